@@ -1,0 +1,80 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module';
+import { AppExceptionFilter } from './common/app-exception.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { EmbeddedPostgres } from './database/embedded-postgres';
+
+export interface RunningApp {
+  app: NestExpressApplication;
+  /** Closes the app, then the embedded database if there is one. */
+  close(): Promise<void>;
+}
+
+const LOG_LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
+
+export interface CreateAppOptions {
+  /** Keep the embedded database in memory instead of `config.dataDir` (tests). */
+  inMemory?: boolean;
+}
+
+/** Starts the database (embedded unless `config.databaseUrl`), then the Nest app, migrated and ready. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
+  const embedded = config.databaseUrl
+    ? undefined
+    : await EmbeddedPostgres.start(options.inMemory ? undefined : config.dataDir);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, config.databaseUrl ?? (embedded as EmbeddedPostgres).url),
+      { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1), abortOnError: false },
+    );
+    configureApp(app, config);
+    await app.init();
+    return {
+      app,
+      close: async () => {
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+}
+
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AppExceptionFilter());
+  app.useBodyParser('json', { limit: '20mb' });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tillit API')
+      .setDescription('Staged rollout planner for trust-based governance')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveWeb(app, config.webDir);
+}
+
+/** Serves the built web app, with index.html for every non-API path (client-side routes). */
+function serveWeb(app: NestExpressApplication, webDir: string): void {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.useStaticAssets(webDir, { index: false });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,30 @@
+import { ErrorCode, FieldError } from '@tillit/contract';
+
+/** The one error type services throw; AppExceptionFilter turns its code into an HTTP answer. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { errors?: FieldError[]; currentVersion?: number } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static notFound(what: string): AppError {
+    return new AppError(ErrorCode.NotFound, `${what} not found`);
+  }
+
+  static validation(errors: FieldError[]): AppError {
+    const summary = errors.map((e) => `${e.field}: ${e.reason}`).join('; ');
+    return new AppError(ErrorCode.ValidationFailed, `Invalid input: ${summary}`, { errors });
+  }
+
+  static versionConflict(what: string, currentVersion: number): AppError {
+    return new AppError(
+      ErrorCode.VersionConflict,
+      `${what} was changed by someone else (now at version ${currentVersion}); reload and apply your change again`,
+      { currentVersion },
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import * as path from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+/** The environment variables the app reads; validated once at start. */
+export class EnvironmentVariables {
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  PORT?: number;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'must not be blank' })
+  TILLIT_DATA_DIR?: string;
+
+  @IsOptional()
+  @IsString()
+  TILLIT_WEB_DIR?: string;
+
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug'], { message: 'must be one of error, warn, log, debug' })
+  LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export interface AppConfig {
+  port: number;
+  /** Set: use this PostgreSQL server. Unset: embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  webDir: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_WEB_DIR = path.resolve(__dirname, '../../../web');
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
+  const vars = plainToInstance(EnvironmentVariables, { ...env }, { excludeExtraneousValues: false });
+  const errors = validateSync(vars, { stopAtFirstError: true });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => `${e.property}=${JSON.stringify(env[e.property])} ${Object.values(e.constraints ?? {}).join('; ')}`),
+    );
+  }
+  return {
+    port: vars.PORT ?? 3000,
+    databaseUrl: vars.DATABASE_URL || undefined,
+    dataDir: path.resolve(cwd, vars.TILLIT_DATA_DIR ?? '.data'),
+    webDir: vars.TILLIT_WEB_DIR ? path.resolve(cwd, vars.TILLIT_WEB_DIR) : DEFAULT_WEB_DIR,
+    logLevel: vars.LOG_LEVEL ?? 'log',
+  };
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthResponse } from '@tillit/contract';
+import { Response } from 'express';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'The app and its database are up' })
+  @ApiServiceUnavailableResponse({ description: 'The database is down' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    const result = await this.health.check();
+    res.status(result.database === 'up' ? 200 : 503);
+    return result;
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { PlanEntity } from './plan.entity';
+
+export type PlanPatch = Partial<Pick<PlanEntity, 'title' | 'purpose'>>;
+
+/** The only place that builds queries on `plan`; every query is scoped to an organisation. */
+@Injectable()
+export class PlansRepository {
+  constructor(@InjectRepository(PlanEntity) private readonly plans: Repository<PlanEntity>) {}
+
+  list(organisationId: string): Promise<PlanEntity[]> {
+    return this.plans.find({ where: { organisationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  find(organisationId: string, id: string): Promise<PlanEntity | null> {
+    return this.plans.findOne({ where: { organisationId, id } });
+  }
+
+  async create(organisationId: string, fields: { title: string; purpose: string }): Promise<PlanEntity> {
+    const saved = await this.plans.save(this.plans.create({ organisationId, ...fields }));
+    // Reload so the database's defaults (status, version, timestamps) come back as stored.
+    return (await this.find(organisationId, saved.id)) as PlanEntity;
+  }
+
+  /** Guarded update: applies only when the stored version is `version`; returns the new row or null. */
+  async update(organisationId: string, id: string, version: number, patch: PlanPatch): Promise<PlanEntity | null> {
+    const result = await this.plans
+      .createQueryBuilder()
+      .update(PlanEntity)
+      .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND organisation_id = :organisationId AND version = :version', { id, organisationId, version })
+      .returning('*')
+      .execute();
+    if (!result.affected) return null;
+    return this.find(organisationId, id);
+  }
+
+  async delete(organisationId: string, id: string): Promise<boolean> {
+    const result = await this.plans.delete({ organisationId, id });
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createApp, RunningApp } from '../app.factory';
+import { AppConfig } from '../config/app-config';
+
+export interface TestApp extends RunningApp {
+  config: AppConfig;
+  /** Closes the app and removes its database. */
+  dispose(): Promise<void>;
+}
+
+async function withAdmin<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database of its own for one test file: a new database on TEST_DATABASE_URL's server, else a PGlite folder. */
+export async function createTestDatabase(): Promise<{ config: Partial<AppConfig>; drop(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const name = `tillit_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    await withAdmin(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return {
+      config: { databaseUrl: url.toString() },
+      drop: () => withAdmin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-test-'));
+  return {
+    config: { dataDir },
+    drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    dataDir: path.join(os.tmpdir(), 'tillit-unused'),
+    webDir: path.join(os.tmpdir(), 'tillit-no-web'),
+    logLevel: 'error',
+    ...overrides,
+  };
+}
+
+/** Boots the real application module on a fresh, migrated database. */
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = testConfig({ ...database.config, ...overrides });
+  try {
+    const running = await createApp(config);
+    return {
+      ...running,
+      config,
+      dispose: async () => {
+        await running.close();
+        await database.drop();
+      },
+    };
+  } catch (err) {
+    await database.drop();
+    throw err;
+  }
+}

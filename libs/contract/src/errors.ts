@@ -1,0 +1,24 @@
+/** Machine-readable error codes the API answers with; the web maps them to messages. */
+export enum ErrorCode {
+  ValidationFailed = 'validation_failed',
+  NotFound = 'not_found',
+  VersionConflict = 'version_conflict',
+  DatabaseUnavailable = 'database_unavailable',
+  Internal = 'internal_error',
+}
+
+export interface FieldError {
+  /** Path of the offending field, e.g. `title` or `stages[2].name`. */
+  field: string;
+  /** What is wrong with it, in English. */
+  reason: string;
+}
+
+export interface ErrorResponse {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  errors?: FieldError[];
+  /** Present on a version conflict: the version the server holds now. */
+  currentVersion?: number;
+}

@@ -46,7 +46,8 @@ export class ConfigError extends Error {
   }
 }
 
-const DEFAULT_WEB_DIR = path.resolve(__dirname, '../../../web');
+// Built layout: dist/api/api/src/config/ → dist/web/
+const DEFAULT_WEB_DIR = path.resolve(__dirname, '../../../../web');
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {

@@ -1,0 +1,82 @@
+import { Plan } from '../model/types';
+import { CompetenceGap } from './gaps';
+import { effectiveDeciders, hierarchyOf } from './hierarchy';
+import { ChangeOutcome, PlanState } from './state';
+
+export interface StageMetrics {
+  stageIndex: number;
+  stageId: string | null;
+  actors: number;
+  decisionAreas: number;
+  /** Effective decisions per hierarchy level (index = level; 0 = top). A shared decision counts at both levels. */
+  decisionsPerLevel: number[];
+  /** Mean hierarchy level of the effective deciders: higher means more decentralised. */
+  meanDeciderDepth: number | null;
+  meanDelegationLevel: number | null;
+  reportingHoursPerYear: number;
+  openGaps: number;
+  closedGaps: number;
+  /** Negative consequences of the stage at or above the risk threshold. */
+  risks: number;
+  /** Hierarchy levels that took part in the stage's consultations. */
+  levelsConsulted: number[];
+  changesApplied: number;
+  changesNotApplicable: number;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function metricsAt(plan: Plan, state: PlanState, gaps: CompetenceGap[], outcomes: ChangeOutcome[]): StageMetrics {
+  const hierarchy = hierarchyOf(state);
+  const perLevel: number[] = [];
+  let depthSum = 0;
+  let depthCount = 0;
+  let levelSum = 0;
+  let hours = 0;
+  for (const right of state.rights.values()) {
+    const deciders = effectiveDeciders(right);
+    let areaDepth = 0;
+    for (const id of deciders) {
+      const level = hierarchy.level(id);
+      perLevel[level] = (perLevel[level] ?? 0) + 1;
+      areaDepth += level;
+    }
+    depthSum += areaDepth / deciders.length;
+    depthCount += 1;
+    levelSum += right.level;
+    hours += right.reporting?.hoursPerYear ?? 0;
+  }
+  let actors = 0;
+  for (const a of state.actors.values()) if (!a.retired) actors++;
+  let areas = 0;
+  for (const a of state.areas.values()) if (!a.retired) areas++;
+
+  const levels = new Set<number>();
+  let risks = 0;
+  if (state.stageId) {
+    for (const c of plan.consultations) {
+      if (c.stageId !== state.stageId) continue;
+      for (const level of c.levels) levels.add(level);
+      for (const id of c.actorIds) if (state.actors.has(id)) levels.add(hierarchy.level(id));
+    }
+    for (const c of plan.consequences) {
+      if (c.stageId === state.stageId && c.effect === 'negative' && c.likelihood * c.impact >= plan.settings.riskThreshold) risks++;
+    }
+  }
+  return {
+    stageIndex: state.index,
+    stageId: state.stageId,
+    actors,
+    decisionAreas: areas,
+    decisionsPerLevel: Array.from(perLevel, (n) => n ?? 0),
+    meanDeciderDepth: depthCount ? round(depthSum / depthCount) : null,
+    meanDelegationLevel: depthCount ? round(levelSum / depthCount) : null,
+    reportingHoursPerYear: round(hours),
+    openGaps: gaps.filter((g) => g.status === 'open').length,
+    closedGaps: gaps.filter((g) => g.status === 'closed').length,
+    risks,
+    levelsConsulted: [...levels].sort((a, b) => a - b),
+    changesApplied: outcomes.filter((o) => o.applied).length,
+    changesNotApplicable: outcomes.filter((o) => !o.applied).length,
+  };
+}

@@ -1,2 +1,0 @@
-/** Version of the JSON plan format (the product's export/import format). */
-export const PLAN_FORMAT_VERSION = 1;

@@ -1,0 +1,70 @@
+import { ClarityAssessment } from '../model/types';
+import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
+import { finding, Finding } from './finding';
+
+/** The latest clarity assessment of an actor made for this stage or an earlier one. */
+function latestAssessment(ctx: StageContext, actorId: string): ClarityAssessment | undefined {
+  let best: { a: ClarityAssessment; index: number } | undefined;
+  for (const a of ctx.plan.clarity) {
+    if (a.actorId !== actorId) continue;
+    const index = ctx.stageIndex.get(a.stageId);
+    if (index === undefined || index > ctx.state.index) continue;
+    if (!best || index >= best.index) best = { a, index };
+  }
+  return best?.a;
+}
+
+/** Rule 3: an actor gains decision power while its mission, goals or direction are unclear. */
+export function clarityFindings(ctx: StageContext): Finding[] {
+  if (!ctx.stage || !ctx.diff) return [];
+  const threshold = ctx.plan.settings.clarityThreshold;
+  const gainedBy = new Map<string, string[]>();
+  for (const g of ctx.diff.gained) gainedBy.set(g.actorId, [...(gainedBy.get(g.actorId) ?? []), g.decisionAreaId]);
+  const findings: Finding[] = [];
+  for (const [actorId, areaIds] of [...gainedBy].sort(([a], [b]) => a.localeCompare(b))) {
+    const who = actorName(ctx, actorId);
+    const areas = areaIds.map((id) => areaLabel(ctx, id));
+    const subjects = [{ type: 'actor' as const, id: actorId }, ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))];
+    const at = stageName(ctx);
+    const assessment = latestAssessment(ctx, actorId);
+    if (!assessment) {
+      findings.push(
+        finding(
+          'clarity.unassessed',
+          'warning',
+          stageRef(ctx),
+          subjects,
+          {
+            sv: `${who} får besluta om ${listOf(areas, 'sv')} i ${at}, men ingen har bedömt hur tydligt uppdrag, mål och riktning är.`,
+            en: `${who} gains ${listOf(areas, 'en')} in ${at}, but nobody has assessed how clear its mission, goals and direction are.`,
+          },
+          {
+            sv: `Gör en tydlighetsbedömning för ${who} inför etappen.`,
+            en: `Assess the clarity of ${who}’s mission, goals and direction before the stage.`,
+          },
+        ),
+      );
+      continue;
+    }
+    const low = (['mission', 'goals', 'direction'] as const).filter((k) => assessment[k] < threshold);
+    if (low.length === 0) continue;
+    const svNames = { mission: 'uppdrag', goals: 'mål', direction: 'riktning' };
+    findings.push(
+      finding(
+        'clarity.low',
+        'warning',
+        stageRef(ctx),
+        subjects,
+        {
+          sv: `${who} får besluta om ${listOf(areas, 'sv')} i ${at} men har otydligt ${listOf(low.map((k) => `${svNames[k]} (${assessment[k]})`), 'sv')}; gränsen är ${threshold}.`,
+          en: `${who} gains ${listOf(areas, 'en')} in ${at} but its ${listOf(low.map((k) => `${k} (${assessment[k]})`), 'en')} score below ${threshold}.`,
+        },
+        {
+          sv: `Förtydliga ${who}s ${listOf(low.map((k) => svNames[k]), 'sv')} innan beslutsrätten flyttas, t.ex. i en dialog om uppdraget.`,
+          en: `Clarify ${who}’s ${listOf([...low], 'en')} before the decision right moves, e.g. in a dialogue on its mission.`,
+        },
+      ),
+    );
+  }
+  return findings;
+}

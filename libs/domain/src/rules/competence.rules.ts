@@ -1,0 +1,40 @@
+import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
+import { finding, Finding } from './finding';
+
+/** Rule 2: an effective decider at stage k has a competence gap no development action closes in time. */
+export function competenceFindings(ctx: StageContext): Finding[] {
+  if (!ctx.stage) return [];
+  const competences = new Map(ctx.plan.competences.map((c) => [c.id, c.name]));
+  return ctx.gaps
+    .filter((gap) => gap.status === 'open')
+    .map((gap) => {
+      const who = actorName(ctx, gap.actorId);
+      const what = competences.get(gap.competenceId) ?? gap.competenceId;
+      const areas = gap.decisionAreaIds.map((id) => areaLabel(ctx, id));
+      const late = gap.lateActionIds.length > 0;
+      const at = stageName(ctx);
+      return finding(
+        'competence.gap',
+        late ? 'warning' : 'blocker',
+        stageRef(ctx),
+        [
+          { type: 'actor', id: gap.actorId },
+          { type: 'competence', id: gap.competenceId },
+          ...gap.decisionAreaIds.map((id) => ({ type: 'decisionArea' as const, id })),
+        ],
+        {
+          sv: `${who} beslutar i ${at} om ${listOf(areas, 'sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
+          en: `${who} decides ${listOf(areas, 'en')} in ${at} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
+        },
+        late
+          ? {
+              sv: 'Tidigarelägg kompetensinsatsen så att den är klar innan etappen börjar, eller skjut upp flytten av beslutet.',
+              en: 'Bring the development action forward so it is done before the stage starts, or move the decision later.',
+            }
+          : {
+              sv: `Planera en kompetensinsats (utbildning, rekrytering, mentorskap) som ger ${who} nivå ${gap.required} i ${what} före etappen, eller låt beslutet ligga kvar.`,
+              en: `Plan a development action (training, recruitment, mentoring) that brings ${who} to level ${gap.required} in ${what} before the stage, or keep the decision where it is.`,
+            },
+      );
+    });
+}

@@ -1,0 +1,50 @@
+import { StateDiff } from '../engine/diff';
+import { CompetenceGap } from '../engine/gaps';
+import { Hierarchy } from '../engine/hierarchy';
+import { ChangeOutcome, PlanState } from '../engine/state';
+import { Plan, Stage } from '../model/types';
+
+/** Everything a rule may look at for one state. Rules are pure functions of it. */
+export interface StageContext {
+  plan: Plan;
+  state: PlanState;
+  hierarchy: Hierarchy;
+  /** null at the baseline. */
+  stage: Stage | null;
+  previous: PlanState | null;
+  /** From the previous state to this one (null at the baseline). */
+  diff: StateDiff | null;
+  outcomes: ChangeOutcome[];
+  gaps: CompetenceGap[];
+  /** Stage index of a stage id. */
+  stageIndex: ReadonlyMap<string, number>;
+  /** Actors that may delegate each decision area further, as of this state (area id → actor ids). */
+  onwardGrants: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export function actorName(ctx: StageContext, id: string): string {
+  return ctx.state.actors.get(id)?.name ?? ctx.previous?.actors.get(id)?.name ?? id;
+}
+
+export function areaLabel(ctx: StageContext, id: string): string {
+  const area = ctx.state.areas.get(id) ?? ctx.previous?.areas.get(id);
+  return area ? `${area.code} ${area.title}` : id;
+}
+
+export function stageRef(ctx: StageContext): { index: number; id: string | null } {
+  return { index: ctx.state.index, id: ctx.state.stageId };
+}
+
+export function stageName(ctx: StageContext): { sv: string; en: string } {
+  return ctx.stage ? { sv: `etapp ${ctx.state.index} ”${ctx.stage.name}”`, en: `stage ${ctx.state.index} “${ctx.stage.name}”` } : { sv: 'nuläget', en: 'the baseline' };
+}
+
+/** "a, b och c" / "a, b and c", shortened after `max` items. */
+export function listOf(items: string[], lang: 'sv' | 'en', max = 5): string {
+  const and = lang === 'sv' ? 'och' : 'and';
+  const shown = items.slice(0, max);
+  const rest = items.length - shown.length;
+  if (rest > 0) shown.push(lang === 'sv' ? `${rest} till` : `${rest} more`);
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} ${and} ${shown[shown.length - 1]}`;
+}

@@ -1,0 +1,106 @@
+export type Severity = 'blocker' | 'warning' | 'info';
+
+export const RULE_GROUPS = [
+  'definition',
+  'competence',
+  'clarity',
+  'steps',
+  'consequences',
+  'participation',
+  'integrity',
+  'control_balance',
+  'legality',
+] as const;
+export type RuleGroup = (typeof RULE_GROUPS)[number];
+
+export const RULES = {
+  'definition.missing': 'definition',
+  'definition.not_agreed': 'definition',
+  'competence.gap': 'competence',
+  'clarity.low': 'clarity',
+  'clarity.unassessed': 'clarity',
+  'steps.no_changes': 'steps',
+  'steps.no_goal': 'steps',
+  'steps.no_gate_criteria': 'steps',
+  'consequences.citizens_missing': 'consequences',
+  'consequences.unmitigated_risk': 'consequences',
+  'participation.not_consulted': 'participation',
+  'participation.no_union_negotiation': 'participation',
+  'integrity.no_decider': 'integrity',
+  'integrity.two_deciders': 'integrity',
+  'integrity.retired_decider': 'integrity',
+  'integrity.delegation_cycle': 'integrity',
+  'integrity.upward_delegation': 'integrity',
+  'integrity.hierarchy_cycle': 'integrity',
+  'integrity.change_not_applicable': 'integrity',
+  'control_balance.reporting_not_reduced': 'control_balance',
+  'legality.non_delegable': 'legality',
+  'legality.group_delegate': 'legality',
+  'legality.no_report_back': 'legality',
+  'legality.onward_delegation': 'legality',
+} as const satisfies Record<string, RuleGroup>;
+export type RuleId = keyof typeof RULES;
+
+export type SubjectType = 'plan' | 'stage' | 'actor' | 'decisionArea' | 'change' | 'competence' | 'consequence';
+export interface Subject {
+  type: SubjectType;
+  id: string;
+}
+
+export interface Text {
+  sv: string;
+  en: string;
+}
+
+export interface Finding {
+  /** Stable across stages: the same problem at another stage has the same key. */
+  key: string;
+  /** Unique: key and stage. */
+  id: string;
+  rule: RuleId;
+  group: RuleGroup;
+  severity: Severity;
+  /** null for the plan as a whole, 0 for the baseline, k for the state after stage k. */
+  stageIndex: number | null;
+  stageId: string | null;
+  subjects: Subject[];
+  message: Text;
+  fix: Text;
+  /** The first stage index of the unbroken run of stages where this problem holds. */
+  since: number | null;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
+
+export function finding(
+  rule: RuleId,
+  severity: Severity,
+  stage: { index: number | null; id: string | null },
+  subjects: Subject[],
+  message: Text,
+  fix: Text,
+): Finding {
+  const key = `${rule}|${subjects.map((s) => `${s.type}:${s.id}`).join(',')}`;
+  return {
+    key,
+    id: `${key}@${stage.index ?? 'plan'}`,
+    rule,
+    group: RULES[rule],
+    severity,
+    stageIndex: stage.index,
+    stageId: stage.id,
+    subjects,
+    message,
+    fix,
+    since: stage.index,
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.stageIndex ?? -1) - (b.stageIndex ?? -1) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.rule.localeCompare(b.rule) ||
+    a.key.localeCompare(b.key)
+  );
+}

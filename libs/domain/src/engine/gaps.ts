@@ -51,7 +51,10 @@ export function competenceLedger(plan: Plan): CompetenceLedger {
   };
 }
 
-/** Competence gaps of the effective deciders of one state. Derived, never stored. */
+/**
+ * Competence gaps of the effective deciders of one state. Derived, never stored. Elected governing bodies
+ * are left out: they decide on prepared material, and competence requirements speak of their delegates.
+ */
 export function gapsAt(state: PlanState, ledger: CompetenceLedger): CompetenceGap[] {
   // actor -> competence -> areas with their required level
   const needs = new Map<string, Map<string, Array<{ areaId: string; level: number }>>>();
@@ -59,6 +62,7 @@ export function gapsAt(state: PlanState, ledger: CompetenceLedger): CompetenceGa
     const area = state.areas.get(areaId);
     if (!area || area.requirements.length === 0) continue;
     for (const actorId of effectiveDeciders(right)) {
+      if (state.actors.get(actorId)?.kind === 'governing_body') continue;
       let byCompetence = needs.get(actorId);
       if (!byCompetence) needs.set(actorId, (byCompetence = new Map()));
       for (const r of area.requirements) {

@@ -17,12 +17,18 @@ export const ACTOR_KINDS = [
   'manager',
   'unit',
   'team',
+  'role',
   'professional_group',
   'support_function',
 ] as const;
 /** Kinds that are groups of employees: the law does not allow formal delegation to them. */
 export const GROUP_ACTOR_KINDS: readonly (typeof ACTOR_KINDS)[number][] = ['unit', 'team', 'professional_group'];
 
+/**
+ * governing_body: fullmäktige, nämnd, styrelse, utskott; executive and manager: named leadership roles;
+ * role: an employee role by job title (each holder decides as an individual employee, e.g. socialsekreterare);
+ * unit, team, professional_group: groups of employees; support_function: HR, IT, ekonomi.
+ */
 export const actorSchema = z
   .object({
     id,

@@ -35,8 +35,8 @@ export function clarityFindings(ctx: StageContext): Finding[] {
           stageRef(ctx),
           subjects,
           {
-            sv: `${who} får besluta om ${listOf(areas, 'sv')} i ${at}, men ingen har bedömt hur tydligt uppdrag, mål och riktning är.`,
-            en: `${who} gains ${listOf(areas, 'en')} in ${at}, but nobody has assessed how clear its mission, goals and direction are.`,
+            sv: `${who} får besluta om ${listOf(areas, 'sv')} i ${at.sv}, men ingen har bedömt hur tydligt uppdrag, mål och riktning är.`,
+            en: `${who} gains ${listOf(areas, 'en')} in ${at.en}, but nobody has assessed how clear its mission, goals and direction are.`,
           },
           {
             sv: `Gör en tydlighetsbedömning för ${who} inför etappen.`,
@@ -56,8 +56,8 @@ export function clarityFindings(ctx: StageContext): Finding[] {
         stageRef(ctx),
         subjects,
         {
-          sv: `${who} får besluta om ${listOf(areas, 'sv')} i ${at} men har otydligt ${listOf(low.map((k) => `${svNames[k]} (${assessment[k]})`), 'sv')}; gränsen är ${threshold}.`,
-          en: `${who} gains ${listOf(areas, 'en')} in ${at} but its ${listOf(low.map((k) => `${k} (${assessment[k]})`), 'en')} score below ${threshold}.`,
+          sv: `${who} får besluta om ${listOf(areas, 'sv')} i ${at.sv} men har otydligt ${listOf(low.map((k) => `${svNames[k]} (${assessment[k]})`), 'sv')}; gränsen är ${threshold}.`,
+          en: `${who} gains ${listOf(areas, 'en')} in ${at.en} but its ${listOf(low.map((k) => `${k} (${assessment[k]})`), 'en')} score below ${threshold}.`,
         },
         {
           sv: `Förtydliga ${who}s ${listOf(low.map((k) => svNames[k]), 'sv')} innan beslutsrätten flyttas, t.ex. i en dialog om uppdraget.`,

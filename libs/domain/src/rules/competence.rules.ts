@@ -23,8 +23,8 @@ export function competenceFindings(ctx: StageContext): Finding[] {
           ...gap.decisionAreaIds.map((id) => ({ type: 'decisionArea' as const, id })),
         ],
         {
-          sv: `${who} beslutar i ${at} om ${listOf(areas, 'sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
-          en: `${who} decides ${listOf(areas, 'en')} in ${at} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
+          sv: `${who} beslutar i ${at.sv} om ${listOf(areas, 'sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
+          en: `${who} decides ${listOf(areas, 'en')} in ${at.en} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
         },
         late
           ? {

@@ -23,8 +23,8 @@ export function consequenceFindings(ctx: StageContext): Finding[] {
         stageRef(ctx),
         [{ type: 'stage', id: stage.id }, ...movedCitizenAreas.map((id) => ({ type: 'decisionArea' as const, id }))],
         {
-          sv: `I ${at} flyttas beslut som berör medborgare direkt (${listOf(movedCitizenAreas.map((id) => areaLabel(ctx, id)), 'sv')}) utan att konsekvenserna för medborgarna är bedömda.`,
-          en: `In ${at} decisions that directly affect citizens move (${listOf(movedCitizenAreas.map((id) => areaLabel(ctx, id)), 'en')}) with no assessment of the consequences for citizens.`,
+          sv: `I ${at.sv} flyttas beslut som berör medborgare direkt (${listOf(movedCitizenAreas.map((id) => areaLabel(ctx, id)), 'sv')}) utan att konsekvenserna för medborgarna är bedömda.`,
+          en: `In ${at.en} decisions that directly affect citizens move (${listOf(movedCitizenAreas.map((id) => areaLabel(ctx, id)), 'en')}) with no assessment of the consequences for citizens.`,
         },
         {
           sv: 'Beskriv konsekvenserna för medborgarna (rättssäkerhet, likvärdighet, tillgänglighet) med sannolikhet, påverkan och åtgärd.',
@@ -44,8 +44,8 @@ export function consequenceFindings(ctx: StageContext): Finding[] {
         stageRef(ctx),
         [{ type: 'consequence', id: c.id }],
         {
-          sv: `Hög risk utan åtgärd i ${at}: ”${c.description}” (sannolikhet ${c.likelihood} × påverkan ${c.impact} = ${c.likelihood * c.impact}).`,
-          en: `High risk with no mitigation in ${at}: “${c.description}” (likelihood ${c.likelihood} × impact ${c.impact} = ${c.likelihood * c.impact}).`,
+          sv: `Hög risk utan åtgärd i ${at.sv}: ”${c.description}” (sannolikhet ${c.likelihood} × påverkan ${c.impact} = ${c.likelihood * c.impact}).`,
+          en: `High risk with no mitigation in ${at.en}: “${c.description}” (likelihood ${c.likelihood} × impact ${c.impact} = ${c.likelihood * c.impact}).`,
         },
         {
           sv: 'Ange en åtgärd som minskar risken och en ansvarig.',

@@ -22,8 +22,8 @@ export function controlBalanceFindings(ctx: StageContext): Finding[] {
       stageRef(ctx),
       [{ type: 'stage', id: ctx.stage.id }, ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))],
       {
-        sv: `I ${at} höjs delegeringsnivån för ${listOf(labels, 'sv')} men återrapporteringen minskar inte.`,
-        en: `In ${at} the delegation level rises for ${listOf(labels, 'en')} but reporting does not shrink.`,
+        sv: `I ${at.sv} höjs delegeringsnivån för ${listOf(labels, 'sv')} men återrapporteringen minskar inte.`,
+        en: `In ${at.en} the delegation level rises for ${listOf(labels, 'en')} but reporting does not shrink.`,
       },
       {
         sv: 'Minska återrapporteringen i takt med att tilliten ökar: glesare, enklare eller ingen rapport utöver anmälan.',

@@ -49,8 +49,8 @@ export function participationFindings(ctx: StageContext): Finding[] {
         stageRef(ctx),
         [{ type: 'actor', id: actorId }, ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))],
         {
-          sv: `${who} ${svParts.join(' och ')} i ${at} men har inte varit delaktig i någon dialog om etappen.`,
-          en: `${who} ${enParts.join(' and ')} in ${at} but took part in no consultation on the stage.`,
+          sv: `${who} ${svParts.join(' och ')} i ${at.sv} men har inte varit delaktig i någon dialog om etappen.`,
+          en: `${who} ${enParts.join(' and ')} in ${at.en} but took part in no consultation on the stage.`,
         },
         {
           sv: `Låt ${who} delta i en workshop, en enkät eller en arbetsplatsträff om etappen och dokumentera det.`,

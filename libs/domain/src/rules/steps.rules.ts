@@ -15,7 +15,7 @@ export function stepFindings(ctx: StageContext): Finding[] {
         'warning',
         stageRef(ctx),
         subjects,
-        { sv: `I ${at} ändras ingenting.`, en: `Nothing changes in ${at}.` },
+        { sv: `I ${at.sv} ändras ingenting.`, en: `Nothing changes in ${at.en}.` },
         { sv: 'Lägg till de förändringar etappen ska genomföra, eller ta bort etappen.', en: 'Add the changes the stage makes, or remove the stage.' },
       ),
     );

@@ -1,6 +1,6 @@
 import { PLAN_PURPOSE_MAX, PLAN_TITLE_MAX, PlanResponse } from '@tillit/contract';
 import { TFunction } from 'i18next';
-import { FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { plansApi } from './plans-api';
@@ -10,19 +10,23 @@ type Load = { state: 'loading' } | { state: 'failed'; message: string } | { stat
 export function PlansPage() {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const refresh = useCallback(async () => {
-    setLoad({ state: 'loading' });
-    try {
-      setLoad({ state: 'ready', plans: await plansApi.list() });
-    } catch (err) {
-      setLoad({ state: 'failed', message: (err as Error).message });
-    }
-  }, []);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let cancelled = false;
+    plansApi.list().then(
+      (plans) => !cancelled && setLoad({ state: 'ready', plans }),
+      (err: unknown) => !cancelled && setLoad({ state: 'failed', message: (err as Error).message }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const retry = () => {
+    setLoad({ state: 'loading' });
+    setAttempt((n) => n + 1);
+  };
 
   return (
     <>
@@ -36,7 +40,7 @@ export function PlansPage() {
         {load.state === 'failed' && (
           <div role="alert" className="error">
             <p>{t('plans.loadFailed', { message: load.message })}</p>
-            <button type="button" onClick={() => void refresh()}>
+            <button type="button" onClick={retry}>
               {t('plans.retry')}
             </button>
           </div>

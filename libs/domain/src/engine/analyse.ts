@@ -1,4 +1,4 @@
-import { Plan } from '../model/types';
+import { ClarityAssessment, Plan } from '../model/types';
 import { clarityFindings } from '../rules/clarity.rules';
 import { competenceFindings } from '../rules/competence.rules';
 import { consequenceFindings } from '../rules/consequences.rules';
@@ -6,13 +6,15 @@ import { StageContext } from '../rules/context';
 import { controlBalanceFindings } from '../rules/control-balance.rules';
 import { definitionFindings } from '../rules/definition.rules';
 import { compareFindings, Finding } from '../rules/finding';
-import { integrityFindings } from '../rules/integrity.rules';
-import { legalityFindings } from '../rules/legality.rules';
+import { DecisionArea, DecisionRight } from '../model/types';
+import { integrityAreaFindings, integrityStateFindings } from '../rules/integrity.rules';
+import { legalityAreaFindings } from '../rules/legality.rules';
 import { participationFindings } from '../rules/participation.rules';
 import { stepFindings } from '../rules/steps.rules';
 import { diffStates, StateDiff } from './diff';
 import { CompetenceGap, competenceLedger, gapsAt } from './gaps';
-import { hierarchyOf } from './hierarchy';
+import { hierarchyOf, shareHierarchy } from './hierarchy';
+import { forEachArea, IndexedMap } from './indexed-map';
 import { metricsAt, StageMetrics } from './metrics';
 import { ChangeOutcome, foldPlan, PlanState } from './state';
 
@@ -28,12 +30,17 @@ export interface Analysis {
   metrics: StageMetrics[];
 }
 
-/** Onward-delegation grants up to each state: from the ordinance, and from every right held with the right to delegate further. */
-function grantsPerState(states: PlanState[]): Array<Map<string, Set<string>>> {
-  const result: Array<Map<string, Set<string>>> = [];
-  let grants = new Map<string, Set<string>>();
+/**
+ * Onward-delegation grants up to each state (area id → actors): from the ordinance, and from every right
+ * held with the right to delegate further. A set is replaced, never changed, when it grows.
+ */
+function grantsPerState(states: PlanState[]): Array<ReadonlyMap<string, ReadonlySet<string>>> {
+  const result: Array<ReadonlyMap<string, ReadonlySet<string>>> = [];
+  let previous: PlanState | null = null;
+  let grants = null as IndexedMap<ReadonlySet<string>> | Map<string, ReadonlySet<string>> | null;
   for (const state of states) {
-    const next = new Map(grants);
+    const next: IndexedMap<ReadonlySet<string>> | Map<string, ReadonlySet<string>> =
+      grants instanceof IndexedMap ? grants.copy() : state.areas instanceof IndexedMap ? new IndexedMap(state.areas.index) : new Map(grants ?? []);
     const add = (areaId: string, actorId: string) => {
       const current = next.get(areaId);
       if (current?.has(actorId)) return;
@@ -41,12 +48,86 @@ function grantsPerState(states: PlanState[]): Array<Map<string, Set<string>>> {
       copy.add(actorId);
       next.set(areaId, copy);
     };
-    for (const area of state.areas.values()) for (const actorId of area.onwardDelegationBy) add(area.id, actorId);
-    for (const right of state.rights.values()) if (right.mayDelegateFurther) add(right.decisionAreaId, right.deciderId);
+    const before = previous;
+    forEachArea(state.areas, state.rights, (areaId, area, right) => {
+      // Only what changed since the previous state can add a grant.
+      if (!before || before.areas.get(areaId) !== area) for (const actorId of area.onwardDelegationBy) add(areaId, actorId);
+      if (right?.mayDelegateFurther && (!before || before.rights.get(areaId) !== right)) add(areaId, right.deciderId);
+    });
     result.push(next);
     grants = next;
+    previous = state;
   }
   return result;
+}
+
+/** Actors whose own data or place in the hierarchy changed between two states (with their subtrees). */
+function affectedActors(state: PlanState, diff: StateDiff | null): Set<string> {
+  const affected = new Set<string>();
+  if (!diff) return affected;
+  const moved = new Set<string>();
+  for (const d of diff.actors) {
+    affected.add(d.actorId);
+    if (d.kinds.includes('moved')) moved.add(d.actorId);
+  }
+  if (moved.size > 0) {
+    for (const id of state.actors.keys()) {
+      const seen = new Set<string>();
+      let current: string | null | undefined = id;
+      while (current && !seen.has(current)) {
+        if (moved.has(current)) {
+          affected.add(id);
+          break;
+        }
+        seen.add(current);
+        current = state.actors.get(current)?.reportsTo;
+      }
+    }
+  }
+  return affected;
+}
+
+interface AreaCacheEntry {
+  area: DecisionArea | undefined;
+  right: DecisionRight | undefined;
+  grants: ReadonlySet<string> | undefined;
+  findings: Finding[];
+}
+
+function involves(right: DecisionRight | undefined, affected: Set<string>): boolean {
+  if (!right || affected.size === 0) return false;
+  return affected.has(right.deciderId) || (!!right.delegatorId && affected.has(right.delegatorId)) || (!!right.reporting && affected.has(right.reporting.toId));
+}
+
+/**
+ * Integrity and legality of every decision area. An area whose right, grants and actors did not change
+ * since the previous state keeps its findings (re-stamped with this stage), so large plans stay fast.
+ */
+function areaFindings(ctx: StageContext, cache: Array<AreaCacheEntry | undefined>, affected: Set<string>): Finding[] {
+  const out: Finding[] = [];
+  const ref = { index: ctx.state.index, id: ctx.state.stageId };
+  forEachArea(ctx.state.areas, ctx.state.rights, (areaId, area, right, slot) => {
+    if (area.retired) {
+      cache[slot] = undefined;
+      return;
+    }
+    const grants = ctx.onwardGrants.get(areaId);
+    const cached = cache[slot];
+    let findings: Finding[];
+    if (cached && cached.area === area && cached.right === right && cached.grants === grants && !involves(right, affected)) {
+      findings = cached.findings.map((f) => ({ ...f, id: `${f.key}@${ref.index}`, stageIndex: ref.index, stageId: ref.id }));
+    } else {
+      findings = [...integrityAreaFindings(ctx, areaId), ...legalityAreaFindings(ctx, areaId)];
+    }
+    if (cached) {
+      cached.area = area;
+      cached.right = right;
+      cached.grants = grants;
+      cached.findings = findings;
+    } else cache[slot] = { area, right, grants, findings };
+    for (const f of findings) out.push(f);
+  });
+  return out;
 }
 
 /** The full analysis of a plan: every state, diff, gap, finding and metric. Pure and deterministic. */
@@ -56,16 +137,27 @@ export function analysePlan(plan: Plan): Analysis {
   const ledger = competenceLedger(plan);
   const stageIndex = new Map(plan.stages.map((s, i) => [s.id, i + 1]));
   const grants = grantsPerState(states);
+  const clarityByActor = new Map<string, Array<{ assessment: ClarityAssessment; stageIndex: number }>>();
+  for (const assessment of plan.clarity) {
+    const index = stageIndex.get(assessment.stageId);
+    if (index === undefined) continue;
+    const list = clarityByActor.get(assessment.actorId) ?? [];
+    list.push({ assessment, stageIndex: index });
+    clarityByActor.set(assessment.actorId, list);
+  }
+  for (const list of clarityByActor.values()) list.sort((a, b) => a.stageIndex - b.stageIndex);
   const diffs: StateDiff[] = [];
   const gaps: CompetenceGap[][] = [];
   const metrics: StageMetrics[] = [];
   const findings: Finding[] = [...definitionFindings(plan)];
   let previousKeys = new Map<string, number>();
+  const areaCache: Array<AreaCacheEntry | undefined> = [];
 
   states.forEach((state, k) => {
     const previous = k > 0 ? states[k - 1] : null;
     const diff = previous ? diffStates(previous, state) : null;
     if (diff) diffs.push(diff);
+    if (previous && diff && diff.actors.length === 0) shareHierarchy(previous, state);
     const stateGaps = gapsAt(state, ledger);
     gaps.push(stateGaps);
     const stageOutcomes = k > 0 ? outcomes[k - 1] : [];
@@ -81,6 +173,7 @@ export function analysePlan(plan: Plan): Analysis {
       gaps: stateGaps,
       stageIndex,
       onwardGrants: grants[k],
+      clarityByActor,
     };
     const stateFindings = [
       ...competenceFindings(ctx),
@@ -88,9 +181,9 @@ export function analysePlan(plan: Plan): Analysis {
       ...stepFindings(ctx),
       ...consequenceFindings(ctx),
       ...participationFindings(ctx),
-      ...integrityFindings(ctx, fold.baselineIssues),
+      ...integrityStateFindings(ctx, fold.baselineIssues),
       ...controlBalanceFindings(ctx),
-      ...legalityFindings(ctx),
+      ...areaFindings(ctx, areaCache, affectedActors(state, diff)),
     ];
     const keys = new Map<string, number>();
     for (const f of stateFindings) {

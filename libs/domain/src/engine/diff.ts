@@ -1,5 +1,7 @@
+import { compareText } from './compare';
 import { DecisionRight } from '../model/types';
 import { effectiveDeciders } from './hierarchy';
+import { IndexedMap } from './indexed-map';
 import { ActorState, AreaState, PlanState } from './state';
 
 export type RightChangeKind =
@@ -51,9 +53,10 @@ export interface StateDiff {
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((x) => set.has(x));
+  for (const x of b) if (!a.includes(x)) return false;
+  return true;
 }
 
 function sameReporting(a: DecisionRight['reporting'], b: DecisionRight['reporting']): boolean {
@@ -113,10 +116,19 @@ function areaKinds(before: AreaState | null, after: AreaState | null): AreaChang
   return kinds;
 }
 
-function sortedKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): string[] {
-  const keys = new Set(a.keys());
-  for (const key of b.keys()) keys.add(key);
-  return [...keys].sort();
+/** Ids whose entries differ (by identity), sorted. States of one fold share slots, so that is a scan. */
+function changedKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): string[] {
+  if (a instanceof IndexedMap && b instanceof IndexedMap && a.index === b.index) {
+    const x = a.slotValues;
+    const y = b.slotValues;
+    const changed: string[] = [];
+    for (let i = 0, n = Math.max(x.length, y.length); i < n; i++) if (x[i] !== y[i]) changed.push(a.index.ids[i]);
+    return changed.sort(compareText);
+  }
+  const keys = new Set<string>();
+  for (const [key, value] of a) if (b.get(key) !== value) keys.add(key);
+  for (const [key, value] of b) if (a.get(key) !== value) keys.add(key);
+  return [...keys].sort(compareText);
 }
 
 /** The difference between any two states (usually consecutive, but not necessarily). */
@@ -124,7 +136,7 @@ export function diffStates(from: PlanState, to: PlanState): StateDiff {
   const rights: RightDiff[] = [];
   const gained: StateDiff['gained'] = [];
   const lost: StateDiff['lost'] = [];
-  for (const areaId of sortedKeys(from.rights, to.rights)) {
+  for (const areaId of changedKeys(from.rights, to.rights)) {
     const before = from.rights.get(areaId) ?? null;
     const after = to.rights.get(areaId) ?? null;
     if (before === after) continue;
@@ -137,7 +149,7 @@ export function diffStates(from: PlanState, to: PlanState): StateDiff {
     for (const actorId of effectiveBefore) if (!effectiveAfter.includes(actorId)) lost.push({ actorId, decisionAreaId: areaId });
   }
   const actors: ActorDiff[] = [];
-  for (const actorId of sortedKeys(from.actors, to.actors)) {
+  for (const actorId of changedKeys(from.actors, to.actors)) {
     const before = from.actors.get(actorId) ?? null;
     const after = to.actors.get(actorId) ?? null;
     if (before === after) continue;
@@ -145,7 +157,7 @@ export function diffStates(from: PlanState, to: PlanState): StateDiff {
     if (kinds.length) actors.push({ actorId, before, after, kinds });
   }
   const areas: AreaDiff[] = [];
-  for (const decisionAreaId of sortedKeys(from.areas, to.areas)) {
+  for (const decisionAreaId of changedKeys(from.areas, to.areas)) {
     const before = from.areas.get(decisionAreaId) ?? null;
     const after = to.areas.get(decisionAreaId) ?? null;
     if (before === after) continue;
@@ -153,15 +165,16 @@ export function diffStates(from: PlanState, to: PlanState): StateDiff {
     if (kinds.length) areas.push({ decisionAreaId, before, after, kinds });
   }
   const byActorThenArea = (x: { actorId: string; decisionAreaId: string }, y: typeof x) =>
-    x.actorId.localeCompare(y.actorId) || x.decisionAreaId.localeCompare(y.decisionAreaId);
+    compareText(x.actorId, y.actorId) || compareText(x.decisionAreaId, y.decisionAreaId);
   return { fromIndex: from.index, toIndex: to.index, rights, actors, areas, gained: gained.sort(byActorThenArea), lost: lost.sort(byActorThenArea) };
 }
 
 /** Applies a diff to its source state; gives its target state (with the target's index). */
 export function applyDiff(state: PlanState, diff: StateDiff, stageId: string | null = state.stageId): PlanState {
-  const actors = new Map(state.actors);
-  const areas = new Map(state.areas);
-  const rights = new Map(state.rights);
+  const copy = <T>(m: ReadonlyMap<string, T>) => (m instanceof IndexedMap ? (m.copy() as IndexedMap<T>) : new Map(m));
+  const actors = copy(state.actors);
+  const areas = copy(state.areas);
+  const rights = copy(state.rights);
   for (const d of diff.actors) {
     if (d.after) actors.set(d.actorId, d.after);
     else actors.delete(d.actorId);

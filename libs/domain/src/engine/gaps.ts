@@ -1,6 +1,8 @@
-import { Plan } from '../model/types';
+import { compareText } from './compare';
+import { DecisionRight, Plan } from '../model/types';
 import { effectiveDeciders } from './hierarchy';
-import { PlanState } from './state';
+import { forEachArea } from './indexed-map';
+import { AreaState, PlanState } from './state';
 
 export interface CompetenceGap {
   stageIndex: number;
@@ -23,7 +25,7 @@ export interface CompetenceGap {
   lateActionIds: string[];
 }
 
-const key = (actorId: string, competenceId: string) => `${actorId}\u0000${competenceId}`;
+const NO_ACTIONS: ReadonlyArray<{ id: string; targetLevel: number; stageIndex: number }> = [];
 
 export interface CompetenceLedger {
   heldAtBaseline(actorId: string, competenceId: string): number;
@@ -32,23 +34,63 @@ export interface CompetenceLedger {
 }
 
 export function competenceLedger(plan: Plan): CompetenceLedger {
-  const holdings = new Map<string, number>();
-  for (const h of plan.holdings) holdings.set(key(h.actorId, h.competenceId), Math.max(h.level, holdings.get(key(h.actorId, h.competenceId)) ?? 0));
+  const holdings = new Map<string, Map<string, number>>();
+  for (const h of plan.holdings) {
+    let byCompetence = holdings.get(h.actorId);
+    if (!byCompetence) holdings.set(h.actorId, (byCompetence = new Map()));
+    byCompetence.set(h.competenceId, Math.max(h.level, byCompetence.get(h.competenceId) ?? 0));
+  }
   const stageIndex = new Map(plan.stages.map((s, i) => [s.id, i + 1]));
-  const actions = new Map<string, Array<{ id: string; targetLevel: number; stageIndex: number }>>();
+  const actions = new Map<string, Map<string, Array<{ id: string; targetLevel: number; stageIndex: number }>>>();
   for (const a of plan.developmentActions) {
     const index = stageIndex.get(a.beforeStageId);
     if (index === undefined) continue;
-    const k = key(a.actorId, a.competenceId);
-    const list = actions.get(k) ?? [];
+    let byCompetence = actions.get(a.actorId);
+    if (!byCompetence) actions.set(a.actorId, (byCompetence = new Map()));
+    const list = byCompetence.get(a.competenceId) ?? [];
     list.push({ id: a.id, targetLevel: a.targetLevel, stageIndex: index });
-    actions.set(k, list);
+    byCompetence.set(a.competenceId, list);
   }
-  for (const list of actions.values()) list.sort((x, y) => x.stageIndex - y.stageIndex || x.id.localeCompare(y.id));
+  for (const byCompetence of actions.values()) {
+    for (const list of byCompetence.values()) list.sort((x, y) => x.stageIndex - y.stageIndex || compareText(x.id, y.id));
+  }
   return {
-    heldAtBaseline: (actorId, competenceId) => holdings.get(key(actorId, competenceId)) ?? 0,
-    actions: (actorId, competenceId) => actions.get(key(actorId, competenceId)) ?? [],
+    heldAtBaseline: (actorId, competenceId) => holdings.get(actorId)?.get(competenceId) ?? 0,
+    actions: (actorId, competenceId) => actions.get(actorId)?.get(competenceId) ?? NO_ACTIONS,
   };
+}
+
+interface Shortfall {
+  actorId: string;
+  competenceId: string;
+  areaId: string;
+  level: number;
+}
+
+/** What a right demands beyond its effective deciders' baseline holdings; cached by right and area. */
+const shortfallCache = new WeakMap<CompetenceLedger, WeakMap<DecisionRight, { area: AreaState; list: Shortfall[] }>>();
+
+function shortfalls(state: PlanState, ledger: CompetenceLedger, right: DecisionRight, area: AreaState): Shortfall[] {
+  let byRight = shortfallCache.get(ledger);
+  if (!byRight) shortfallCache.set(ledger, (byRight = new WeakMap()));
+  const cached = byRight.get(right);
+  if (cached && cached.area === area) return cached.list;
+  const list: Shortfall[] = [];
+  for (const actorId of effectiveDeciders(right)) {
+    if (state.actors.get(actorId)?.kind === 'governing_body') continue;
+    for (const r of area.requirements) {
+      if (ledger.heldAtBaseline(actorId, r.competenceId) < r.level) list.push({ actorId, competenceId: r.competenceId, areaId: area.id, level: r.level });
+    }
+  }
+  byRight.set(right, { area, list });
+  return list;
+}
+
+/** The areas that need more than `level`, by id. */
+function causes(areas: Shortfall[], level: number): string[] {
+  const ids: string[] = [];
+  for (const a of areas) if (a.level > level) ids.push(a.areaId);
+  return ids.length > 1 ? ids.sort(compareText) : ids;
 }
 
 /**
@@ -56,55 +98,53 @@ export function competenceLedger(plan: Plan): CompetenceLedger {
  * are left out: they decide on prepared material, and competence requirements speak of their delegates.
  */
 export function gapsAt(state: PlanState, ledger: CompetenceLedger): CompetenceGap[] {
-  // actor -> competence -> areas with their required level
-  const needs = new Map<string, Map<string, Array<{ areaId: string; level: number }>>>();
-  for (const [areaId, right] of state.rights) {
-    const area = state.areas.get(areaId);
-    if (!area || area.requirements.length === 0) continue;
-    for (const actorId of effectiveDeciders(right)) {
-      if (state.actors.get(actorId)?.kind === 'governing_body') continue;
-      let byCompetence = needs.get(actorId);
-      if (!byCompetence) needs.set(actorId, (byCompetence = new Map()));
-      for (const r of area.requirements) {
-        const list = byCompetence.get(r.competenceId);
-        if (list) list.push({ areaId, level: r.level });
-        else byCompetence.set(r.competenceId, [{ areaId, level: r.level }]);
-      }
+  // actor|competence -> the areas that need more than the baseline holding
+  const byActor = new Map<string, Map<string, Shortfall[]>>();
+  forEachArea(state.areas, state.rights, (_id, area, right) => {
+    if (!right || area.requirements.length === 0) return;
+    const list = shortfalls(state, ledger, right, area);
+    for (let i = 0; i < list.length; i++) {
+      const shortfall = list[i];
+      let byCompetence = byActor.get(shortfall.actorId);
+      if (!byCompetence) byActor.set(shortfall.actorId, (byCompetence = new Map()));
+      const existing = byCompetence.get(shortfall.competenceId);
+      if (existing) existing.push(shortfall);
+      else byCompetence.set(shortfall.competenceId, [shortfall]);
     }
-  }
+  });
+  const needs: Shortfall[][] = [];
+  for (const byCompetence of byActor.values()) for (const list of byCompetence.values()) needs.push(list);
   const gaps: CompetenceGap[] = [];
-  for (const [actorId, byCompetence] of needs) {
-    for (const [competenceId, areas] of byCompetence) {
-      const heldAtBaseline = ledger.heldAtBaseline(actorId, competenceId);
-      let required = 0;
-      for (const a of areas) if (a.level > required) required = a.level;
-      if (required <= heldAtBaseline) continue;
-      let held = heldAtBaseline;
-      const closingActionIds: string[] = [];
-      const lateActionIds: string[] = [];
-      for (const action of ledger.actions(actorId, competenceId)) {
-        if (action.stageIndex <= state.index) {
-          if (action.targetLevel > held) held = action.targetLevel;
-          if (action.targetLevel > heldAtBaseline) closingActionIds.push(action.id);
-        } else if (action.targetLevel >= required) {
-          lateActionIds.push(action.id);
-        }
+  for (const areas of needs) {
+    const { actorId, competenceId } = areas[0];
+    const heldAtBaseline = ledger.heldAtBaseline(actorId, competenceId);
+    let required = 0;
+    for (const a of areas) if (a.level > required) required = a.level;
+    let held = heldAtBaseline;
+    const closingActionIds: string[] = [];
+    const lateActionIds: string[] = [];
+    for (const action of ledger.actions(actorId, competenceId)) {
+      if (action.stageIndex <= state.index) {
+        if (action.targetLevel > held) held = action.targetLevel;
+        if (action.targetLevel > heldAtBaseline) closingActionIds.push(action.id);
+      } else if (action.targetLevel >= required) {
+        lateActionIds.push(action.id);
       }
-      const open = held < required;
-      gaps.push({
-        stageIndex: state.index,
-        stageId: state.stageId,
-        actorId,
-        competenceId,
-        required,
-        heldAtBaseline,
-        held,
-        decisionAreaIds: areas.filter((a) => a.level > (open ? held : heldAtBaseline)).map((a) => a.areaId).sort(),
-        status: open ? 'open' : 'closed',
-        closingActionIds,
-        lateActionIds: open ? lateActionIds : [],
-      });
     }
+    const open = held < required;
+    gaps.push({
+      stageIndex: state.index,
+      stageId: state.stageId,
+      actorId,
+      competenceId,
+      required,
+      heldAtBaseline,
+      held,
+      decisionAreaIds: causes(areas, open ? held : heldAtBaseline),
+      status: open ? 'open' : 'closed',
+      closingActionIds,
+      lateActionIds: open ? lateActionIds : [],
+    });
   }
-  return gaps.sort((a, b) => a.actorId.localeCompare(b.actorId) || a.competenceId.localeCompare(b.competenceId));
+  return gaps.sort((a, b) => compareText(a.actorId, b.actorId) || compareText(a.competenceId, b.competenceId));
 }

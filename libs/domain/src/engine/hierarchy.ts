@@ -12,6 +12,12 @@ export interface Hierarchy {
 
 const cache = new WeakMap<PlanState, Hierarchy>();
 
+/** Lets a state whose actors are the same as another's reuse that state's hierarchy. */
+export function shareHierarchy(from: PlanState, to: PlanState): void {
+  const known = cache.get(from);
+  if (known && !cache.has(to)) cache.set(to, known);
+}
+
 /** The hierarchy of a state's actors (retired ones included), computed once per state. */
 export function hierarchyOf(state: PlanState): Hierarchy {
   const cached = cache.get(state);
@@ -45,11 +51,52 @@ export function hierarchyOf(state: PlanState): Hierarchy {
     }
     return levels.get(start) ?? 0;
   };
-  for (const id of state.actors.keys()) resolve(id);
+  // Sorted, so that where a (broken) cycle is entered does not depend on input order.
+  for (const id of [...state.actors.keys()].sort()) resolve(id);
+
+  // Entry and exit times of a depth-first walk: a is above b exactly when b's interval lies inside a's.
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const [id, actor] of state.actors) {
+    const parent = actor.reportsTo;
+    if (parent && state.actors.has(parent) && !cyclic.has(id)) {
+      const list = children.get(parent);
+      if (list) list.push(id);
+      else children.set(parent, [id]);
+    } else roots.push(id);
+  }
+  const enter = new Map<string, number>();
+  const exit = new Map<string, number>();
+  let clock = 0;
+  const stack: Array<{ id: string; next: number }> = [];
+  for (const root of roots) {
+    stack.push({ id: root, next: 0 });
+    enter.set(root, clock++);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const kids = children.get(top.id);
+      if (kids && top.next < kids.length) {
+        const child = kids[top.next++];
+        if (enter.has(child)) continue;
+        enter.set(child, clock++);
+        stack.push({ id: child, next: 0 });
+      } else {
+        exit.set(top.id, clock++);
+        stack.pop();
+      }
+    }
+  }
 
   const hierarchy: Hierarchy = {
     level: (id) => levels.get(id) ?? 0,
     isAbove: (ancestorId, actorId) => {
+      if (ancestorId === actorId) return false;
+      const a = enter.get(ancestorId);
+      const b = enter.get(actorId);
+      if (a !== undefined && b !== undefined && !cyclic.has(actorId) && !cyclic.has(ancestorId)) {
+        return a < b && (exit.get(actorId) as number) < (exit.get(ancestorId) as number);
+      }
+      // Broken (cyclic) parts of the hierarchy: walk up.
       const seen = new Set<string>();
       let current = state.actors.get(actorId)?.reportsTo;
       while (current && !seen.has(current)) {

@@ -1,4 +1,5 @@
 import { Plan } from '../model/types';
+import { forEachArea } from './indexed-map';
 import { CompetenceGap } from './gaps';
 import { effectiveDeciders, hierarchyOf } from './hierarchy';
 import { ChangeOutcome, PlanState } from './state';
@@ -29,11 +30,13 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function metricsAt(plan: Plan, state: PlanState, gaps: CompetenceGap[], outcomes: ChangeOutcome[]): StageMetrics {
   const hierarchy = hierarchyOf(state);
   const perLevel: number[] = [];
-  let depthSum = 0;
-  let depthCount = 0;
+  // Sums in integer units (half levels, thousandths of hours) are exact, so input order cannot change them.
+  let halfDepthSum = 0;
+  let count = 0;
   let levelSum = 0;
-  let hours = 0;
-  for (const right of state.rights.values()) {
+  let milliHours = 0;
+  forEachArea(state.areas, state.rights, (_id, _area, right) => {
+    if (!right) return;
     const deciders = effectiveDeciders(right);
     let areaDepth = 0;
     for (const id of deciders) {
@@ -41,11 +44,11 @@ export function metricsAt(plan: Plan, state: PlanState, gaps: CompetenceGap[], o
       perLevel[level] = (perLevel[level] ?? 0) + 1;
       areaDepth += level;
     }
-    depthSum += areaDepth / deciders.length;
-    depthCount += 1;
+    halfDepthSum += (areaDepth * 2) / deciders.length;
+    count += 1;
     levelSum += right.level;
-    hours += right.reporting?.hoursPerYear ?? 0;
-  }
+    milliHours += Math.round((right.reporting?.hoursPerYear ?? 0) * 1000);
+  });
   let actors = 0;
   for (const a of state.actors.values()) if (!a.retired) actors++;
   let areas = 0;
@@ -69,9 +72,9 @@ export function metricsAt(plan: Plan, state: PlanState, gaps: CompetenceGap[], o
     actors,
     decisionAreas: areas,
     decisionsPerLevel: Array.from(perLevel, (n) => n ?? 0),
-    meanDeciderDepth: depthCount ? round(depthSum / depthCount) : null,
-    meanDelegationLevel: depthCount ? round(levelSum / depthCount) : null,
-    reportingHoursPerYear: round(hours),
+    meanDeciderDepth: count ? round(halfDepthSum / 2 / count) : null,
+    meanDelegationLevel: count ? round(levelSum / count) : null,
+    reportingHoursPerYear: milliHours / 1000,
     openGaps: gaps.filter((g) => g.status === 'open').length,
     closedGaps: gaps.filter((g) => g.status === 'closed').length,
     risks,

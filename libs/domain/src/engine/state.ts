@@ -1,4 +1,6 @@
+import { compareText } from './compare';
 import { Actor, Change, DecisionArea, DecisionRight, Plan } from '../model/types';
+import { IdIndex, IndexedMap } from './indexed-map';
 
 export interface ActorState extends Actor {
   retired: boolean;
@@ -51,32 +53,78 @@ export interface Fold {
   baselineIssues: BaselineIssue[];
 }
 
+// States hold objects of one fixed shape per kind (every field present, in one order), which keeps
+// property access monomorphic and fast on large plans.
+function actorState(a: Actor, retired: boolean, reportsTo: string | null | undefined = a.reportsTo): ActorState {
+  return { id: a.id, name: a.name, kind: a.kind, reportsTo: reportsTo ?? null, headcount: a.headcount, retired };
+}
+
+function areaState(a: DecisionArea, retired: boolean): AreaState {
+  return {
+    id: a.id,
+    code: a.code,
+    title: a.title,
+    section: a.section,
+    legalBasis: a.legalBasis,
+    limit: a.limit,
+    remark: a.remark,
+    citizenFacing: a.citizenFacing,
+    kind: a.kind,
+    nonDelegable: a.nonDelegable,
+    requirements: a.requirements,
+    onwardDelegationBy: a.onwardDelegationBy,
+    retired,
+  };
+}
+
+function rightState(r: Omit<DecisionRight, 'decisionAreaId'>, decisionAreaId: string): DecisionRight {
+  return {
+    decisionAreaId,
+    deciderId: r.deciderId,
+    delegatorId: r.delegatorId ?? null,
+    level: r.level,
+    consulted: r.consulted,
+    informed: r.informed,
+    reporting: r.reporting ?? null,
+    mayDelegateFurther: r.mayDelegateFurther,
+  };
+}
+
 function baselineState(plan: Plan): { state: PlanState; issues: BaselineIssue[] } {
-  const actors = new Map<string, ActorState>();
-  for (const actor of plan.actors) actors.set(actor.id, { ...actor, retired: false });
-  const areas = new Map<string, AreaState>();
-  for (const area of plan.decisionAreas) areas.set(area.id, { ...area, retired: false });
-  const rights = new Map<string, DecisionRight>();
-  const duplicates = new Map<string, string[]>();
+  const actorIndex = new IdIndex();
+  const areaIndex = new IdIndex();
+  const actors = new IndexedMap<ActorState>(actorIndex);
+  for (const actor of plan.actors) actors.set(actor.id, actorState(actor, false));
+  const areas = new IndexedMap<AreaState>(areaIndex);
+  for (const area of plan.decisionAreas) areas.set(area.id, areaState(area, false));
+  const rights = new IndexedMap<DecisionRight>(areaIndex);
+  const duplicates = new Map<string, DecisionRight[]>();
   for (const right of plan.baseline) {
     const existing = rights.get(right.decisionAreaId);
-    if (existing) {
-      const list = duplicates.get(right.decisionAreaId) ?? [existing.deciderId];
-      list.push(right.deciderId);
-      duplicates.set(right.decisionAreaId, list);
+    const normalised = rightState(right, right.decisionAreaId);
+    if (!existing) {
+      rights.set(right.decisionAreaId, normalised);
       continue;
     }
-    rights.set(right.decisionAreaId, right);
+    const list = duplicates.get(right.decisionAreaId) ?? [existing];
+    list.push(normalised);
+    duplicates.set(right.decisionAreaId, list);
   }
-  const issues: BaselineIssue[] = [...duplicates].map(([decisionAreaId, deciderIds]) => ({
-    kind: 'two_deciders',
-    decisionAreaId,
-    deciderIds,
-  }));
+  // With two deciders the state keeps one, chosen by decider id so that input order does not matter.
+  const issues: BaselineIssue[] = [];
+  for (const [decisionAreaId, list] of [...duplicates].sort(([a], [b]) => compareText(a, b))) {
+    list.sort((a, b) => compareText(a.deciderId, b.deciderId));
+    rights.set(decisionAreaId, list[0]);
+    issues.push({ kind: 'two_deciders', decisionAreaId, deciderIds: list.map((r) => r.deciderId) });
+  }
   return { state: { index: 0, stageId: null, actors, areas, rights }, issues };
 }
 
-type Mutable = { actors: Map<string, ActorState>; areas: Map<string, AreaState>; rights: Map<string, DecisionRight> };
+type Mutable = {
+  actors: IndexedMap<ActorState> | Map<string, ActorState>;
+  areas: IndexedMap<AreaState> | Map<string, AreaState>;
+  rights: IndexedMap<DecisionRight> | Map<string, DecisionRight>;
+};
 type Result = { reason: NotApplicableReason; subjectId: string } | null;
 
 function activeActor(s: Mutable, id: string | null | undefined): Result {
@@ -91,14 +139,6 @@ function activeArea(s: Mutable, id: string): Result {
   const area = s.areas.get(id);
   if (!area) return { reason: 'area_missing', subjectId: id };
   if (area.retired) return { reason: 'area_retired', subjectId: id };
-  return null;
-}
-
-function firstProblem(...checks: Array<() => Result>): Result {
-  for (const check of checks) {
-    const result = check();
-    if (result) return result;
-  }
   return null;
 }
 
@@ -129,11 +169,7 @@ function isBelow(s: Mutable, candidate: string, ancestor: string): boolean {
 export function applyChange(s: Mutable, change: Change): Result {
   switch (change.type) {
     case 'move_decision': {
-      const problem = firstProblem(
-        () => activeArea(s, change.decisionAreaId),
-        () => activeActor(s, change.toDeciderId),
-        () => activeActor(s, change.delegatorId),
-      );
+      const problem = (activeArea(s, change.decisionAreaId) ?? activeActor(s, change.toDeciderId) ?? activeActor(s, change.delegatorId));
       if (problem) return problem;
       const current = s.rights.get(change.decisionAreaId);
       const deciderChanged = !current || current.deciderId !== change.toDeciderId;
@@ -150,61 +186,50 @@ export function applyChange(s: Mutable, change: Change): Result {
       return null;
     }
     case 'set_level': {
-      const problem = firstProblem(() => activeArea(s, change.decisionAreaId), () => rightOf(s, change.decisionAreaId));
+      const problem = (activeArea(s, change.decisionAreaId) ?? rightOf(s, change.decisionAreaId));
       if (problem) return problem;
       const current = s.rights.get(change.decisionAreaId) as DecisionRight;
-      s.rights.set(change.decisionAreaId, { ...current, level: change.level });
+      s.rights.set(change.decisionAreaId, rightState({ ...current, level: change.level }, change.decisionAreaId));
       return null;
     }
     case 'set_consultation': {
-      const problem = firstProblem(
-        () => activeArea(s, change.decisionAreaId),
-        () => rightOf(s, change.decisionAreaId),
-        () => actorsActive(s, [...(change.consulted ?? []), ...(change.informed ?? [])]),
-      );
+      const problem = (activeArea(s, change.decisionAreaId) ?? rightOf(s, change.decisionAreaId) ?? actorsActive(s, [...(change.consulted ?? []), ...(change.informed ?? [])]));
       if (problem) return problem;
       const current = s.rights.get(change.decisionAreaId) as DecisionRight;
-      s.rights.set(change.decisionAreaId, {
-        ...current,
-        consulted: change.consulted ?? current.consulted,
-        informed: change.informed ?? current.informed,
-      });
+      s.rights.set(
+        change.decisionAreaId,
+        rightState({ ...current, consulted: change.consulted ?? current.consulted, informed: change.informed ?? current.informed }, change.decisionAreaId),
+      );
       return null;
     }
     case 'set_reporting': {
-      const problem = firstProblem(
-        () => activeArea(s, change.decisionAreaId),
-        () => rightOf(s, change.decisionAreaId),
-        () => activeActor(s, change.reporting?.toId),
-      );
+      const problem = (activeArea(s, change.decisionAreaId) ?? rightOf(s, change.decisionAreaId) ?? activeActor(s, change.reporting?.toId));
       if (problem) return problem;
       const current = s.rights.get(change.decisionAreaId) as DecisionRight;
-      s.rights.set(change.decisionAreaId, { ...current, reporting: change.reporting });
+      s.rights.set(change.decisionAreaId, rightState({ ...current, reporting: change.reporting }, change.decisionAreaId));
       return null;
     }
     case 'add_actor': {
       if (s.actors.has(change.actor.id)) return { reason: 'duplicate_id', subjectId: change.actor.id };
       const problem = activeActor(s, change.actor.reportsTo);
       if (problem) return problem;
-      s.actors.set(change.actor.id, { ...change.actor, retired: false });
+      s.actors.set(change.actor.id, actorState(change.actor, false));
       return null;
     }
     case 'retire_actor': {
       const problem = activeActor(s, change.actorId);
       if (problem) return problem;
-      s.actors.set(change.actorId, { ...(s.actors.get(change.actorId) as ActorState), retired: true });
+      s.actors.set(change.actorId, actorState(s.actors.get(change.actorId) as ActorState, true));
       return null;
     }
     case 'move_actor': {
-      const problem = firstProblem(
-        () => activeActor(s, change.actorId),
-        () => activeActor(s, change.reportsTo),
-      );
+      const problem = (activeActor(s, change.actorId) ?? activeActor(s, change.reportsTo));
       if (problem) return problem;
       if (change.reportsTo && isBelow(s, change.reportsTo, change.actorId)) {
         return { reason: 'hierarchy_cycle', subjectId: change.actorId };
       }
-      s.actors.set(change.actorId, { ...(s.actors.get(change.actorId) as ActorState), reportsTo: change.reportsTo });
+      const moved = s.actors.get(change.actorId) as ActorState;
+      s.actors.set(change.actorId, actorState(moved, moved.retired, change.reportsTo));
       return null;
     }
     case 'add_decision_area': {
@@ -221,29 +246,25 @@ export function applyChange(s: Mutable, change: Change): Result {
         ]);
         if (problem) return problem;
       }
-      s.areas.set(area.id, { ...area, retired: false });
-      if (right) s.rights.set(area.id, { ...right, decisionAreaId: area.id });
+      s.areas.set(area.id, areaState(area, false));
+      if (right) s.rights.set(area.id, rightState(right, area.id));
       return null;
     }
     case 'retire_decision_area': {
       const problem = activeArea(s, change.decisionAreaId);
       if (problem) return problem;
-      s.areas.set(change.decisionAreaId, { ...(s.areas.get(change.decisionAreaId) as AreaState), retired: true });
+      s.areas.set(change.decisionAreaId, areaState(s.areas.get(change.decisionAreaId) as AreaState, true));
       s.rights.delete(change.decisionAreaId);
       return null;
     }
     case 'system': {
-      const problem = firstProblem(
-        () => actorsActive(s, change.actorIds),
-        () => {
-          for (const areaId of change.decisionAreaIds) {
-            const p = activeArea(s, areaId);
-            if (p) return p;
-          }
-          return null;
-        },
-      );
-      return problem;
+      const problem = actorsActive(s, change.actorIds);
+      if (problem) return problem;
+      for (const areaId of change.decisionAreaIds) {
+        const p = activeArea(s, areaId);
+        if (p) return p;
+      }
+      return null;
     }
   }
 }
@@ -255,10 +276,10 @@ export function foldPlan(plan: Plan): Fold {
   const outcomes: ChangeOutcome[][] = [];
   plan.stages.forEach((stage, i) => {
     const previous = states[states.length - 1];
-    const next: Mutable = {
-      actors: new Map(previous.actors),
-      areas: new Map(previous.areas),
-      rights: new Map(previous.rights),
+    const next = {
+      actors: (previous.actors as IndexedMap<ActorState>).copy(),
+      areas: (previous.areas as IndexedMap<AreaState>).copy(),
+      rights: (previous.rights as IndexedMap<DecisionRight>).copy(),
     };
     const stageOutcomes: ChangeOutcome[] = [];
     for (const change of stage.changes) {
@@ -268,8 +289,12 @@ export function foldPlan(plan: Plan): Fold {
         stageId: stage.id,
         change,
         applied: problem === null,
-        ...(problem && { reason: problem.reason, subjectId: problem.subjectId }),
       });
+      if (problem) {
+        const outcome = stageOutcomes[stageOutcomes.length - 1];
+        outcome.reason = problem.reason;
+        outcome.subjectId = problem.subjectId;
+      }
     }
     outcomes.push(stageOutcomes);
     states.push({ index: i + 1, stageId: stage.id, ...next });

@@ -1,15 +1,22 @@
+import { compareText } from '../engine/compare';
 import { ClarityAssessment } from '../model/types';
 import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
 import { finding, Finding } from './finding';
 
+const lowest = (a: ClarityAssessment) => Math.min(a.mission, a.goals, a.direction);
+const total = (a: ClarityAssessment) => a.mission + a.goals + a.direction;
+
+/** Of two assessments for the same stage, the lower one counts (and the choice is independent of order). */
+function moreCautious(a: ClarityAssessment, b: ClarityAssessment): boolean {
+  return lowest(a) < lowest(b) || (lowest(a) === lowest(b) && (total(a) < total(b) || (total(a) === total(b) && (a.comment ?? '') < (b.comment ?? ''))));
+}
+
 /** The latest clarity assessment of an actor made for this stage or an earlier one. */
 function latestAssessment(ctx: StageContext, actorId: string): ClarityAssessment | undefined {
   let best: { a: ClarityAssessment; index: number } | undefined;
-  for (const a of ctx.plan.clarity) {
-    if (a.actorId !== actorId) continue;
-    const index = ctx.stageIndex.get(a.stageId);
-    if (index === undefined || index > ctx.state.index) continue;
-    if (!best || index >= best.index) best = { a, index };
+  for (const { assessment: a, stageIndex: index } of ctx.clarityByActor.get(actorId) ?? []) {
+    if (index > ctx.state.index) break;
+    if (!best || index > best.index || (index === best.index && moreCautious(a, best.a))) best = { a, index };
   }
   return best?.a;
 }
@@ -21,7 +28,7 @@ export function clarityFindings(ctx: StageContext): Finding[] {
   const gainedBy = new Map<string, string[]>();
   for (const g of ctx.diff.gained) gainedBy.set(g.actorId, [...(gainedBy.get(g.actorId) ?? []), g.decisionAreaId]);
   const findings: Finding[] = [];
-  for (const [actorId, areaIds] of [...gainedBy].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [actorId, areaIds] of [...gainedBy].sort(([a], [b]) => compareText(a, b))) {
     const who = actorName(ctx, actorId);
     const areas = areaIds.map((id) => areaLabel(ctx, id));
     const subjects = [{ type: 'actor' as const, id: actorId }, ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))];
@@ -60,7 +67,7 @@ export function clarityFindings(ctx: StageContext): Finding[] {
           en: `${who} gains ${listOf(areas, 'en')} in ${at.en} but its ${listOf(low.map((k) => `${k} (${assessment[k]})`), 'en')} score below ${threshold}.`,
         },
         {
-          sv: `Förtydliga ${who}s ${listOf(low.map((k) => svNames[k]), 'sv')} innan beslutsrätten flyttas, t.ex. i en dialog om uppdraget.`,
+          sv: `Förtydliga ${listOf(low.map((k) => svNames[k]), 'sv')} för ${who} innan beslutsrätten flyttas, t.ex. i en dialog om uppdraget.`,
           en: `Clarify ${who}’s ${listOf([...low], 'en')} before the decision right moves, e.g. in a dialogue on its mission.`,
         },
       ),

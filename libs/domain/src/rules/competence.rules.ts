@@ -1,4 +1,4 @@
-import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
+import { StageContext, actorName, areaLabel, listOf, stageRef } from './context';
 import { finding, Finding } from './finding';
 
 /** Rule 2: an effective decider at stage k has a competence gap no development action closes in time. */
@@ -12,7 +12,6 @@ export function competenceFindings(ctx: StageContext): Finding[] {
       const what = competences.get(gap.competenceId) ?? gap.competenceId;
       const areas = gap.decisionAreaIds.map((id) => areaLabel(ctx, id));
       const late = gap.lateActionIds.length > 0;
-      const at = stageName(ctx);
       return finding(
         'competence.gap',
         late ? 'warning' : 'blocker',
@@ -23,8 +22,8 @@ export function competenceFindings(ctx: StageContext): Finding[] {
           ...gap.decisionAreaIds.map((id) => ({ type: 'decisionArea' as const, id })),
         ],
         {
-          sv: `${who} beslutar i ${at.sv} om ${listOf(areas, 'sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
-          en: `${who} decides ${listOf(areas, 'en')} in ${at.en} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
+          sv: `${who} beslutar om ${listOf(areas, 'sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
+          en: `${who} decides ${listOf(areas, 'en')} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
         },
         late
           ? {

@@ -1,3 +1,5 @@
+import { compareText } from '../engine/compare';
+
 export type Severity = 'blocker' | 'warning' | 'info';
 
 export const RULE_GROUPS = [
@@ -96,11 +98,12 @@ export function finding(
   };
 }
 
+/** Plan first, then by stage, severity, rule and key: a total order, independent of input order. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     (a.stageIndex ?? -1) - (b.stageIndex ?? -1) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.rule.localeCompare(b.rule) ||
-    a.key.localeCompare(b.key)
+    compareText(a.rule, b.rule) ||
+    compareText(a.key, b.key)
   );
 }

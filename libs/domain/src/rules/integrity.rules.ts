@@ -15,7 +15,11 @@ const REASONS: Record<NotApplicableReason, (subject: string) => Text> = {
 /** Strongly connected groups of the delegator → decider graph that form a cycle. */
 function delegationCycles(edges: Array<{ from: string; to: string }>): string[][] {
   const next = new Map<string, string[]>();
-  for (const e of edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  for (const e of edges) {
+    const list = next.get(e.from);
+    if (list) list.push(e.to);
+    else next.set(e.from, [e.to]);
+  }
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -51,8 +55,64 @@ function delegationCycles(edges: Array<{ from: string; to: string }>): string[][
   return cycles;
 }
 
-/** Rule 7: the state is not a well-formed delegation map, or a change no longer fits it. */
-export function integrityFindings(ctx: StageContext, baselineIssues: BaselineIssue[]): Finding[] {
+/** Rule 7, per decision area: no decider, a retired actor deciding, a decision delegated upwards. */
+export function integrityAreaFindings(ctx: StageContext, areaId: string): Finding[] {
+  const ref = stageRef(ctx);
+  const right = ctx.state.rights.get(areaId);
+  if (!right) {
+    return [
+      finding(
+        'integrity.no_decider',
+        'blocker',
+        ref,
+        [{ type: 'decisionArea', id: areaId }],
+        { sv: `${areaLabel(ctx, areaId)} har ingen beslutsfattare.`, en: `${areaLabel(ctx, areaId)} has no decider.` },
+        { sv: 'Tilldela beslutsområdet en beslutsfattare eller avveckla det.', en: 'Assign the decision area a decider or retire it.' },
+      ),
+    ];
+  }
+  const findings: Finding[] = [];
+  const retiredCheck = (actorId: string | null | undefined, role: Text) => {
+    if (!actorId || !ctx.state.actors.get(actorId)?.retired) return;
+    findings.push(
+      finding(
+        'integrity.retired_decider',
+        'blocker',
+        ref,
+        [{ type: 'actor', id: actorId }, { type: 'decisionArea', id: areaId }],
+        {
+          sv: `${actorName(ctx, actorId)} är avvecklad men ${role.sv} ${areaLabel(ctx, areaId)}.`,
+          en: `${actorName(ctx, actorId)} is retired but still ${role.en} ${areaLabel(ctx, areaId)}.`,
+        },
+        { sv: 'Flytta beslutsrätten till en aktör som finns kvar, i samma etapp som avvecklingen.', en: 'Move the decision right to an actor that remains, in the stage that retires it.' },
+      ),
+    );
+  };
+  retiredCheck(right.deciderId, { sv: 'beslutar om', en: 'decides' });
+  if (right.delegatorId !== right.deciderId) retiredCheck(right.delegatorId, { sv: 'delegerar', en: 'delegates' });
+  if (right.delegatorId && right.delegatorId !== right.deciderId && ctx.hierarchy.isAbove(right.deciderId, right.delegatorId)) {
+    findings.push(
+      finding(
+        'integrity.upward_delegation',
+        'blocker',
+        ref,
+        [{ type: 'decisionArea', id: areaId }, { type: 'actor', id: right.delegatorId }, { type: 'actor', id: right.deciderId }],
+        {
+          sv: `${areaLabel(ctx, areaId)} delegeras uppåt: ${actorName(ctx, right.delegatorId)} delegerar till sin överordnade ${actorName(ctx, right.deciderId)}.`,
+          en: `${areaLabel(ctx, areaId)} is delegated upwards: ${actorName(ctx, right.delegatorId)} delegates to ${actorName(ctx, right.deciderId)} above it.`,
+        },
+        {
+          sv: 'Låt den som delegerar vara den överordnade, eller återta beslutet till den högre nivån utan delegering.',
+          en: 'Let the one above be the delegator, or return the decision to the higher level without delegation.',
+        },
+      ),
+    );
+  }
+  return findings;
+}
+
+/** Rule 7, for the state as a whole: two deciders, cycles of delegators or of reporting lines, changes that no longer apply. */
+export function integrityStateFindings(ctx: StageContext, baselineIssues: BaselineIssue[]): Finding[] {
   const at = stageName(ctx);
   const ref = stageRef(ctx);
   const findings: Finding[] = [];
@@ -75,65 +135,24 @@ export function integrityFindings(ctx: StageContext, baselineIssues: BaselineIss
     }
   }
 
-  for (const [areaId, area] of ctx.state.areas) {
-    if (area.retired || ctx.state.rights.has(areaId)) continue;
-    findings.push(
-      finding(
-        'integrity.no_decider',
-        'blocker',
-        ref,
-        [{ type: 'decisionArea', id: areaId }],
-        { sv: `${areaLabel(ctx, areaId)} har ingen beslutsfattare i ${at.sv}.`, en: `${areaLabel(ctx, areaId)} has no decider in ${at.en}.` },
-        { sv: 'Tilldela beslutsområdet en beslutsfattare eller avveckla det.', en: 'Assign the decision area a decider or retire it.' },
-      ),
-    );
-  }
-
+  // A cycle needs at least one edge that does not go down the hierarchy; most states have none.
   const edges: Array<{ from: string; to: string; areaId: string }> = [];
+  let onlyDownwards = true;
   for (const [areaId, right] of ctx.state.rights) {
-    for (const actorId of [right.deciderId, right.delegatorId]) {
-      if (!actorId || !ctx.state.actors.get(actorId)?.retired) continue;
-      const role = actorId === right.deciderId ? { sv: 'beslutar om', en: 'decides' } : { sv: 'delegerar', en: 'delegates' };
-      findings.push(
-        finding(
-          'integrity.retired_decider',
-          'blocker',
-          ref,
-          [{ type: 'actor', id: actorId }, { type: 'decisionArea', id: areaId }],
-          {
-            sv: `${actorName(ctx, actorId)} är avvecklad men ${role.sv} ${areaLabel(ctx, areaId)} i ${at.sv}.`,
-            en: `${actorName(ctx, actorId)} is retired but still ${role.en} ${areaLabel(ctx, areaId)} in ${at.en}.`,
-          },
-          { sv: 'Flytta beslutsrätten till en aktör som finns kvar i samma etapp.', en: 'Move the decision right to an actor that remains, in the same stage.' },
-        ),
-      );
-    }
-    if (right.delegatorId) {
-      edges.push({ from: right.delegatorId, to: right.deciderId, areaId });
-      if (right.delegatorId !== right.deciderId && ctx.hierarchy.isAbove(right.deciderId, right.delegatorId)) {
-        findings.push(
-          finding(
-            'integrity.upward_delegation',
-            'blocker',
-            ref,
-            [{ type: 'decisionArea', id: areaId }, { type: 'actor', id: right.delegatorId }, { type: 'actor', id: right.deciderId }],
-            {
-              sv: `${areaLabel(ctx, areaId)} delegeras uppåt: ${actorName(ctx, right.delegatorId)} delegerar till sin överordnade ${actorName(ctx, right.deciderId)}.`,
-              en: `${areaLabel(ctx, areaId)} is delegated upwards: ${actorName(ctx, right.delegatorId)} delegates to ${actorName(ctx, right.deciderId)} above it.`,
-            },
-            {
-              sv: 'Låt den som delegerar vara den överordnade, eller återta beslutet till den högre nivån utan delegering.',
-              en: 'Let the one above be the delegator, or return the decision to the higher level without delegation.',
-            },
-          ),
-        );
-      }
-    }
+    if (!right.delegatorId) continue;
+    edges.push({ from: right.delegatorId, to: right.deciderId, areaId });
+    if (onlyDownwards && !ctx.hierarchy.isAbove(right.delegatorId, right.deciderId)) onlyDownwards = false;
   }
-
-  for (const cycle of delegationCycles(edges)) {
-    const members = new Set(cycle);
-    const areaIds = edges.filter((e) => members.has(e.from) && members.has(e.to)).map((e) => e.areaId).sort();
+  const cycles = onlyDownwards ? [] : delegationCycles(edges);
+  const cycleOf = new Map<string, number>();
+  cycles.forEach((cycle, i) => cycle.forEach((id) => cycleOf.set(id, i)));
+  const cycleAreas: string[][] = cycles.map(() => []);
+  for (const e of edges) {
+    const i = cycleOf.get(e.from);
+    if (i !== undefined && cycleOf.get(e.to) === i) cycleAreas[i].push(e.areaId);
+  }
+  cycles.forEach((cycle, i) => {
+    const areaIds = cycleAreas[i].sort();
     findings.push(
       finding(
         'integrity.delegation_cycle',
@@ -147,7 +166,7 @@ export function integrityFindings(ctx: StageContext, baselineIssues: BaselineIss
         { sv: 'Rätta delegeringskedjan så att den utgår från den ursprungliga beslutsfattaren.', en: 'Fix the chain so that it starts at the original holder of the decision.' },
       ),
     );
-  }
+  });
 
   for (const actorId of [...ctx.hierarchy.cyclic].sort()) {
     findings.push(
@@ -165,14 +184,15 @@ export function integrityFindings(ctx: StageContext, baselineIssues: BaselineIss
   for (const outcome of ctx.outcomes) {
     if (outcome.applied || !outcome.reason) continue;
     const subject = outcome.subjectId ?? '';
-    const label = ctx.state.areas.has(subject) ? areaLabel(ctx, subject) : actorName(ctx, subject);
+    const isArea = ctx.state.areas.has(subject);
+    const label = isArea ? areaLabel(ctx, subject) : actorName(ctx, subject);
     const reason = REASONS[outcome.reason](label);
     findings.push(
       finding(
         'integrity.change_not_applicable',
         'blocker',
         ref,
-        [{ type: 'change', id: outcome.change.id }, ...(subject ? [{ type: ctx.state.areas.has(subject) ? ('decisionArea' as const) : ('actor' as const), id: subject }] : [])],
+        [{ type: 'change', id: outcome.change.id }, ...(subject ? [{ type: isArea ? ('decisionArea' as const) : ('actor' as const), id: subject }] : [])],
         {
           sv: `Förändringen ${outcome.change.id} i ${at.sv} går inte att genomföra: ${reason.sv}.`,
           en: `Change ${outcome.change.id} in ${at.en} no longer applies: ${reason.en}.`,

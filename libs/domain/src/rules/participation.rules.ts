@@ -1,3 +1,4 @@
+import { compareText } from '../engine/compare';
 import { changeGroup } from '../model/types';
 import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
 import { finding, Finding } from './finding';
@@ -30,7 +31,7 @@ export function participationFindings(ctx: StageContext): Finding[] {
   }
 
   const findings: Finding[] = [];
-  for (const [actorId, { gained, lost }] of [...affected].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [actorId, { gained, lost }] of [...affected].sort(([a], [b]) => compareText(a, b))) {
     if (isHeard(actorId)) continue;
     const who = actorName(ctx, actorId);
     const areaIds = [...gained, ...lost];

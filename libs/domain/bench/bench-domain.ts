@@ -1,0 +1,66 @@
+// `npm run bench:domain`: full analysis of a large synthetic plan vs one plain linear pass over the same data.
+// Prints the medians and their ratio; the last line is JSON for machines.
+import { performance } from 'node:perf_hooks';
+import { analysePlan } from '../src/engine/analyse';
+import { Plan } from '../src/model/types';
+import { syntheticPlan } from '../src/testing/synthetic-plan';
+
+const SIZE = { actors: 2000, decisionAreas: 5000, stages: 20, changes: 50_000, competences: 50, seed: 42, chaos: 0.01 };
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+
+/** The baseline: read every element of the plan once, as any processing of it must. */
+function linearPass(plan: Plan): number {
+  let h = 0;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+  };
+  for (const a of plan.actors) mix(a.id + (a.reportsTo ?? ''));
+  for (const d of plan.decisionAreas) {
+    mix(d.id);
+    for (const r of d.requirements) h = (h + r.level) | 0;
+  }
+  for (const r of plan.baseline) mix(r.decisionAreaId + r.deciderId);
+  for (const s of plan.stages) for (const c of s.changes) mix(c.id + c.type);
+  for (const x of plan.holdings) h = (h + x.level) | 0;
+  return h;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const plan = syntheticPlan(SIZE);
+const changes = plan.stages.reduce((n, s) => n + s.changes.length, 0);
+console.log(
+  `Plan: ${plan.actors.length} actors, ${plan.decisionAreas.length} decision areas, ${plan.stages.length} stages, ${changes} changes, ${plan.competences.length} competences`,
+);
+
+// Warm up both, so that the JIT has compiled them before measuring.
+analysePlan(plan);
+linearPass(plan);
+
+const analysis: number[] = [];
+const linear: number[] = [];
+let findings = 0;
+for (let i = 0; i < RUNS; i++) {
+  linear.push(time(() => linearPass(plan)));
+  analysis.push(
+    time(() => {
+      findings = analysePlan(plan).findings.length;
+    }),
+  );
+}
+const analysisMs = Math.round(median(analysis) * 10) / 10;
+const linearPassMs = Math.round(median(linear) * 100) / 100;
+const ratio = Math.round((analysisMs / linearPassMs) * 10) / 10;
+console.log(`Full analysis (states, diffs, gaps, findings, metrics): median ${analysisMs} ms over ${RUNS} runs (${findings} findings)`);
+console.log(`Linear pass over the same data: median ${linearPassMs} ms`);
+console.log(`Target: full analysis under 300 ms on one core: ${analysisMs < 300 ? 'met' : 'NOT met'}`);
+console.log(JSON.stringify({ analysisMs, linearPassMs, ratio }));

@@ -1,0 +1,49 @@
+import { move, PlanBuilder } from '../testing/plan-builder';
+import { findingsOf } from '../testing/findings';
+import { competenceFindings } from './competence.rules';
+
+const base = () =>
+  PlanBuilder.aPlan()
+    .competence('law', { manager: 3, officer: 1 })
+    .area('a1', { requirements: [{ competenceId: 'law', level: 3 }] })
+    .stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'board' })])
+    .stage('s2', []);
+
+describe(competenceFindings.name, () => {
+  it('flags a new decider whose competence is below the requirement, as a blocker with the causing decision', () => {
+    const found = findingsOf(base().build(), 'competence.gap');
+    expect(found.map((f) => f.stageIndex)).toEqual([1, 2]);
+    expect(found[0]).toMatchObject({ severity: 'blocker' });
+    expect(found[0].subjects).toEqual(
+      expect.arrayContaining([
+        { type: 'actor', id: 'officer' },
+        { type: 'competence', id: 'law' },
+        { type: 'decisionArea', id: 'a1' },
+      ]),
+    );
+  });
+
+  it('does not flag a gap that a development action closes before the stage starts', () => {
+    const plan = base()
+      .push('developmentActions', { id: 'd1', actorId: 'officer', competenceId: 'law', targetLevel: 3, kind: 'training', beforeStageId: 's1' })
+      .build();
+    expect(findingsOf(plan, 'competence.gap')).toEqual([]);
+  });
+
+  it('flags as a warning a gap whose closing action is planned too late, until it is done', () => {
+    const plan = base()
+      .push('developmentActions', { id: 'd1', actorId: 'officer', competenceId: 'law', targetLevel: 3, kind: 'training', beforeStageId: 's2' })
+      .build();
+    const found = findingsOf(plan, 'competence.gap');
+    expect(found.map((f) => [f.stageIndex, f.severity])).toEqual([[1, 'warning']]);
+  });
+
+  it('judges the effective decider: at level 3 the delegator still decides', () => {
+    const plan = PlanBuilder.aPlan()
+      .competence('law', { manager: 3, officer: 1 })
+      .area('a1', { requirements: [{ competenceId: 'law', level: 3 }] })
+      .stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'manager', level: 3 })])
+      .build();
+    expect(findingsOf(plan, 'competence.gap')).toEqual([]);
+  });
+});

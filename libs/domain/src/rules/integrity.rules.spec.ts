@@ -1,0 +1,85 @@
+import { move, PlanBuilder } from '../testing/plan-builder';
+import { findingsOf } from '../testing/findings';
+import { integrityAreaFindings as integrityFindings } from './integrity.rules';
+
+describe(integrityFindings.name, () => {
+  it('flags an active decision area with no decider', () => {
+    const plan = PlanBuilder.aPlan().area('a1', {}, null).build();
+    expect(findingsOf(plan, 'integrity.no_decider')).toMatchObject([{ stageIndex: 0, severity: 'blocker' }]);
+  });
+
+  it('flags a decision area with two deciders in the baseline', () => {
+    const plan = PlanBuilder.aPlan().area('a1').with({}).build();
+    plan.baseline.push({ ...plan.baseline[0], deciderId: 'officer' });
+    const [f] = findingsOf(plan, 'integrity.two_deciders');
+    expect(f.subjects).toEqual([
+      { type: 'decisionArea', id: 'a1' },
+      { type: 'actor', id: 'manager' },
+      { type: 'actor', id: 'officer' },
+    ]);
+  });
+
+  it('accepts a decision area with exactly one decider', () => {
+    const plan = PlanBuilder.aPlan().area('a1').build();
+    expect([...findingsOf(plan, 'integrity.no_decider'), ...findingsOf(plan, 'integrity.two_deciders')]).toEqual([]);
+  });
+
+  it('flags a retired actor that still decides, and not once its decisions are moved', () => {
+    const stale = PlanBuilder.aPlan().area('a1').stage('s1', [{ id: 'r1', type: 'retire_actor', actorId: 'manager' }]).build();
+    expect(findingsOf(stale, 'integrity.retired_decider')).toMatchObject([{ stageIndex: 1 }]);
+    const moved = PlanBuilder.aPlan()
+      .area('a1')
+      .stage('s1', [move('m1', 'a1', 'director'), { id: 'r1', type: 'retire_actor', actorId: 'manager' }])
+      .build();
+    expect(findingsOf(moved, 'integrity.retired_decider')).toEqual([]);
+  });
+
+  it('flags a cycle of delegators', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1', {}, { deciderId: 'officer', delegatorId: 'manager' })
+      .area('a2', {}, { deciderId: 'manager', delegatorId: 'officer' })
+      .build();
+    const [f] = findingsOf(plan, 'integrity.delegation_cycle');
+    expect(f.subjects.filter((s) => s.type === 'actor').map((s) => s.id)).toEqual(['manager', 'officer']);
+  });
+
+  it('accepts a delegation chain that does not loop', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1', {}, { deciderId: 'director', delegatorId: 'board' })
+      .area('a2', {}, { deciderId: 'officer', delegatorId: 'manager' })
+      .build();
+    expect(findingsOf(plan, 'integrity.delegation_cycle')).toEqual([]);
+  });
+
+  it('flags a decision delegated upwards', () => {
+    const plan = PlanBuilder.aPlan().area('a1', {}, { deciderId: 'director', delegatorId: 'officer' }).build();
+    expect(findingsOf(plan, 'integrity.upward_delegation')).toHaveLength(1);
+  });
+
+  it('accepts a decision delegated downwards', () => {
+    const plan = PlanBuilder.aPlan().area('a1', {}, { deciderId: 'officer', delegatorId: 'director' }).build();
+    expect(findingsOf(plan, 'integrity.upward_delegation')).toEqual([]);
+  });
+
+  it('flags a reporting line that loops', () => {
+    const plan = PlanBuilder.aPlan().actor('x', 'unit', 'y').actor('y', 'unit', 'x').build();
+    expect(findingsOf(plan, 'integrity.hierarchy_cycle').map((f) => f.subjects[0].id)).toEqual(['x', 'y']);
+  });
+
+  it('reports a change that no longer applies instead of dropping it', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1')
+      .stage('s1', [{ id: 'x1', type: 'retire_decision_area', decisionAreaId: 'a1' }])
+      .stage('s2', [move('x2', 'a1', 'officer')])
+      .build();
+    const [f] = findingsOf(plan, 'integrity.change_not_applicable');
+    expect(f).toMatchObject({ stageIndex: 2, severity: 'blocker' });
+    expect(f.subjects).toContainEqual({ type: 'change', id: 'x2' });
+    expect(f.message.en).toContain('already retired');
+  });
+
+  it('accepts changes that apply', () => {
+    const plan = PlanBuilder.aPlan().area('a1').stage('s1', [move('x1', 'a1', 'officer')]).build();
+    expect(findingsOf(plan, 'integrity.change_not_applicable')).toEqual([]);
+  });
+});

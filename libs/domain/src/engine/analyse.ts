@@ -12,8 +12,8 @@ import { legalityAreaFindings } from '../rules/legality.rules';
 import { participationFindings } from '../rules/participation.rules';
 import { stepFindings } from '../rules/steps.rules';
 import { diffStates, StateDiff } from './diff';
-import { CompetenceGap, competenceLedger, gapsAt } from './gaps';
-import { hierarchyOf, shareHierarchy } from './hierarchy';
+import { CompetenceGap, competenceLedger, GapTracker } from './gaps';
+import { deriveHierarchy, hierarchyOf } from './hierarchy';
 import { forEachArea, IndexedMap } from './indexed-map';
 import { metricsAt, StageMetrics } from './metrics';
 import { ChangeOutcome, foldPlan, PlanState } from './state';
@@ -61,29 +61,17 @@ function grantsPerState(states: PlanState[]): Array<ReadonlyMap<string, Readonly
   return result;
 }
 
-/** Actors whose own data or place in the hierarchy changed between two states (with their subtrees). */
-function affectedActors(state: PlanState, diff: StateDiff | null): Set<string> {
-  const affected = new Set<string>();
-  if (!diff) return affected;
-  const moved = new Set<string>();
-  for (const d of diff.actors) {
-    affected.add(d.actorId);
-    if (d.kinds.includes('moved')) moved.add(d.actorId);
-  }
-  if (moved.size > 0) {
-    for (const id of state.actors.keys()) {
-      const seen = new Set<string>();
-      let current: string | null | undefined = id;
-      while (current && !seen.has(current)) {
-        if (moved.has(current)) {
-          affected.add(id);
-          break;
-        }
-        seen.add(current);
-        current = state.actors.get(current)?.reportsTo;
-      }
-    }
-  }
+function changedAreas(diff: StateDiff): Set<string> {
+  const ids = new Set<string>();
+  for (const d of diff.rights) ids.add(d.decisionAreaId);
+  for (const d of diff.areas) ids.add(d.decisionAreaId);
+  return ids;
+}
+
+/** Actors whose own data changed between two states, or whose place in the hierarchy did. */
+function affectedActors(diff: StateDiff | null, moved: Set<string>): Set<string> {
+  const affected = new Set(moved);
+  if (diff) for (const d of diff.actors) affected.add(d.actorId);
   return affected;
 }
 
@@ -135,6 +123,7 @@ export function analysePlan(plan: Plan): Analysis {
   const fold = foldPlan(plan);
   const { states, outcomes } = fold;
   const ledger = competenceLedger(plan);
+  const gapTracker = new GapTracker(ledger);
   const stageIndex = new Map(plan.stages.map((s, i) => [s.id, i + 1]));
   const grants = grantsPerState(states);
   const clarityByActor = new Map<string, Array<{ assessment: ClarityAssessment; stageIndex: number }>>();
@@ -149,7 +138,7 @@ export function analysePlan(plan: Plan): Analysis {
   const diffs: StateDiff[] = [];
   const gaps: CompetenceGap[][] = [];
   const metrics: StageMetrics[] = [];
-  const findings: Finding[] = [...definitionFindings(plan)];
+  const findings: Finding[] = definitionFindings(plan).sort(compareFindings);
   let previousKeys = new Map<string, number>();
   const areaCache: Array<AreaCacheEntry | undefined> = [];
 
@@ -157,8 +146,8 @@ export function analysePlan(plan: Plan): Analysis {
     const previous = k > 0 ? states[k - 1] : null;
     const diff = previous ? diffStates(previous, state) : null;
     if (diff) diffs.push(diff);
-    if (previous && diff && diff.actors.length === 0) shareHierarchy(previous, state);
-    const stateGaps = gapsAt(state, ledger);
+    const moved = previous && diff ? deriveHierarchy(previous, state, diff) : new Set<string>();
+    const stateGaps = gapTracker.advance(state, diff ? changedAreas(diff) : null);
     gaps.push(stateGaps);
     const stageOutcomes = k > 0 ? outcomes[k - 1] : [];
     metrics.push(metricsAt(plan, state, stateGaps, stageOutcomes));
@@ -183,7 +172,7 @@ export function analysePlan(plan: Plan): Analysis {
       ...participationFindings(ctx),
       ...integrityStateFindings(ctx, fold.baselineIssues),
       ...controlBalanceFindings(ctx),
-      ...areaFindings(ctx, areaCache, affectedActors(state, diff)),
+      ...areaFindings(ctx, areaCache, affectedActors(diff, moved)),
     ];
     const keys = new Map<string, number>();
     for (const f of stateFindings) {
@@ -191,8 +180,10 @@ export function analysePlan(plan: Plan): Analysis {
       keys.set(f.key, f.since);
     }
     previousKeys = keys;
-    findings.push(...stateFindings);
+    // Findings are ordered by stage first, so sorting each state's own is enough.
+    stateFindings.sort(compareFindings);
+    for (const f of stateFindings) findings.push(f);
   });
 
-  return { states, diffs, outcomes, gaps, findings: findings.sort(compareFindings), metrics };
+  return { states, diffs, outcomes, gaps, findings, metrics };
 }

@@ -31,6 +31,8 @@ export interface CompetenceLedger {
   heldAtBaseline(actorId: string, competenceId: string): number;
   /** Actions for the actor and competence with the stage index they are done before, by stage. */
   actions(actorId: string, competenceId: string): ReadonlyArray<{ id: string; targetLevel: number; stageIndex: number }>;
+  /** The actor–competence pairs with an action done before stage `index`. */
+  actionsDueAt(index: number): ReadonlyArray<{ actorId: string; competenceId: string }>;
 }
 
 export function competenceLedger(plan: Plan): CompetenceLedger {
@@ -54,9 +56,16 @@ export function competenceLedger(plan: Plan): CompetenceLedger {
   for (const byCompetence of actions.values()) {
     for (const list of byCompetence.values()) list.sort((x, y) => x.stageIndex - y.stageIndex || compareText(x.id, y.id));
   }
+  const due = new Map<number, Array<{ actorId: string; competenceId: string }>>();
+  for (const a of plan.developmentActions) {
+    const index = stageIndex.get(a.beforeStageId);
+    if (index === undefined) continue;
+    due.set(index, [...(due.get(index) ?? []), { actorId: a.actorId, competenceId: a.competenceId }]);
+  }
   return {
     heldAtBaseline: (actorId, competenceId) => holdings.get(actorId)?.get(competenceId) ?? 0,
     actions: (actorId, competenceId) => actions.get(actorId)?.get(competenceId) ?? NO_ACTIONS,
+    actionsDueAt: (index) => due.get(index) ?? [],
   };
 }
 
@@ -93,58 +102,119 @@ function causes(areas: Shortfall[], level: number): string[] {
   return ids.length > 1 ? ids.sort(compareText) : ids;
 }
 
+/** The gap of one actor and competence from the shortfalls that cause it. */
+function gapOf(state: PlanState, ledger: CompetenceLedger, areas: Shortfall[]): CompetenceGap {
+  const { actorId, competenceId } = areas[0];
+  const heldAtBaseline = ledger.heldAtBaseline(actorId, competenceId);
+  let required = 0;
+  for (const a of areas) if (a.level > required) required = a.level;
+  let held = heldAtBaseline;
+  const closingActionIds: string[] = [];
+  const lateActionIds: string[] = [];
+  for (const action of ledger.actions(actorId, competenceId)) {
+    if (action.stageIndex <= state.index) {
+      if (action.targetLevel > held) held = action.targetLevel;
+      if (action.targetLevel > heldAtBaseline) closingActionIds.push(action.id);
+    } else if (action.targetLevel >= required) {
+      lateActionIds.push(action.id);
+    }
+  }
+  const open = held < required;
+  return {
+    stageIndex: state.index,
+    stageId: state.stageId,
+    actorId,
+    competenceId,
+    required,
+    heldAtBaseline,
+    held,
+    decisionAreaIds: causes(areas, open ? held : heldAtBaseline),
+    status: open ? 'open' : 'closed',
+    closingActionIds,
+    lateActionIds: open ? lateActionIds : [],
+  };
+}
+
+const byActorThenCompetence = (a: CompetenceGap, b: CompetenceGap) =>
+  compareText(a.actorId, b.actorId) || compareText(a.competenceId, b.competenceId);
+
 /**
  * Competence gaps of the effective deciders of one state. Derived, never stored. Elected governing bodies
  * are left out: they decide on prepared material, and competence requirements speak of their delegates.
  */
 export function gapsAt(state: PlanState, ledger: CompetenceLedger): CompetenceGap[] {
-  // actor|competence -> the areas that need more than the baseline holding
-  const byActor = new Map<string, Map<string, Shortfall[]>>();
-  forEachArea(state.areas, state.rights, (_id, area, right) => {
-    if (!right || area.requirements.length === 0) return;
-    const list = shortfalls(state, ledger, right, area);
-    for (let i = 0; i < list.length; i++) {
-      const shortfall = list[i];
-      let byCompetence = byActor.get(shortfall.actorId);
-      if (!byCompetence) byActor.set(shortfall.actorId, (byCompetence = new Map()));
-      const existing = byCompetence.get(shortfall.competenceId);
-      if (existing) existing.push(shortfall);
-      else byCompetence.set(shortfall.competenceId, [shortfall]);
-    }
-  });
-  const needs: Shortfall[][] = [];
-  for (const byCompetence of byActor.values()) for (const list of byCompetence.values()) needs.push(list);
-  const gaps: CompetenceGap[] = [];
-  for (const areas of needs) {
-    const { actorId, competenceId } = areas[0];
-    const heldAtBaseline = ledger.heldAtBaseline(actorId, competenceId);
-    let required = 0;
-    for (const a of areas) if (a.level > required) required = a.level;
-    let held = heldAtBaseline;
-    const closingActionIds: string[] = [];
-    const lateActionIds: string[] = [];
-    for (const action of ledger.actions(actorId, competenceId)) {
-      if (action.stageIndex <= state.index) {
-        if (action.targetLevel > held) held = action.targetLevel;
-        if (action.targetLevel > heldAtBaseline) closingActionIds.push(action.id);
-      } else if (action.targetLevel >= required) {
-        lateActionIds.push(action.id);
+  return new GapTracker(ledger).advance(state, null);
+}
+
+/**
+ * Gaps state after state, recomputing only what a stage touched: the rights that changed, and the
+ * actor–competence pairs whose development actions fall due. Everything else carries over.
+ */
+export class GapTracker {
+  private readonly byArea = new Map<string, Shortfall[]>();
+  private readonly needs = new Map<string, Map<string, Map<string, Shortfall>>>();
+  private readonly previous = new Map<string, Map<string, CompetenceGap>>();
+
+  constructor(private readonly ledger: CompetenceLedger) {}
+
+  /** `changedAreaIds` null: look at every area (the first state). */
+  advance(state: PlanState, changedAreaIds: Iterable<string> | null): CompetenceGap[] {
+    const touched = new Map<string, Set<string>>();
+    const touch = (actorId: string, competenceId: string) => {
+      const set = touched.get(actorId);
+      if (set) set.add(competenceId);
+      else touched.set(actorId, new Set([competenceId]));
+    };
+    const update = (areaId: string, area: AreaState | undefined, right: DecisionRight | undefined) => {
+      const before = this.byArea.get(areaId);
+      if (before) {
+        for (const s of before) {
+          this.needs.get(s.actorId)?.get(s.competenceId)?.delete(areaId);
+          touch(s.actorId, s.competenceId);
+        }
+      }
+      const after = right && area && !area.retired && area.requirements.length > 0 ? shortfalls(state, this.ledger, right, area) : [];
+      if (after.length === 0) {
+        this.byArea.delete(areaId);
+        return;
+      }
+      this.byArea.set(areaId, after);
+      for (const s of after) {
+        let byCompetence = this.needs.get(s.actorId);
+        if (!byCompetence) this.needs.set(s.actorId, (byCompetence = new Map()));
+        let areas = byCompetence.get(s.competenceId);
+        if (!areas) byCompetence.set(s.competenceId, (areas = new Map()));
+        areas.set(areaId, s);
+        touch(s.actorId, s.competenceId);
+      }
+    };
+    if (changedAreaIds === null) forEachArea(state.areas, state.rights, (areaId, area, right) => update(areaId, area, right));
+    else for (const areaId of changedAreaIds) update(areaId, state.areas.get(areaId), state.rights.get(areaId));
+    for (const { actorId, competenceId } of this.ledger.actionsDueAt(state.index)) touch(actorId, competenceId);
+
+    const gaps: CompetenceGap[] = [];
+    for (const [actorId, byCompetence] of this.needs) {
+      let previous = this.previous.get(actorId);
+      for (const [competenceId, areas] of byCompetence) {
+        if (areas.size === 0) {
+          byCompetence.delete(competenceId);
+          previous?.delete(competenceId);
+          continue;
+        }
+        const old = previous?.get(competenceId);
+        const gap =
+          old && !touched.get(actorId)?.has(competenceId)
+            ? { ...old, stageIndex: state.index, stageId: state.stageId }
+            : gapOf(state, this.ledger, [...areas.values()]);
+        if (!previous) this.previous.set(actorId, (previous = new Map()));
+        previous.set(competenceId, gap);
+        gaps.push(gap);
+      }
+      if (byCompetence.size === 0) {
+        this.needs.delete(actorId);
+        this.previous.delete(actorId);
       }
     }
-    const open = held < required;
-    gaps.push({
-      stageIndex: state.index,
-      stageId: state.stageId,
-      actorId,
-      competenceId,
-      required,
-      heldAtBaseline,
-      held,
-      decisionAreaIds: causes(areas, open ? held : heldAtBaseline),
-      status: open ? 'open' : 'closed',
-      closingActionIds,
-      lateActionIds: open ? lateActionIds : [],
-    });
+    return gaps.sort(byActorThenCompetence);
   }
-  return gaps.sort((a, b) => compareText(a.actorId, b.actorId) || compareText(a.competenceId, b.competenceId));
 }

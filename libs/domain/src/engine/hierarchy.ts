@@ -1,4 +1,5 @@
 import { DecisionRight } from '../model/types';
+import type { StateDiff } from './diff';
 import { PlanState } from './state';
 
 export interface Hierarchy {
@@ -6,35 +7,49 @@ export interface Hierarchy {
   level(actorId: string): number;
   /** True when `ancestorId` is above `actorId` (strictly) in the hierarchy. */
   isAbove(ancestorId: string, actorId: string): boolean;
+  /** The actors above one, from the top down to its parent. */
+  ancestors(actorId: string): readonly string[];
   /** Actors whose reportsTo chain loops. */
   cyclic: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<PlanState, Hierarchy>();
+/** The actors above one actor, from the top down to its parent. */
+type Chain = readonly string[];
 
-/** Lets a state whose actors are the same as another's reuse that state's hierarchy. */
-export function shareHierarchy(from: PlanState, to: PlanState): void {
-  const known = cache.get(from);
-  if (known && !cache.has(to)) cache.set(to, known);
+class ChainHierarchy implements Hierarchy {
+  constructor(
+    readonly chains: Map<string, Chain>,
+    readonly cyclic: Set<string>,
+  ) {}
+
+  level(actorId: string): number {
+    return this.chains.get(actorId)?.length ?? 0;
+  }
+
+  ancestors(actorId: string): readonly string[] {
+    return this.chains.get(actorId) ?? TOP;
+  }
+
+  isAbove(ancestorId: string, actorId: string): boolean {
+    return this.chains.get(actorId)?.includes(ancestorId) ?? false;
+  }
 }
 
-/** The hierarchy of a state's actors (retired ones included), computed once per state. */
-export function hierarchyOf(state: PlanState): Hierarchy {
-  const cached = cache.get(state);
-  if (cached) return cached;
-  const levels = new Map<string, number>();
-  const cyclic = new Set<string>();
-  const resolve = (start: string): number => {
-    const known = levels.get(start);
-    if (known !== undefined) return known;
+const TOP: Chain = [];
+const cache = new WeakMap<PlanState, ChainHierarchy>();
+
+/** Chains for `ids` (and whatever they need above them) that are not in `chains` yet. */
+function resolveChains(state: PlanState, chains: Map<string, Chain>, cyclic: Set<string>, ids: Iterable<string>): void {
+  for (const start of ids) {
+    if (chains.has(start)) continue;
     const path: string[] = [];
     const onPath = new Set<string>();
     let current: string | null | undefined = start;
-    let base = -1;
+    let above: Chain = TOP;
     while (current && state.actors.has(current)) {
-      const level = levels.get(current);
-      if (level !== undefined) {
-        base = level;
+      const known = chains.get(current);
+      if (known) {
+        above = [...known, current];
         break;
       }
       if (onPath.has(current)) {
@@ -46,70 +61,49 @@ export function hierarchyOf(state: PlanState): Hierarchy {
       current = state.actors.get(current)?.reportsTo;
     }
     for (let i = path.length - 1; i >= 0; i--) {
-      base += 1;
-      levels.set(path[i], base);
+      chains.set(path[i], above);
+      above = [...above, path[i]];
     }
-    return levels.get(start) ?? 0;
-  };
+  }
+}
+
+/** The hierarchy of a state's actors (retired ones included), computed once per state. */
+export function hierarchyOf(state: PlanState): Hierarchy {
+  const cached = cache.get(state);
+  if (cached) return cached;
+  const chains = new Map<string, Chain>();
+  const cyclic = new Set<string>();
   // Sorted, so that where a (broken) cycle is entered does not depend on input order.
-  for (const id of [...state.actors.keys()].sort()) resolve(id);
-
-  // Entry and exit times of a depth-first walk: a is above b exactly when b's interval lies inside a's.
-  const children = new Map<string, string[]>();
-  const roots: string[] = [];
-  for (const [id, actor] of state.actors) {
-    const parent = actor.reportsTo;
-    if (parent && state.actors.has(parent) && !cyclic.has(id)) {
-      const list = children.get(parent);
-      if (list) list.push(id);
-      else children.set(parent, [id]);
-    } else roots.push(id);
-  }
-  const enter = new Map<string, number>();
-  const exit = new Map<string, number>();
-  let clock = 0;
-  const stack: Array<{ id: string; next: number }> = [];
-  for (const root of roots) {
-    stack.push({ id: root, next: 0 });
-    enter.set(root, clock++);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const kids = children.get(top.id);
-      if (kids && top.next < kids.length) {
-        const child = kids[top.next++];
-        if (enter.has(child)) continue;
-        enter.set(child, clock++);
-        stack.push({ id: child, next: 0 });
-      } else {
-        exit.set(top.id, clock++);
-        stack.pop();
-      }
-    }
-  }
-
-  const hierarchy: Hierarchy = {
-    level: (id) => levels.get(id) ?? 0,
-    isAbove: (ancestorId, actorId) => {
-      if (ancestorId === actorId) return false;
-      const a = enter.get(ancestorId);
-      const b = enter.get(actorId);
-      if (a !== undefined && b !== undefined && !cyclic.has(actorId) && !cyclic.has(ancestorId)) {
-        return a < b && (exit.get(actorId) as number) < (exit.get(ancestorId) as number);
-      }
-      // Broken (cyclic) parts of the hierarchy: walk up.
-      const seen = new Set<string>();
-      let current = state.actors.get(actorId)?.reportsTo;
-      while (current && !seen.has(current)) {
-        if (current === ancestorId) return true;
-        seen.add(current);
-        current = state.actors.get(current)?.reportsTo;
-      }
-      return false;
-    },
-    cyclic,
-  };
+  resolveChains(state, chains, cyclic, [...state.actors.keys()].sort());
+  const hierarchy = new ChainHierarchy(chains, cyclic);
   cache.set(state, hierarchy);
   return hierarchy;
+}
+
+/**
+ * The hierarchy of `to`, derived from that of `from`: actors added at the stage get their chains, the
+ * chains of moved actors and everyone under them are rebuilt, everyone else keeps theirs. Answers the
+ * actors whose place in the hierarchy changed.
+ */
+export function deriveHierarchy(from: PlanState, to: PlanState, diff: StateDiff): Set<string> {
+  const changed = new Set<string>();
+  const known = hierarchyOf(from) as ChainHierarchy;
+  const moved = new Set(diff.actors.filter((d) => d.kinds.includes('moved')).map((d) => d.actorId));
+  const added = diff.actors.filter((d) => d.kinds.includes('added')).map((d) => d.actorId);
+  if (moved.size > 0) {
+    for (const [id, chain] of known.chains) if (moved.has(id) || chain.some((a) => moved.has(a))) changed.add(id);
+  }
+  if (cache.has(to)) return changed;
+  if (moved.size === 0 && added.length === 0) {
+    cache.set(to, known);
+    return changed;
+  }
+  const chains = new Map(known.chains);
+  const cyclic = new Set(known.cyclic);
+  for (const id of changed) chains.delete(id);
+  resolveChains(to, chains, cyclic, [...[...changed].sort(), ...added]);
+  cache.set(to, new ChainHierarchy(chains, cyclic));
+  return changed;
 }
 
 /**

@@ -1,6 +1,10 @@
 import { StageContext, actorName, areaLabel, listOf, stageRef } from './context';
 import { finding, Finding } from './finding';
 
+// A gap carried over unchanged from the previous state shares its decisionAreaIds array, so its finding
+// can be carried over too.
+const previousFinding = new WeakMap<readonly string[], Finding>();
+
 /** Rule 2: an effective decider at stage k has a competence gap no development action closes in time. */
 export function competenceFindings(ctx: StageContext): Finding[] {
   if (!ctx.stage) return [];
@@ -8,7 +12,19 @@ export function competenceFindings(ctx: StageContext): Finding[] {
   return ctx.gaps
     .filter((gap) => gap.status === 'open')
     .map((gap) => {
-      const who = actorName(ctx, gap.actorId);
+      const carried = previousFinding.get(gap.decisionAreaIds);
+      if (carried) {
+        const f = { ...carried, id: `${carried.key}@${ctx.state.index}`, stageIndex: ctx.state.index, stageId: ctx.state.stageId };
+        previousFinding.set(gap.decisionAreaIds, f);
+        return f;
+      }
+      const made = build(gap);
+      previousFinding.set(gap.decisionAreaIds, made);
+      return made;
+    });
+
+  function build(gap: (typeof ctx.gaps)[number]): Finding {
+    const who = actorName(ctx, gap.actorId);
       const what = competences.get(gap.competenceId) ?? gap.competenceId;
       const areas = gap.decisionAreaIds.map((id) => areaLabel(ctx, id));
       const late = gap.lateActionIds.length > 0;
@@ -34,6 +50,6 @@ export function competenceFindings(ctx: StageContext): Finding[] {
               sv: `Planera en kompetensinsats (utbildning, rekrytering, mentorskap) som ger ${who} nivå ${gap.required} i ${what} före etappen, eller låt beslutet ligga kvar.`,
               en: `Plan a development action (training, recruitment, mentoring) that brings ${who} to level ${gap.required} in ${what} before the stage, or keep the decision where it is.`,
             },
-      );
-    });
+    );
+  }
 }

@@ -1,4 +1,6 @@
+import { Hierarchy } from '../engine/hierarchy';
 import { BaselineIssue, NotApplicableReason } from '../engine/state';
+import { DecisionRight } from '../model/types';
 import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
 import { finding, Finding, Text } from './finding';
 
@@ -11,6 +13,18 @@ const REASONS: Record<NotApplicableReason, (subject: string) => Text> = {
   duplicate_id: (s) => ({ sv: `${s} finns redan`, en: `${s} already exists` }),
   hierarchy_cycle: (s) => ({ sv: `flytten skulle göra ${s} till sin egen chef`, en: `the move would make ${s} report to itself` }),
 };
+
+const downward = new WeakMap<DecisionRight, { chain: readonly string[]; down: boolean }>();
+
+/** Whether the right is delegated from above; remembered per right while its decider's chain stays. */
+function goesDown(hierarchy: Hierarchy, right: DecisionRight): boolean {
+  const chain = hierarchy.ancestors(right.deciderId);
+  const known = downward.get(right);
+  if (known && known.chain === chain) return known.down;
+  const down = !!right.delegatorId && chain.includes(right.delegatorId);
+  downward.set(right, { chain, down });
+  return down;
+}
 
 /** Strongly connected groups of the delegator → decider graph that form a cycle. */
 function delegationCycles(edges: Array<{ from: string; to: string }>): string[][] {
@@ -135,15 +149,24 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
     }
   }
 
-  // A cycle needs at least one edge that does not go down the hierarchy; most states have none.
-  const edges: Array<{ from: string; to: string; areaId: string }> = [];
-  let onlyDownwards = true;
-  for (const [areaId, right] of ctx.state.rights) {
-    if (!right.delegatorId) continue;
-    edges.push({ from: right.delegatorId, to: right.deciderId, areaId });
-    if (onlyDownwards && !ctx.hierarchy.isAbove(right.delegatorId, right.deciderId)) onlyDownwards = false;
+  // Downward edges alone cannot close a cycle: every cycle has an edge that does not go down, and the
+  // rest of it runs through ancestors of such an edge's delegator. So only those actors are searched.
+  const candidates = new Set<string>();
+  for (const right of ctx.state.rights.values()) {
+    if (!right.delegatorId || goesDown(ctx.hierarchy, right)) continue;
+    candidates.add(right.delegatorId);
+    candidates.add(right.deciderId);
+    for (const id of ctx.hierarchy.ancestors(right.delegatorId)) candidates.add(id);
   }
-  const cycles = onlyDownwards ? [] : delegationCycles(edges);
+  const edges: Array<{ from: string; to: string; areaId: string }> = [];
+  if (candidates.size > 0) {
+    for (const [areaId, right] of ctx.state.rights) {
+      if (right.delegatorId && candidates.has(right.delegatorId) && candidates.has(right.deciderId)) {
+        edges.push({ from: right.delegatorId, to: right.deciderId, areaId });
+      }
+    }
+  }
+  const cycles = candidates.size > 0 ? delegationCycles(edges) : [];
   const cycleOf = new Map<string, number>();
   cycles.forEach((cycle, i) => cycle.forEach((id) => cycleOf.set(id, i)));
   const cycleAreas: string[][] = cycles.map(() => []);

@@ -209,6 +209,21 @@ export function syntheticPlan(size: SyntheticSize): Plan {
       liveAreas.push(id);
     }
     stage.changes.push(change);
+    // As in real plans, a decision that moves usually has its reporting (and often its consultation)
+    // revised in the same stage.
+    if (change.type === 'move_decision' && !wild()) {
+      const moved = current.get(change.decisionAreaId);
+      if (moved?.reporting && chance(0.7) && c + 1 < size.changes) {
+        c++;
+        const reporting = { ...moved.reporting, frequency: 'quarterly' as const, hoursPerYear: Math.floor(moved.reporting.hoursPerYear / 2) };
+        stage.changes.push({ id: `c${c}`, principleIds: [], type: 'set_reporting', decisionAreaId: change.decisionAreaId, reporting });
+        current.set(change.decisionAreaId, { ...moved, reporting });
+      }
+      if (chance(0.4) && c + 1 < size.changes) {
+        c++;
+        stage.changes.push({ id: `c${c}`, principleIds: [], type: 'set_consultation', decisionAreaId: change.decisionAreaId, consulted: [change.toDeciderId === moved?.deciderId ? pick(actorIds) : (moved?.delegatorId ?? pick(actorIds))] });
+      }
+    }
   }
   function areaIds(): string[] {
     return liveAreas;

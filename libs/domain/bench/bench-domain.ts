@@ -1,4 +1,4 @@
-// `npm run bench:domain`: full analysis of a large synthetic plan vs one plain linear pass over the same data.
+// `npm run bench:domain` (compiled by tsc, as the API runs it): full analysis of a large synthetic plan vs one plain linear pass over the same data.
 // Prints the medians and their ratio; the last line is JSON for machines.
 import { performance } from 'node:perf_hooks';
 import { analysePlan } from '../src/engine/analyse';

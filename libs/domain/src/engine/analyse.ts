@@ -5,9 +5,9 @@ import { consequenceFindings } from '../rules/consequences.rules';
 import { StageContext } from '../rules/context';
 import { controlBalanceFindings } from '../rules/control-balance.rules';
 import { definitionFindings } from '../rules/definition.rules';
-import { compareFindings, Finding } from '../rules/finding';
+import { atStage, compareFindings, Finding } from '../rules/finding';
 import { DecisionArea, DecisionRight } from '../model/types';
-import { integrityAreaFindings, integrityStateFindings } from '../rules/integrity.rules';
+import { goesDown, integrityAreaFindings, integrityStateFindings } from '../rules/integrity.rules';
 import { legalityAreaFindings } from '../rules/legality.rules';
 import { participationFindings } from '../rules/participation.rules';
 import { stepFindings } from '../rules/steps.rules';
@@ -32,32 +32,36 @@ export interface Analysis {
 
 /**
  * Onward-delegation grants up to each state (area id → actors): from the ordinance, and from every right
- * held with the right to delegate further. A set is replaced, never changed, when it grows.
+ * held with the right to delegate further. Only what a stage changed can add a grant; a set is replaced,
+ * never changed, when it grows.
  */
-function grantsPerState(states: PlanState[]): Array<ReadonlyMap<string, ReadonlySet<string>>> {
+function grantsPerState(states: PlanState[], diffs: StateDiff[]): Array<ReadonlyMap<string, ReadonlySet<string>>> {
+  const first = states[0];
+  const initial: IndexedMap<ReadonlySet<string>> | Map<string, ReadonlySet<string>> =
+    first.areas instanceof IndexedMap ? new IndexedMap(first.areas.index) : new Map();
   const result: Array<ReadonlyMap<string, ReadonlySet<string>>> = [];
-  let previous: PlanState | null = null;
-  let grants = null as IndexedMap<ReadonlySet<string>> | Map<string, ReadonlySet<string>> | null;
-  for (const state of states) {
-    const next: IndexedMap<ReadonlySet<string>> | Map<string, ReadonlySet<string>> =
-      grants instanceof IndexedMap ? grants.copy() : state.areas instanceof IndexedMap ? new IndexedMap(state.areas.index) : new Map(grants ?? []);
-    const add = (areaId: string, actorId: string) => {
+  const grant = (next: typeof initial, areaId: string, area: DecisionArea | null | undefined, right: DecisionRight | null | undefined) => {
+    const add = (actorId: string) => {
       const current = next.get(areaId);
       if (current?.has(actorId)) return;
       const copy = new Set(current ?? []);
       copy.add(actorId);
       next.set(areaId, copy);
     };
-    const before = previous;
-    forEachArea(state.areas, state.rights, (areaId, area, right) => {
-      // Only what changed since the previous state can add a grant.
-      if (!before || before.areas.get(areaId) !== area) for (const actorId of area.onwardDelegationBy) add(areaId, actorId);
-      if (right?.mayDelegateFurther && (!before || before.rights.get(areaId) !== right)) add(areaId, right.deciderId);
-    });
+    if (area) for (const actorId of area.onwardDelegationBy) add(actorId);
+    if (right?.mayDelegateFurther) add(right.deciderId);
+  };
+  forEachArea(first.areas, first.rights, (areaId, area, right) => grant(initial, areaId, area, right));
+  result.push(initial);
+  let grants = initial;
+  diffs.forEach((diff, i) => {
+    const next = grants instanceof IndexedMap ? grants.copy() : new Map(grants);
+    const state = states[i + 1];
+    for (const d of diff.areas) if (d.after) grant(next, d.decisionAreaId, d.after, state.rights.get(d.decisionAreaId));
+    for (const d of diff.rights) if (d.after) grant(next, d.decisionAreaId, null, d.after);
     result.push(next);
     grants = next;
-    previous = state;
-  }
+  });
   return result;
 }
 
@@ -71,51 +75,69 @@ function changedAreas(diff: StateDiff): Set<string> {
 /** Actors whose own data changed between two states, or whose place in the hierarchy did. */
 function affectedActors(diff: StateDiff | null, moved: Set<string>): Set<string> {
   const affected = new Set(moved);
-  if (diff) for (const d of diff.actors) affected.add(d.actorId);
+  // An actor added at the stage is named by no right that did not change with it.
+  if (diff) for (const d of diff.actors) if (!d.kinds.includes('added')) affected.add(d.actorId);
   return affected;
 }
 
-interface AreaCacheEntry {
-  area: DecisionArea | undefined;
-  right: DecisionRight | undefined;
-  grants: ReadonlySet<string> | undefined;
-  findings: Finding[];
-}
-
-function involves(right: DecisionRight | undefined, affected: Set<string>): boolean {
-  if (!right || affected.size === 0) return false;
-  return affected.has(right.deciderId) || (!!right.delegatorId && affected.has(right.delegatorId)) || (!!right.reporting && affected.has(right.reporting.toId));
-}
-
 /**
- * Integrity and legality of every decision area. An area whose right, grants and actors did not change
- * since the previous state keeps its findings (re-stamped with this stage), so large plans stay fast.
+ * Integrity and legality of every decision area, state after state. An area is looked at again only when
+ * its right or area changed, or an actor its right names was retired, reinstated or moved; the findings of
+ * every other area carry over, re-stamped with the stage. That keeps large plans fast.
  */
-function areaFindings(ctx: StageContext, cache: Array<AreaCacheEntry | undefined>, affected: Set<string>): Finding[] {
-  const out: Finding[] = [];
-  const ref = { index: ctx.state.index, id: ctx.state.stageId };
-  forEachArea(ctx.state.areas, ctx.state.rights, (areaId, area, right, slot) => {
-    if (area.retired) {
-      cache[slot] = undefined;
-      return;
+class AreaFindings {
+  private readonly findings = new Map<string, Finding[]>();
+  /** Areas whose right names the actor (as decider, delegator or receiver of reporting). */
+  private readonly byActor = new Map<string, Set<string>>();
+
+  private index(areaId: string, right: DecisionRight | null | undefined, add: boolean): void {
+    if (!right) return;
+    for (const actorId of [right.deciderId, right.delegatorId, right.reporting?.toId]) {
+      if (!actorId) continue;
+      let areas = this.byActor.get(actorId);
+      if (!areas) {
+        if (!add) continue;
+        this.byActor.set(actorId, (areas = new Set()));
+      }
+      if (add) areas.add(areaId);
+      else areas.delete(areaId);
     }
-    const grants = ctx.onwardGrants.get(areaId);
-    const cached = cache[slot];
-    let findings: Finding[];
-    if (cached && cached.area === area && cached.right === right && cached.grants === grants && !involves(right, affected)) {
-      findings = cached.findings.map((f) => ({ ...f, id: `${f.key}@${ref.index}`, stageIndex: ref.index, stageId: ref.id }));
+  }
+
+  next(ctx: StageContext, diff: StateDiff | null, affected: Set<string>): Finding[] {
+    const visit = new Set<string>();
+    if (!diff) {
+      forEachArea(ctx.state.areas, ctx.state.rights, (areaId, _area, right) => {
+        visit.add(areaId);
+        this.index(areaId, right, true);
+      });
     } else {
-      findings = [...integrityAreaFindings(ctx, areaId), ...legalityAreaFindings(ctx, areaId)];
+      for (const d of diff.rights) {
+        visit.add(d.decisionAreaId);
+        this.index(d.decisionAreaId, d.before, false);
+        this.index(d.decisionAreaId, d.after, true);
+      }
+      for (const d of diff.areas) visit.add(d.decisionAreaId);
+      for (const actorId of affected) for (const areaId of this.byActor.get(actorId) ?? []) visit.add(areaId);
     }
-    if (cached) {
-      cached.area = area;
-      cached.right = right;
-      cached.grants = grants;
-      cached.findings = findings;
-    } else cache[slot] = { area, right, grants, findings };
-    for (const f of findings) out.push(f);
-  });
-  return out;
+    const ref = { index: ctx.state.index, id: ctx.state.stageId };
+    const out: Finding[] = [];
+    for (const [areaId, list] of this.findings) {
+      if (visit.has(areaId)) continue;
+      for (const f of list) out.push(atStage(f, ref));
+    }
+    for (const areaId of visit) {
+      const area = ctx.state.areas.get(areaId);
+      const list = area && !area.retired ? [...integrityAreaFindings(ctx, areaId), ...legalityAreaFindings(ctx, areaId)] : [];
+      if (list.length === 0) {
+        this.findings.delete(areaId);
+        continue;
+      }
+      this.findings.set(areaId, list);
+      for (const f of list) out.push(f);
+    }
+    return out;
+  }
 }
 
 /** The full analysis of a plan: every state, diff, gap, finding and metric. Pure and deterministic. */
@@ -125,7 +147,8 @@ export function analysePlan(plan: Plan): Analysis {
   const ledger = competenceLedger(plan);
   const gapTracker = new GapTracker(ledger);
   const stageIndex = new Map(plan.stages.map((s, i) => [s.id, i + 1]));
-  const grants = grantsPerState(states);
+  const diffs: StateDiff[] = states.slice(1).map((state, i) => diffStates(states[i], state));
+  const grants = grantsPerState(states, diffs);
   const clarityByActor = new Map<string, Array<{ assessment: ClarityAssessment; stageIndex: number }>>();
   for (const assessment of plan.clarity) {
     const index = stageIndex.get(assessment.stageId);
@@ -135,26 +158,39 @@ export function analysePlan(plan: Plan): Analysis {
     clarityByActor.set(assessment.actorId, list);
   }
   for (const list of clarityByActor.values()) list.sort((a, b) => a.stageIndex - b.stageIndex);
-  const diffs: StateDiff[] = [];
   const gaps: CompetenceGap[][] = [];
   const metrics: StageMetrics[] = [];
   const findings: Finding[] = definitionFindings(plan).sort(compareFindings);
   let previousKeys = new Map<string, number>();
-  const areaCache: Array<AreaCacheEntry | undefined> = [];
+  const areaFindings = new AreaFindings();
+  const notDownward = new Map<string, DecisionRight>();
 
   states.forEach((state, k) => {
     const previous = k > 0 ? states[k - 1] : null;
-    const diff = previous ? diffStates(previous, state) : null;
-    if (diff) diffs.push(diff);
+    const diff = k > 0 ? diffs[k - 1] : null;
     const moved = previous && diff ? deriveHierarchy(previous, state, diff) : new Set<string>();
     const stateGaps = gapTracker.advance(state, diff ? changedAreas(diff) : null);
     gaps.push(stateGaps);
     const stageOutcomes = k > 0 ? outcomes[k - 1] : [];
     metrics.push(metricsAt(plan, state, stateGaps, stageOutcomes));
+    const hierarchy = hierarchyOf(state);
+    if (!diff || moved.size > 0) {
+      notDownward.clear();
+      forEachArea(state.areas, state.rights, (areaId, _area, right) => {
+        if (right?.delegatorId && !goesDown(hierarchy, right)) notDownward.set(areaId, right);
+      });
+    } else {
+      for (const d of diff.rights) {
+        const right = d.after;
+        if (right?.delegatorId && !goesDown(hierarchy, right)) notDownward.set(d.decisionAreaId, right);
+        else notDownward.delete(d.decisionAreaId);
+      }
+    }
     const ctx: StageContext = {
       plan,
       state,
-      hierarchy: hierarchyOf(state),
+      hierarchy,
+      notDownward,
       stage: k > 0 ? plan.stages[k - 1] : null,
       previous,
       diff,
@@ -172,7 +208,7 @@ export function analysePlan(plan: Plan): Analysis {
       ...participationFindings(ctx),
       ...integrityStateFindings(ctx, fold.baselineIssues),
       ...controlBalanceFindings(ctx),
-      ...areaFindings(ctx, areaCache, affectedActors(diff, moved)),
+      ...areaFindings.next(ctx, diff, affectedActors(diff, moved)),
     ];
     const keys = new Map<string, number>();
     for (const f of stateFindings) {

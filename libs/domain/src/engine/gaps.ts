@@ -135,8 +135,21 @@ function gapOf(state: PlanState, ledger: CompetenceLedger, areas: Shortfall[]): 
   };
 }
 
-const byActorThenCompetence = (a: CompetenceGap, b: CompetenceGap) =>
-  compareText(a.actorId, b.actorId) || compareText(a.competenceId, b.competenceId);
+function gapAtStage(g: CompetenceGap, state: PlanState): CompetenceGap {
+  return {
+    stageIndex: state.index,
+    stageId: state.stageId,
+    actorId: g.actorId,
+    competenceId: g.competenceId,
+    required: g.required,
+    heldAtBaseline: g.heldAtBaseline,
+    held: g.held,
+    decisionAreaIds: g.decisionAreaIds,
+    status: g.status,
+    closingActionIds: g.closingActionIds,
+    lateActionIds: g.lateActionIds,
+  };
+}
 
 /**
  * Competence gaps of the effective deciders of one state. Derived, never stored. Elected governing bodies
@@ -154,6 +167,9 @@ export class GapTracker {
   private readonly byArea = new Map<string, Shortfall[]>();
   private readonly needs = new Map<string, Map<string, Map<string, Shortfall>>>();
   private readonly previous = new Map<string, Map<string, CompetenceGap>>();
+  /** Actor–competence pairs in output order; re-sorted only when a pair is new. */
+  private order: Array<[string, string]> = [];
+  private orderStale = false;
 
   constructor(private readonly ledger: CompetenceLedger) {}
 
@@ -183,7 +199,10 @@ export class GapTracker {
         let byCompetence = this.needs.get(s.actorId);
         if (!byCompetence) this.needs.set(s.actorId, (byCompetence = new Map()));
         let areas = byCompetence.get(s.competenceId);
-        if (!areas) byCompetence.set(s.competenceId, (areas = new Map()));
+        if (!areas) {
+          byCompetence.set(s.competenceId, (areas = new Map()));
+          this.orderStale = true;
+        }
         areas.set(areaId, s);
         touch(s.actorId, s.competenceId);
       }
@@ -192,29 +211,33 @@ export class GapTracker {
     else for (const areaId of changedAreaIds) update(areaId, state.areas.get(areaId), state.rights.get(areaId));
     for (const { actorId, competenceId } of this.ledger.actionsDueAt(state.index)) touch(actorId, competenceId);
 
-    const gaps: CompetenceGap[] = [];
-    for (const [actorId, byCompetence] of this.needs) {
-      let previous = this.previous.get(actorId);
-      for (const [competenceId, areas] of byCompetence) {
-        if (areas.size === 0) {
-          byCompetence.delete(competenceId);
-          previous?.delete(competenceId);
-          continue;
-        }
-        const old = previous?.get(competenceId);
-        const gap =
-          old && !touched.get(actorId)?.has(competenceId)
-            ? { ...old, stageIndex: state.index, stageId: state.stageId }
-            : gapOf(state, this.ledger, [...areas.values()]);
-        if (!previous) this.previous.set(actorId, (previous = new Map()));
-        previous.set(competenceId, gap);
-        gaps.push(gap);
-      }
-      if (byCompetence.size === 0) {
-        this.needs.delete(actorId);
-        this.previous.delete(actorId);
-      }
+    if (this.orderStale) {
+      this.order = [];
+      for (const [actorId, byCompetence] of this.needs) for (const competenceId of byCompetence.keys()) this.order.push([actorId, competenceId]);
+      this.order.sort((a, b) => compareText(a[0], b[0]) || compareText(a[1], b[1]));
+      this.orderStale = false;
     }
-    return gaps.sort(byActorThenCompetence);
+    const gaps: CompetenceGap[] = [];
+    const kept: Array<[string, string]> = [];
+    for (const pair of this.order) {
+      const [actorId, competenceId] = pair;
+      const byCompetence = this.needs.get(actorId);
+      const areas = byCompetence?.get(competenceId);
+      const previous = this.previous.get(actorId);
+      if (!areas || areas.size === 0) {
+        byCompetence?.delete(competenceId);
+        if (byCompetence?.size === 0) this.needs.delete(actorId);
+        previous?.delete(competenceId);
+        continue;
+      }
+      kept.push(pair);
+      const old = previous?.get(competenceId);
+      const gap = old && !touched.get(actorId)?.has(competenceId) ? gapAtStage(old, state) : gapOf(state, this.ledger, [...areas.values()]);
+      if (previous) previous.set(competenceId, gap);
+      else this.previous.set(actorId, new Map([[competenceId, gap]]));
+      gaps.push(gap);
+    }
+    this.order = kept;
+    return gaps;
   }
 }

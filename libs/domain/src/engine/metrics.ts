@@ -1,7 +1,7 @@
 import { Plan } from '../model/types';
-import { forEachArea } from './indexed-map';
+import { forEachArea, IndexedMap } from './indexed-map';
 import { CompetenceGap } from './gaps';
-import { effectiveDeciders, hierarchyOf } from './hierarchy';
+import { hierarchyOf } from './hierarchy';
 import { ChangeOutcome, PlanState } from './state';
 
 export interface StageMetrics {
@@ -25,6 +25,14 @@ export interface StageMetrics {
   changesNotApplicable: number;
 }
 
+function countActive(map: ReadonlyMap<string, { retired: boolean }>): number {
+  let n = 0;
+  if (map instanceof IndexedMap) {
+    for (const v of map.slotValues as Array<{ retired: boolean } | undefined>) if (v && !v.retired) n++;
+  } else for (const v of map.values()) if (!v.retired) n++;
+  return n;
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function metricsAt(plan: Plan, state: PlanState, gaps: CompetenceGap[], outcomes: ChangeOutcome[]): StageMetrics {
@@ -37,22 +45,24 @@ export function metricsAt(plan: Plan, state: PlanState, gaps: CompetenceGap[], o
   let milliHours = 0;
   forEachArea(state.areas, state.rights, (_id, _area, right) => {
     if (!right) return;
-    const deciders = effectiveDeciders(right);
-    let areaDepth = 0;
-    for (const id of deciders) {
-      const level = hierarchy.level(id);
-      perLevel[level] = (perLevel[level] ?? 0) + 1;
-      areaDepth += level;
+    // The effective deciders (see effectiveDeciders), without allocating: one, or both at level 4.
+    const delegator = right.delegatorId && right.delegatorId !== right.deciderId ? right.delegatorId : null;
+    const first = delegator && right.level <= 3 ? delegator : right.deciderId;
+    const firstLevel = hierarchy.level(first);
+    perLevel[firstLevel] = (perLevel[firstLevel] ?? 0) + 1;
+    if (delegator && right.level === 4) {
+      const secondLevel = hierarchy.level(delegator);
+      perLevel[secondLevel] = (perLevel[secondLevel] ?? 0) + 1;
+      halfDepthSum += firstLevel + secondLevel;
+    } else {
+      halfDepthSum += firstLevel * 2;
     }
-    halfDepthSum += (areaDepth * 2) / deciders.length;
     count += 1;
     levelSum += right.level;
     milliHours += Math.round((right.reporting?.hoursPerYear ?? 0) * 1000);
   });
-  let actors = 0;
-  for (const a of state.actors.values()) if (!a.retired) actors++;
-  let areas = 0;
-  for (const a of state.areas.values()) if (!a.retired) areas++;
+  const actors = countActive(state.actors);
+  const areas = countActive(state.areas);
 
   const levels = new Set<number>();
   let risks = 0;

@@ -77,15 +77,15 @@ function areaState(a: DecisionArea, retired: boolean): AreaState {
   };
 }
 
-function rightState(r: Omit<DecisionRight, 'decisionAreaId'>, decisionAreaId: string): DecisionRight {
+function rightState(r: Omit<DecisionRight, 'decisionAreaId'>, decisionAreaId: string, patch?: Partial<DecisionRight>): DecisionRight {
   return {
     decisionAreaId,
     deciderId: r.deciderId,
     delegatorId: r.delegatorId ?? null,
-    level: r.level,
-    consulted: r.consulted,
-    informed: r.informed,
-    reporting: r.reporting ?? null,
+    level: patch?.level ?? r.level,
+    consulted: patch?.consulted ?? r.consulted,
+    informed: patch?.informed ?? r.informed,
+    reporting: patch && 'reporting' in patch ? (patch.reporting ?? null) : (r.reporting ?? null),
     mayDelegateFurther: r.mayDelegateFurther,
   };
 }
@@ -189,7 +189,7 @@ export function applyChange(s: Mutable, change: Change): Result {
       const problem = (activeArea(s, change.decisionAreaId) ?? rightOf(s, change.decisionAreaId));
       if (problem) return problem;
       const current = s.rights.get(change.decisionAreaId) as DecisionRight;
-      s.rights.set(change.decisionAreaId, rightState({ ...current, level: change.level }, change.decisionAreaId));
+      s.rights.set(change.decisionAreaId, rightState(current, change.decisionAreaId, { level: change.level }));
       return null;
     }
     case 'set_consultation': {
@@ -198,7 +198,7 @@ export function applyChange(s: Mutable, change: Change): Result {
       const current = s.rights.get(change.decisionAreaId) as DecisionRight;
       s.rights.set(
         change.decisionAreaId,
-        rightState({ ...current, consulted: change.consulted ?? current.consulted, informed: change.informed ?? current.informed }, change.decisionAreaId),
+        rightState(current, change.decisionAreaId, { consulted: change.consulted, informed: change.informed }),
       );
       return null;
     }
@@ -206,7 +206,7 @@ export function applyChange(s: Mutable, change: Change): Result {
       const problem = (activeArea(s, change.decisionAreaId) ?? rightOf(s, change.decisionAreaId) ?? activeActor(s, change.reporting?.toId));
       if (problem) return problem;
       const current = s.rights.get(change.decisionAreaId) as DecisionRight;
-      s.rights.set(change.decisionAreaId, rightState({ ...current, reporting: change.reporting }, change.decisionAreaId));
+      s.rights.set(change.decisionAreaId, rightState(current, change.decisionAreaId, { reporting: change.reporting }));
       return null;
     }
     case 'add_actor': {
@@ -289,12 +289,9 @@ export function foldPlan(plan: Plan): Fold {
         stageId: stage.id,
         change,
         applied: problem === null,
+        reason: problem?.reason,
+        subjectId: problem?.subjectId,
       });
-      if (problem) {
-        const outcome = stageOutcomes[stageOutcomes.length - 1];
-        outcome.reason = problem.reason;
-        outcome.subjectId = problem.subjectId;
-      }
     }
     outcomes.push(stageOutcomes);
     states.push({ index: i + 1, stageId: stage.id, ...next });

@@ -1,5 +1,5 @@
 import { StageContext, actorName, areaLabel, listOf, stageRef } from './context';
-import { finding, Finding } from './finding';
+import { atStage, finding, Finding } from './finding';
 
 // A gap carried over unchanged from the previous state shares its decisionAreaIds array, so its finding
 // can be carried over too.
@@ -14,7 +14,7 @@ export function competenceFindings(ctx: StageContext): Finding[] {
     .map((gap) => {
       const carried = previousFinding.get(gap.decisionAreaIds);
       if (carried) {
-        const f = { ...carried, id: `${carried.key}@${ctx.state.index}`, stageIndex: ctx.state.index, stageId: ctx.state.stageId };
+        const f = atStage(carried, { index: ctx.state.index, id: ctx.state.stageId });
         previousFinding.set(gap.decisionAreaIds, f);
         return f;
       }

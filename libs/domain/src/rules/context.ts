@@ -2,7 +2,7 @@ import { StateDiff } from '../engine/diff';
 import { CompetenceGap } from '../engine/gaps';
 import { Hierarchy } from '../engine/hierarchy';
 import { ChangeOutcome, PlanState } from '../engine/state';
-import { ClarityAssessment, Plan, Stage } from '../model/types';
+import { ClarityAssessment, DecisionRight, Plan, Stage } from '../model/types';
 
 /** Everything a rule may look at for one state. Rules are pure functions of it. */
 export interface StageContext {
@@ -18,6 +18,8 @@ export interface StageContext {
   gaps: CompetenceGap[];
   /** Stage index of a stage id. */
   stageIndex: ReadonlyMap<string, number>;
+  /** The rights (by area id) whose delegator is not above their decider: where delegation cycles can start. */
+  notDownward: ReadonlyMap<string, DecisionRight>;
   /** Clarity assessments by actor, in stage order. */
   clarityByActor: ReadonlyMap<string, ReadonlyArray<{ assessment: ClarityAssessment; stageIndex: number }>>;
   /** Actors that may delegate each decision area further, as of this state (area id → actor ids). */

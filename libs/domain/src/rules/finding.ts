@@ -72,6 +72,23 @@ export interface Finding {
   since: number | null;
 }
 
+/** The same finding at another stage (objects of one fixed shape keep large analyses fast). */
+export function atStage(f: Finding, stage: { index: number; id: string | null }): Finding {
+  return {
+    key: f.key,
+    id: `${f.key}@${stage.index}`,
+    rule: f.rule,
+    group: f.group,
+    severity: f.severity,
+    stageIndex: stage.index,
+    stageId: stage.id,
+    subjects: f.subjects,
+    message: f.message,
+    fix: f.fix,
+    since: f.since,
+  };
+}
+
 export const SEVERITY_ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
 
 export function finding(

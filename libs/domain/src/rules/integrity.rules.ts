@@ -1,4 +1,5 @@
 import { Hierarchy } from '../engine/hierarchy';
+import { forEachArea } from '../engine/indexed-map';
 import { BaselineIssue, NotApplicableReason } from '../engine/state';
 import { DecisionRight } from '../model/types';
 import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
@@ -14,16 +15,9 @@ const REASONS: Record<NotApplicableReason, (subject: string) => Text> = {
   hierarchy_cycle: (s) => ({ sv: `flytten skulle göra ${s} till sin egen chef`, en: `the move would make ${s} report to itself` }),
 };
 
-const downward = new WeakMap<DecisionRight, { chain: readonly string[]; down: boolean }>();
-
-/** Whether the right is delegated from above; remembered per right while its decider's chain stays. */
-function goesDown(hierarchy: Hierarchy, right: DecisionRight): boolean {
-  const chain = hierarchy.ancestors(right.deciderId);
-  const known = downward.get(right);
-  if (known && known.chain === chain) return known.down;
-  const down = !!right.delegatorId && chain.includes(right.delegatorId);
-  downward.set(right, { chain, down });
-  return down;
+/** Whether a right is delegated from above (a delegator that is not an ancestor of its decider is not). */
+export function goesDown(hierarchy: Hierarchy, right: DecisionRight): boolean {
+  return !!right.delegatorId && hierarchy.isAbove(right.delegatorId, right.deciderId);
 }
 
 /** Strongly connected groups of the delegator → decider graph that form a cycle. */
@@ -152,19 +146,19 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
   // Downward edges alone cannot close a cycle: every cycle has an edge that does not go down, and the
   // rest of it runs through ancestors of such an edge's delegator. So only those actors are searched.
   const candidates = new Set<string>();
-  for (const right of ctx.state.rights.values()) {
-    if (!right.delegatorId || goesDown(ctx.hierarchy, right)) continue;
+  for (const right of ctx.notDownward.values()) {
+    if (!right.delegatorId) continue;
     candidates.add(right.delegatorId);
     candidates.add(right.deciderId);
     for (const id of ctx.hierarchy.ancestors(right.delegatorId)) candidates.add(id);
   }
   const edges: Array<{ from: string; to: string; areaId: string }> = [];
   if (candidates.size > 0) {
-    for (const [areaId, right] of ctx.state.rights) {
-      if (right.delegatorId && candidates.has(right.delegatorId) && candidates.has(right.deciderId)) {
+    forEachArea(ctx.state.areas, ctx.state.rights, (areaId, _area, right) => {
+      if (right?.delegatorId && candidates.has(right.delegatorId) && candidates.has(right.deciderId)) {
         edges.push({ from: right.delegatorId, to: right.deciderId, areaId });
       }
-    }
+    });
   }
   const cycles = candidates.size > 0 ? delegationCycles(edges) : [];
   const cycleOf = new Map<string, number>();

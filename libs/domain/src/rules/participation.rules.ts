@@ -11,12 +11,14 @@ export function participationFindings(ctx: StageContext): Finding[] {
   const consultations = ctx.plan.consultations.filter((c) => c.stageId === stage.id);
   const heard = new Set(consultations.flatMap((c) => c.actorIds));
   const levels = new Set(consultations.flatMap((c) => c.levels));
-  const isHeard = (actorId: string): boolean => {
-    if (heard.has(actorId) || levels.has(ctx.hierarchy.level(actorId))) return true;
-    // A role is heard when the people under it took part (its unit or team).
-    for (const id of heard) if (ctx.state.actors.get(id)?.reportsTo === actorId) return true;
-    return false;
-  };
+  // A role is also heard when the people under it took part (its unit or team).
+  const heardThroughTheirPeople = new Set<string>();
+  for (const id of heard) {
+    const parent = ctx.state.actors.get(id)?.reportsTo;
+    if (parent) heardThroughTheirPeople.add(parent);
+  }
+  const isHeard = (actorId: string): boolean =>
+    heard.has(actorId) || heardThroughTheirPeople.has(actorId) || levels.has(ctx.hierarchy.level(actorId));
 
   const affected = new Map<string, { gained: string[]; lost: string[] }>();
   for (const g of ctx.diff.gained) {

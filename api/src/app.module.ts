@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnalysisModule } from './analysis/analysis.module';
 import { AppConfig } from './config/app-config';
+import { DemoModule } from './demo/demo.module';
+import { TransferModule } from './transfer/transfer.module';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
@@ -19,6 +22,9 @@ export class AppModule {
         HealthModule,
         OrganisationsModule,
         PlansModule,
+        TransferModule,
+        AnalysisModule,
+        DemoModule,
       ],
     };
   }

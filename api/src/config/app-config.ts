@@ -28,6 +28,10 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['error', 'warn', 'log', 'debug'], { message: 'must be one of error, warn, log, debug' })
   LOG_LEVEL?: 'error' | 'warn' | 'log' | 'debug';
+
+  @IsOptional()
+  @IsIn(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  TILLIT_DEMO?: string;
 }
 
 export interface AppConfig {
@@ -37,6 +41,8 @@ export interface AppConfig {
   dataDir: string;
   webDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Load the example plan on a first start with no plans. */
+  demo: boolean;
 }
 
 export class ConfigError extends Error {
@@ -64,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     dataDir: path.resolve(cwd, vars.TILLIT_DATA_DIR ?? '.data'),
     webDir: vars.TILLIT_WEB_DIR ? path.resolve(cwd, vars.TILLIT_WEB_DIR) : DEFAULT_WEB_DIR,
     logLevel: vars.LOG_LEVEL ?? 'log',
+    demo: vars.TILLIT_DEMO === undefined || vars.TILLIT_DEMO === 'true' || vars.TILLIT_DEMO === '1',
   };
 }

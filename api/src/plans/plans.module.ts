@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { PlanContentRepository } from './content/plan-content.repository';
 import { PlanEntity } from './plan.entity';
 import { PlansController } from './plans.controller';
 import { PlansRepository } from './plans.repository';
@@ -9,6 +10,7 @@ import { PlansService } from './plans.service';
 @Module({
   imports: [TypeOrmModule.forFeature([PlanEntity]), OrganisationsModule],
   controllers: [PlansController],
-  providers: [PlansService, PlansRepository],
+  providers: [PlansService, PlansRepository, PlanContentRepository],
+  exports: [PlansRepository, PlanContentRepository],
 })
 export class PlansModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { PlanEntity } from './plan.entity';
 
 export type PlanPatch = Partial<Pick<PlanEntity, 'title' | 'purpose'>>;
@@ -16,6 +16,20 @@ export class PlansRepository {
 
   find(organisationId: string, id: string): Promise<PlanEntity | null> {
     return this.plans.findOne({ where: { organisationId, id } });
+  }
+
+  /** Inserts a plan row inside a transaction; returns its id. */
+  async insertWith(em: EntityManager, organisationId: string, fields: { title: string; purpose: string }): Promise<string> {
+    const [row] = (await em.query(`INSERT INTO plan (organisation_id, title, purpose) VALUES ($1, $2, $3) RETURNING id`, [
+      organisationId,
+      fields.title,
+      fields.purpose,
+    ])) as Array<{ id: string }>;
+    return row.id;
+  }
+
+  count(organisationId: string): Promise<number> {
+    return this.plans.count({ where: { organisationId } });
   }
 
   async create(organisationId: string, fields: { title: string; purpose: string }): Promise<PlanEntity> {

@@ -48,6 +48,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     dataDir: path.join(os.tmpdir(), 'tillit-unused'),
     webDir: path.join(os.tmpdir(), 'tillit-no-web'),
     logLevel: 'error',
+    demo: false,
     ...overrides,
   };
 }

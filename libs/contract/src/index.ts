@@ -1,2 +1,3 @@
+export * from './analysis';
 export * from './errors';
 export * from './plans';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { PlanBuilder } from '../testing/plan-builder';
 import { EXIT_BLOCKERS, EXIT_INVALID, EXIT_OK, runCli } from './check';
 
-const example = path.join(__dirname, '../../examples/socialtjansten.plan.json');
+const example = path.join(__dirname, '../examples/socialtjansten.plan.json');
 
 function run(args: string[], files: Record<string, string> = {}) {
   const out: string[] = [];

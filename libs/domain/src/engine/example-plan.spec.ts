@@ -4,7 +4,7 @@ import { parsePlan } from '../format/validate';
 import { RULE_GROUPS } from '../rules/finding';
 import { analysePlan } from './analyse';
 
-const text = fs.readFileSync(path.join(__dirname, '../../examples/socialtjansten.plan.json'), 'utf8');
+const text = fs.readFileSync(path.join(__dirname, '../examples/socialtjansten.plan.json'), 'utf8');
 
 describe('the example plan (social services, four stages)', () => {
   const parsed = parsePlan(text);

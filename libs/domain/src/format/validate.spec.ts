@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { PlanBuilder } from '../testing/plan-builder';
 import { parsePlan, planJsonSchema, validatePlan } from './validate';
 
-const examplePath = path.join(__dirname, '../../examples/socialtjansten.plan.json');
+const examplePath = path.join(__dirname, '../examples/socialtjansten.plan.json');
 const schemaPath = path.join(__dirname, '../../plan.schema.json');
 
 function errorsOf(input: unknown) {

@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { analysePlan, EXAMPLE_PLAN, validatePlan } from '@tillit/domain';
+import { createTestApp, TestApp } from '../testing/test-app';
+import { AnalysisController } from './analysis.controller';
+
+describe(AnalysisController.name, () => {
+  let app: TestApp;
+  let planId: string;
+  const http = () => request(app.app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    planId = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
+  });
+
+  afterAll(async () => {
+    await app.dispose();
+  });
+
+  it('serves the domain engine’s findings and metrics of every stage', async () => {
+    const res = await http().get(`/api/plans/${planId}/analysis`).expect(200);
+    const expected = analysePlan((validatePlan(EXAMPLE_PLAN) as { ok: true; plan: never }).plan);
+    expect(res.body.findings.map((f: { id: string }) => f.id)).toEqual(expected.findings.map((f) => f.id));
+    expect(res.body.metrics).toEqual(JSON.parse(JSON.stringify(expected.metrics)));
+    expect(res.body.stages.map((s: { index: number }) => s.index)).toEqual([1, 2, 3, 4]);
+    expect(res.body.notApplicable).toEqual([]);
+  });
+
+  it('serves the state after a stage, with effective deciders', async () => {
+    const baseline = (await http().get(`/api/plans/${planId}/states/0`).expect(200)).body;
+    const after2 = (await http().get(`/api/plans/${planId}/states/2`).expect(200)).body;
+    const right = (state: { rights: Array<{ decisionAreaId: string; deciderId: string }> }) => state.rights.find((r) => r.decisionAreaId === 's-5-1');
+    expect(right(baseline)?.deciderId).toBe('ec-bist');
+    expect(right(after2)?.deciderId).toBe('bhl');
+  });
+
+  it('serves the diff between any two states', async () => {
+    const res = await http().get(`/api/plans/${planId}/diff`).query({ from: 1, to: 2 }).expect(200);
+    const moved = res.body.rights.find((d: { decisionAreaId: string }) => d.decisionAreaId === 's-5-1');
+    expect(moved.kinds).toContain('moved');
+    expect(res.body.gained).toContainEqual({ actorId: 'bhl', decisionAreaId: 's-5-1' });
+  });
+
+  it.each([
+    ['states/9', 'index'],
+    ['states/-1', 'index'],
+    ['states/two', 'index'],
+    ['diff?from=0&to=9', 'to'],
+    ['diff?from=x&to=1', 'from'],
+    ['diff?to=1', 'from'],
+  ])('answers 400 for %s naming %s', async (path, field) => {
+    const res = await http().get(`/api/plans/${planId}/${path}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers 404 for an unknown plan', async () => {
+    await http().get('/api/plans/6f1c1a52-4a9b-4f43-9d51-3f1e2a7c0d11/analysis').expect(404);
+  });
+});

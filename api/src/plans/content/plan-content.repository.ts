@@ -1,0 +1,380 @@
+import { Injectable } from '@nestjs/common';
+import { Change, Plan, PlanInput } from '@tillit/domain';
+import { EntityManager } from 'typeorm';
+
+type Row = Record<string, unknown>;
+type Scope = { organisationId: string; planId: string };
+
+/** PostgreSQL allows 65,535 parameters a statement; stay well below. */
+const MAX_PARAMETERS = 30_000;
+
+const CONTENT_TABLES = [
+  'stage_comment',
+  'consultation',
+  'consequence',
+  'clarity_assessment',
+  'development_action',
+  'holding',
+  'plan_change',
+  'stage',
+  'decision_right',
+  'requirement',
+  'decision_area',
+  'competence',
+  'actor',
+  'principle',
+];
+
+async function insertRows(em: EntityManager, table: string, scope: Scope, rows: Row[]): Promise<Array<{ id: string; key: string | null }>> {
+  if (rows.length === 0) return [];
+  const columns = ['organisation_id', 'plan_id', 'position', ...Object.keys(rows[0])];
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const inserted: Array<{ id: string; key: string | null }> = [];
+  for (let start = 0; start < rows.length; start += perChunk) {
+    const chunk = rows.slice(start, start + perChunk);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row, i) => {
+      const values = [scope.organisationId, scope.planId, start + i, ...Object.values(row)];
+      const placeholders = values.map((v) => {
+        params.push(v);
+        return `$${params.length}`;
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    const keyColumn = 'key' in rows[0] ? 'key' : 'NULL AS key';
+    const result: Array<{ id: string; key: string | null }> = await em.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} RETURNING id, ${keyColumn}`,
+      params,
+    );
+    inserted.push(...result);
+  }
+  return inserted;
+}
+
+const orNull = <T>(value: T | undefined | null): T | null => (value === undefined ? null : value);
+const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+
+/** The only place that reads and writes a plan's model tables. */
+@Injectable()
+export class PlanContentRepository {
+  /** Replaces everything a plan contains with `plan`; call inside a transaction. */
+  async replace(em: EntityManager, scope: Scope, plan: Plan): Promise<void> {
+    for (const table of CONTENT_TABLES) await em.query(`DELETE FROM ${table} WHERE plan_id = $1`, [scope.planId]);
+    const d = plan.definition;
+    await em.query(
+      `UPDATE plan SET key = $2, organisation_label = $3, clarity_threshold = $4, risk_threshold = $5,
+         has_definition = $6, definition_text = $7, definition_agreed_by = $8, definition_agreed_on = $9
+       WHERE id = $1`,
+      [scope.planId, orNull(plan.id), plan.organisation ?? '', plan.settings.clarityThreshold, plan.settings.riskThreshold, d !== null, d?.text ?? '', orNull(d?.agreedBy), orNull(d?.agreedOn)],
+    );
+    await insertRows(em, 'principle', scope, (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })));
+    await insertRows(
+      em,
+      'actor',
+      scope,
+      plan.actors.map((a) => ({ key: a.id, name: a.name, kind: a.kind, reports_to: orNull(a.reportsTo), headcount: orNull(a.headcount) })),
+    );
+    await insertRows(
+      em,
+      'competence',
+      scope,
+      plan.competences.map((c) => ({ key: c.id, name: c.name, category: c.category, description: orNull(c.description) })),
+    );
+    await insertRows(
+      em,
+      'decision_area',
+      scope,
+      plan.decisionAreas.map((a) => ({
+        key: a.id,
+        code: a.code,
+        title: a.title,
+        section: a.section,
+        legal_basis: orNull(a.legalBasis),
+        limit_text: orNull(a.limit),
+        remark: orNull(a.remark),
+        citizen_facing: a.citizenFacing,
+        kind: a.kind,
+        non_delegable: a.nonDelegable,
+        onward_delegation_by: a.onwardDelegationBy,
+      })),
+    );
+    await insertRows(
+      em,
+      'requirement',
+      scope,
+      plan.decisionAreas.flatMap((a) => a.requirements.map((r) => ({ decision_area_key: a.id, competence_key: r.competenceId, level: r.level }))),
+    );
+    await insertRows(
+      em,
+      'decision_right',
+      scope,
+      plan.baseline.map((r) => ({
+        decision_area_key: r.decisionAreaId,
+        decider_key: r.deciderId,
+        delegator_key: orNull(r.delegatorId),
+        level: r.level,
+        consulted: r.consulted,
+        informed: r.informed,
+        reporting_to: r.reporting?.toId ?? null,
+        reporting_frequency: r.reporting?.frequency ?? null,
+        reporting_hours: r.reporting?.hoursPerYear ?? null,
+        may_delegate_further: r.mayDelegateFurther,
+      })),
+    );
+    const stages = await insertRows(
+      em,
+      'stage',
+      scope,
+      plan.stages.map((s) => ({
+        key: s.id,
+        name: s.name,
+        goal: s.goal,
+        start_date: orNull(s.startDate),
+        end_date: orNull(s.endDate),
+        gate_criteria: s.gateCriteria,
+      })),
+    );
+    const stageIds = new Map(stages.map((s) => [s.key, s.id]));
+    await insertRows(
+      em,
+      'plan_change',
+      scope,
+      plan.stages.flatMap((s) =>
+        s.changes.map((c) => {
+          const { id, type, rationale, principleIds, ...payload } = c;
+          return { key: id, stage_id: stageIds.get(s.id), type, payload, rationale: orNull(rationale), principle_keys: principleIds };
+        }),
+      ),
+    );
+    await insertRows(
+      em,
+      'holding',
+      scope,
+      plan.holdings.map((h) => ({ actor_key: h.actorId, competence_key: h.competenceId, level: h.level })),
+    );
+    await insertRows(
+      em,
+      'development_action',
+      scope,
+      plan.developmentActions.map((a) => ({
+        key: a.id,
+        actor_key: a.actorId,
+        competence_key: a.competenceId,
+        target_level: a.targetLevel,
+        kind: a.kind,
+        before_stage_key: a.beforeStageId,
+        owner: orNull(a.owner),
+        cost_sek: orNull(a.costSek),
+        effort_hours: orNull(a.effortHours),
+        description: orNull(a.description),
+      })),
+    );
+    await insertRows(
+      em,
+      'clarity_assessment',
+      scope,
+      plan.clarity.map((c) => ({ actor_key: c.actorId, stage_key: c.stageId, mission: c.mission, goals: c.goals, direction: c.direction, comment: orNull(c.comment) })),
+    );
+    await insertRows(
+      em,
+      'consequence',
+      scope,
+      plan.consequences.map((c) => ({
+        key: c.id,
+        stage_key: c.stageId,
+        change_key: orNull(c.changeId),
+        affected: c.affected,
+        effect: c.effect,
+        description: c.description,
+        likelihood: c.likelihood,
+        impact: c.impact,
+        mitigation: c.mitigation,
+        owner: orNull(c.owner),
+      })),
+    );
+    await insertRows(
+      em,
+      'consultation',
+      scope,
+      plan.consultations.map((c) => ({
+        key: c.id,
+        stage_key: c.stageId,
+        format: c.format,
+        held_on: orNull(c.date),
+        actor_keys: c.actorIds,
+        levels: c.levels,
+        summary: c.summary,
+        inputs: c.inputs,
+      })),
+    );
+    await insertRows(
+      em,
+      'stage_comment',
+      scope,
+      plan.comments.map((c) => ({ key: c.id, stage_key: c.stageId, author: c.author, text: c.text, posted_at: orNull(c.createdAt) })),
+    );
+  }
+
+  /** The plan's content in the plan format (as written in files). */
+  async load(em: EntityManager, scope: Scope, title: string, purpose: string): Promise<PlanInput> {
+    const rows = (table: string, columns = '*') =>
+      em.query(`SELECT ${columns} FROM ${table} WHERE plan_id = $1 AND organisation_id = $2 ORDER BY position`, [
+        scope.planId,
+        scope.organisationId,
+      ]) as Promise<Row[]>;
+    const [plan] = (await em.query(
+      `SELECT key, organisation_label, clarity_threshold, risk_threshold, has_definition, definition_text,
+              definition_agreed_by, definition_agreed_on::text AS definition_agreed_on
+         FROM plan WHERE id = $1 AND organisation_id = $2`,
+      [scope.planId, scope.organisationId],
+    )) as Row[];
+    const [principles, actors, competences, areas, requirements, rights, stages, changes, holdings, actions, clarity, consequences, consultations, comments] =
+      await Promise.all([
+        rows('principle'),
+        rows('actor'),
+        rows('competence'),
+        rows('decision_area'),
+        rows('requirement'),
+        rows('decision_right', '*, reporting_hours::float8 AS reporting_hours'),
+        rows('stage', '*, start_date::text AS start_date, end_date::text AS end_date'),
+        rows('plan_change'),
+        rows('holding'),
+        rows('development_action', '*, cost_sek::float8 AS cost_sek, effort_hours::float8 AS effort_hours'),
+        rows('clarity_assessment'),
+        rows('consequence'),
+        rows('consultation', '*, held_on::text AS held_on'),
+        rows('stage_comment'),
+      ]);
+    const requirementsByArea = new Map<string, Array<{ competenceId: string; level: number }>>();
+    for (const r of requirements) {
+      const list = requirementsByArea.get(r.decision_area_key as string) ?? [];
+      list.push({ competenceId: r.competence_key as string, level: r.level as number });
+      requirementsByArea.set(r.decision_area_key as string, list);
+    }
+    const changesByStage = new Map<string, Change[]>();
+    for (const c of changes) {
+      const list = changesByStage.get(c.stage_id as string) ?? [];
+      list.push({
+        id: c.key,
+        type: c.type,
+        ...(c.payload as object),
+        ...(c.rationale !== null && { rationale: c.rationale }),
+        principleIds: c.principle_keys,
+      } as Change);
+      changesByStage.set(c.stage_id as string, list);
+    }
+    const clean = <T extends Row>(row: T): T => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined)) as T;
+    return {
+      formatVersion: 1,
+      ...(plan.key !== null && { id: plan.key as string }),
+      title,
+      purpose,
+      ...(plan.organisation_label !== '' && { organisation: plan.organisation_label as string }),
+      settings: { clarityThreshold: plan.clarity_threshold as number, riskThreshold: plan.risk_threshold as number },
+      definition: plan.has_definition
+        ? clean({
+            text: plan.definition_text as string,
+            principles: principles.map((p) => ({ id: p.key as string, name: p.name as string, description: p.description as string })),
+            agreedBy: orUndefined(plan.definition_agreed_by as string | null),
+            agreedOn: orUndefined(plan.definition_agreed_on as string | null),
+          })
+        : null,
+      actors: actors.map((a) =>
+        clean({ id: a.key, name: a.name, kind: a.kind, reportsTo: a.reports_to, headcount: a.headcount }),
+      ) as PlanInput['actors'],
+      competences: competences.map((c) => clean({ id: c.key, name: c.name, category: c.category, description: c.description })) as PlanInput['competences'],
+      decisionAreas: areas.map((a) =>
+        clean({
+          id: a.key,
+          code: a.code,
+          title: a.title,
+          section: a.section,
+          legalBasis: a.legal_basis,
+          limit: a.limit_text,
+          remark: a.remark,
+          citizenFacing: a.citizen_facing,
+          kind: a.kind,
+          nonDelegable: a.non_delegable,
+          requirements: requirementsByArea.get(a.key as string) ?? [],
+          onwardDelegationBy: a.onward_delegation_by,
+        }),
+      ) as PlanInput['decisionAreas'],
+      baseline: rights.map((r) =>
+        clean({
+          decisionAreaId: r.decision_area_key,
+          deciderId: r.decider_key,
+          delegatorId: r.delegator_key,
+          level: r.level,
+          consulted: r.consulted,
+          informed: r.informed,
+          reporting: r.reporting_to === null ? undefined : { toId: r.reporting_to, frequency: r.reporting_frequency, hoursPerYear: r.reporting_hours },
+          mayDelegateFurther: r.may_delegate_further,
+        }),
+      ) as PlanInput['baseline'],
+      stages: stages.map((s) =>
+        clean({
+          id: s.key,
+          name: s.name,
+          goal: s.goal,
+          startDate: s.start_date,
+          endDate: s.end_date,
+          gateCriteria: s.gate_criteria,
+          changes: changesByStage.get(s.id as string) ?? [],
+        }),
+      ) as PlanInput['stages'],
+      holdings: holdings.map((h) => ({ actorId: h.actor_key, competenceId: h.competence_key, level: h.level })) as PlanInput['holdings'],
+      developmentActions: actions.map((a) =>
+        clean({
+          id: a.key,
+          actorId: a.actor_key,
+          competenceId: a.competence_key,
+          targetLevel: a.target_level,
+          kind: a.kind,
+          beforeStageId: a.before_stage_key,
+          owner: a.owner,
+          costSek: a.cost_sek,
+          effortHours: a.effort_hours,
+          description: a.description,
+        }),
+      ) as PlanInput['developmentActions'],
+      clarity: clarity.map((c) =>
+        clean({ actorId: c.actor_key, stageId: c.stage_key, mission: c.mission, goals: c.goals, direction: c.direction, comment: c.comment }),
+      ) as PlanInput['clarity'],
+      consequences: consequences.map((c) =>
+        clean({
+          id: c.key,
+          stageId: c.stage_key,
+          changeId: c.change_key,
+          affected: c.affected,
+          effect: c.effect,
+          description: c.description,
+          likelihood: c.likelihood,
+          impact: c.impact,
+          mitigation: c.mitigation,
+          owner: c.owner,
+        }),
+      ) as PlanInput['consequences'],
+      consultations: consultations.map((c) =>
+        clean({
+          id: c.key,
+          stageId: c.stage_key,
+          format: c.format,
+          date: c.held_on,
+          actorIds: c.actor_keys,
+          levels: c.levels,
+          summary: c.summary,
+          inputs: c.inputs,
+        }),
+      ) as PlanInput['consultations'],
+      comments: comments.map((c) =>
+        clean({
+          id: c.key,
+          stageId: c.stage_key,
+          author: c.author,
+          text: c.text,
+          createdAt: c.posted_at === null ? undefined : (c.posted_at as Date).toISOString(),
+        }),
+      ) as PlanInput['comments'],
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import request from 'supertest';
+import { EXAMPLE_PLAN, PlanInput, syntheticPlan, validatePlan } from '@tillit/domain';
+import { createTestApp, TestApp } from '../testing/test-app';
+import { TransferController } from './transfer.controller';
+
+/** The plan as the engine reads it, with timestamps in one notation; a null and a missing optional field mean the same. */
+function normalised(input: unknown) {
+  const result = validatePlan(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 5)));
+  const plan = result.plan;
+  const withTimes = { ...plan, comments: plan.comments.map((c) => ({ ...c, createdAt: c.createdAt && new Date(c.createdAt).toISOString() })) };
+  return JSON.parse(JSON.stringify(withTimes, (_key, value: unknown) => (value === null ? undefined : value)));
+}
+
+describe(TransferController.name, () => {
+  let app: TestApp;
+  const http = () => request(app.app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await app.dispose();
+  });
+
+  async function importPlan(document: unknown): Promise<string> {
+    const res = await http().post('/api/plans/import').send(document);
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  it('imports the example plan and exports an equal plan', async () => {
+    const id = await importPlan(EXAMPLE_PLAN);
+    const exported = await http().get(`/api/plans/${id}/export`).expect(200);
+    expect(normalised(exported.body)).toEqual(normalised(EXAMPLE_PLAN));
+  });
+
+  it('round-trips: exporting an imported export gives the same document', async () => {
+    const first = (await http().get(`/api/plans/${await importPlan(EXAMPLE_PLAN)}/export`).expect(200)).body as PlanInput;
+    const second = (await http().get(`/api/plans/${await importPlan(first)}/export`).expect(200)).body as PlanInput;
+    expect(second).toEqual(first);
+  });
+
+  it('round-trips a large plan, written in chunks', async () => {
+    const plan = syntheticPlan({ actors: 300, decisionAreas: 3000, stages: 5, changes: 4000, competences: 10, seed: 3, chaos: 0.2 });
+    const id = await importPlan(plan);
+    const exported = await http().get(`/api/plans/${id}/export`).expect(200);
+    expect(normalised(exported.body)).toEqual(normalised(plan));
+  });
+
+  it('refuses an invalid plan with the validator’s paths, and writes nothing', async () => {
+    const before = (await http().get('/api/plans').expect(200)).body.length;
+    const broken = structuredClone(EXAMPLE_PLAN) as { actors: Array<{ kind: string }>; baseline: Array<{ deciderId: string }> };
+    broken.actors[2].kind = 'boss';
+    broken.baseline[0].deciderId = 'nobody';
+    const res = await http().post('/api/plans/import').send(broken);
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('actors[2].kind');
+    const afterFix = structuredClone(broken);
+    afterFix.actors[2].kind = 'governing_body';
+    const second = await http().post('/api/plans/import').send(afterFix);
+    expect(second.body.errors).toEqual([{ field: 'baseline[0].deciderId', reason: 'unknown actor "nobody"' }]);
+    expect((await http().get('/api/plans').expect(200)).body.length).toBe(before);
+  });
+
+  it.each([['"just a string"'], ['[1, 2]'], ['{"formatVersion": 7}']])('refuses %s with 400', async (body) => {
+    const res = await http().post('/api/plans/import').set('content-type', 'application/json').send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+  });
+
+  it('answers 404 when exporting an unknown plan and 400 for a malformed id', async () => {
+    await http().get('/api/plans/6f1c1a52-4a9b-4f43-9d51-3f1e2a7c0d11/export').expect(404);
+    await http().get('/api/plans/nope/export').expect(400);
+  });
+});

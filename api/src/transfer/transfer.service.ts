@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PlanResponse } from '@tillit/contract';
+import { PLAN_TITLE_MAX, PLAN_PURPOSE_MAX } from '@tillit/contract';
+import { Plan, PlanInput, validatePlan } from '@tillit/domain';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { PlanContentRepository } from '../plans/content/plan-content.repository';
+import { toPlanResponse } from '../plans/dto/plan.response';
+import { PlansRepository } from '../plans/plans.repository';
+
+/** `$.actors[1].kind` → `actors[1].kind`; the document itself is `body`. */
+function fieldOf(path: string): string {
+  return path === '$' ? 'body' : path.replace(/^\$\.?/, '');
+}
+
+/** Import and export of whole plans in the JSON plan format (libs/domain). */
+@Injectable()
+export class TransferService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: PlansRepository,
+    private readonly content: PlanContentRepository,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  /** Validates the document and writes the plan and everything in it in one transaction, or nothing. */
+  async importPlan(document: unknown, organisationId = this.organisations.currentOrganisationId()): Promise<PlanResponse> {
+    const validation = validatePlan(document);
+    if (!validation.ok) {
+      throw AppError.validation(validation.errors.map((e) => ({ field: fieldOf(e.path), reason: e.message })));
+    }
+    const plan = validation.plan;
+    if (plan.title.length > PLAN_TITLE_MAX || plan.purpose.length > PLAN_PURPOSE_MAX) {
+      throw AppError.validation([{ field: 'title', reason: `must be at most ${PLAN_TITLE_MAX} characters` }]);
+    }
+    const planId = await this.dataSource.transaction(async (em) => {
+      const id = await this.plans.insertWith(em, organisationId, { title: plan.title, purpose: plan.purpose });
+      await this.content.replace(em, { organisationId, planId: id }, plan);
+      return id;
+    });
+    const saved = await this.plans.find(organisationId, planId);
+    return toPlanResponse(saved as NonNullable<typeof saved>);
+  }
+
+  /** The plan in the JSON plan format. */
+  async exportPlan(planId: string): Promise<PlanInput> {
+    const organisationId = this.organisations.currentOrganisationId();
+    const plan = await this.plans.find(organisationId, planId);
+    if (!plan) throw AppError.notFound('Plan');
+    return this.content.load(this.dataSource.manager, { organisationId, planId }, plan.title, plan.purpose);
+  }
+
+  /** The plan as the domain engine reads it. */
+  async loadPlan(planId: string): Promise<Plan> {
+    const validation = validatePlan(await this.exportPlan(planId));
+    if (!validation.ok) {
+      // Every write is validated, so stored content is always a valid plan; this is a bug if it happens.
+      throw new Error(`Stored plan ${planId} is not valid: ${JSON.stringify(validation.errors.slice(0, 3))}`);
+    }
+    return validation.plan;
+  }
+}

@@ -2,13 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnalysisModule } from './analysis/analysis.module';
 import { AppConfig } from './config/app-config';
-import { DemoModule } from './demo/demo.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { TransferModule } from './transfer/transfer.module';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
-import { OrganisationsModule } from './organisations/organisations.module';
 import { PlansModule } from './plans/plans.module';
+import { SetupModule } from './setup/setup.module';
 
 @Module({})
 export class AppModule {
@@ -19,12 +20,13 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        AuditModule,
+        AuthModule,
         HealthModule,
-        OrganisationsModule,
         PlansModule,
         TransferModule,
         AnalysisModule,
-        DemoModule,
+        SetupModule,
       ],
     };
   }

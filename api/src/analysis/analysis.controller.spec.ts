@@ -1,15 +1,17 @@
 import request from 'supertest';
 import { analysePlan, EXAMPLE_PLAN, validatePlan } from '@tillit/domain';
-import { createTestApp, TestApp } from '../testing/test-app';
+import { createTestApp, signIn, SignedIn, TestApp } from '../testing/test-app';
 import { AnalysisController } from './analysis.controller';
 
 describe(AnalysisController.name, () => {
   let app: TestApp;
   let planId: string;
-  const http = () => request(app.app.getHttpServer());
+  let as: SignedIn;
+  const http = () => request.agent(app.app.getHttpServer()).set(as.headers);
 
   beforeAll(async () => {
     app = await createTestApp();
+    as = await signIn(app, 'change_lead');
     planId = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
   });
 

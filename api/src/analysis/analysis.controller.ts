@@ -2,6 +2,8 @@ import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnalysisResponse, DiffResponse, StateResponse } from '@tillit/contract';
 import { AppError } from '../common/app-error';
+import { AuthContext } from '../auth/auth-context';
+import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AnalysisService } from './analysis.service';
@@ -17,24 +19,31 @@ export class AnalysisController {
   constructor(private readonly analysis: AnalysisService) {}
 
   @Get('analysis')
+  @RequirePermission('analysis.read')
   @ApiOkResponse({ description: 'Findings, metrics and competence gaps of every stage' })
   @ApiErrors(400, 404)
-  analyse(@Param('id', new UuidParamPipe()) id: string): Promise<AnalysisResponse> {
-    return this.analysis.analyse(id);
+  analyse(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string): Promise<AnalysisResponse> {
+    return this.analysis.analyse(auth.organisationId, id);
   }
 
   @Get('states/:index')
+  @RequirePermission('analysis.read')
   @ApiOkResponse({ description: 'Who decides what after stage `index` (0 = baseline)' })
   @ApiErrors(400, 404)
-  state(@Param('id', new UuidParamPipe()) id: string, @Param('index', stateIndexPipe) index: number): Promise<StateResponse> {
+  state(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('index', stateIndexPipe) index: number,
+  ): Promise<StateResponse> {
     if (index < 0) throw AppError.validation([{ field: 'index', reason: 'must be a whole number from 0' }]);
-    return this.analysis.state(id, index);
+    return this.analysis.state(auth.organisationId, id, index);
   }
 
   @Get('diff')
+  @RequirePermission('analysis.read')
   @ApiOkResponse({ description: 'What differs between two states: rights moved, added, removed, changed; actors and areas' })
   @ApiErrors(400, 404)
-  diff(@Param('id', new UuidParamPipe()) id: string, @Query() query: DiffQueryDto): Promise<DiffResponse> {
-    return this.analysis.diff(id, query.from, query.to);
+  diff(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Query() query: DiffQueryDto): Promise<DiffResponse> {
+    return this.analysis.diff(auth.organisationId, id, query.from, query.to);
   }
 }

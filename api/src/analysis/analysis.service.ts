@@ -9,8 +9,8 @@ import { TransferService } from '../transfer/transfer.service';
 export class AnalysisService {
   constructor(private readonly transfer: TransferService) {}
 
-  async analyse(planId: string): Promise<AnalysisResponse> {
-    const plan = await this.transfer.loadPlan(planId);
+  async analyse(organisationId: string, planId: string): Promise<AnalysisResponse> {
+    const plan = await this.transfer.loadPlan(organisationId, planId);
     const analysis = analysePlan(plan);
     return {
       planId,
@@ -22,8 +22,8 @@ export class AnalysisService {
     };
   }
 
-  async state(planId: string, index: number): Promise<StateResponse> {
-    const plan = await this.transfer.loadPlan(planId);
+  async state(organisationId: string, planId: string, index: number): Promise<StateResponse> {
+    const plan = await this.transfer.loadPlan(organisationId, planId);
     if (index > plan.stages.length) {
       throw AppError.validation([{ field: 'index', reason: `must be between 0 and ${plan.stages.length} (the plan's stages)` }]);
     }
@@ -45,8 +45,8 @@ export class AnalysisService {
     };
   }
 
-  async diff(planId: string, from: number, to: number): Promise<DiffResponse> {
-    const plan = await this.transfer.loadPlan(planId);
+  async diff(organisationId: string, planId: string, from: number, to: number): Promise<DiffResponse> {
+    const plan = await this.transfer.loadPlan(organisationId, planId);
     const last = plan.stages.length;
     const problems = [
       ...(from > last ? [{ field: 'from', reason: `must be between 0 and ${last}` }] : []),

@@ -11,6 +11,18 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 
+  static unauthenticated(message = 'Log in first: send your session token as "Authorization: Bearer <token>"'): AppError {
+    return new AppError(ErrorCode.Unauthenticated, message);
+  }
+
+  static forbidden(message = 'Your role does not allow this'): AppError {
+    return new AppError(ErrorCode.Forbidden, message);
+  }
+
+  static tooManyRequests(message: string): AppError {
+    return new AppError(ErrorCode.TooManyRequests, message);
+  }
+
   static notFound(what: string): AppError {
     return new AppError(ErrorCode.NotFound, `${what} not found`);
   }

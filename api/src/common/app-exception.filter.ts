@@ -7,6 +7,12 @@ export function statusOf(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.ValidationFailed:
       return HttpStatus.BAD_REQUEST;
+    case ErrorCode.Unauthenticated:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.TooManyRequests:
+      return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.VersionConflict:
@@ -19,6 +25,9 @@ export function statusOf(code: ErrorCode): number {
 }
 
 function codeOfStatus(status: number): ErrorCode {
+  if (status === 401) return ErrorCode.Unauthenticated;
+  if (status === 403) return ErrorCode.Forbidden;
+  if (status === 429) return ErrorCode.TooManyRequests;
   if (status === 404) return ErrorCode.NotFound;
   if (status === 409) return ErrorCode.VersionConflict;
   if (status === 503) return ErrorCode.DatabaseUnavailable;

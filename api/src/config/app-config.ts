@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@tillit/contract';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidationError, validateSync } from 'class-validator';
 
 /** The environment variables the app reads; validated once at start. */
 export class EnvironmentVariables {
@@ -32,6 +33,20 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false', '1', '0'], { message: 'must be true or false' })
   TILLIT_DEMO?: string;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  TILLIT_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` })
+  TILLIT_ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  TILLIT_ADMIN_ORGANISATION?: string;
 }
 
 export interface AppConfig {
@@ -41,8 +56,10 @@ export interface AppConfig {
   dataDir: string;
   webDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
-  /** Load the example plan on a first start with no plans. */
+  /** On a first start (no users yet): a demo organisation with the example plan and a user per role. */
   demo: boolean;
+  /** On a first start: this administrator, in an organisation of its own. */
+  admin?: { email: string; password: string; organisation: string };
 }
 
 export class ConfigError extends Error {
@@ -58,10 +75,14 @@ const DEFAULT_WEB_DIR = path.resolve(__dirname, '../../../../web');
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConfig {
   const vars = plainToInstance(EnvironmentVariables, { ...env }, { excludeExtraneousValues: false });
-  const errors = validateSync(vars, { stopAtFirstError: true });
+  const errors: ValidationError[] = validateSync(vars, { stopAtFirstError: true });
+  if (!!env.TILLIT_ADMIN_EMAIL !== !!env.TILLIT_ADMIN_PASSWORD) {
+    const missing = env.TILLIT_ADMIN_EMAIL ? 'TILLIT_ADMIN_PASSWORD' : 'TILLIT_ADMIN_EMAIL';
+    errors.push(Object.assign(new ValidationError(), { property: missing, constraints: { pair: 'must be set together with the other TILLIT_ADMIN_ variable' } }));
+  }
   if (errors.length > 0) {
     throw new ConfigError(
-      errors.map((e) => `${e.property}=${JSON.stringify(env[e.property])} ${Object.values(e.constraints ?? {}).join('; ')}`),
+      errors.map((e) => `${e.property}=${/PASSWORD/.test(e.property) ? '(hidden)' : JSON.stringify(env[e.property])} ${Object.values(e.constraints ?? {}).join('; ')}`),
     );
   }
   return {
@@ -71,5 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     webDir: vars.TILLIT_WEB_DIR ? path.resolve(cwd, vars.TILLIT_WEB_DIR) : DEFAULT_WEB_DIR,
     logLevel: vars.LOG_LEVEL ?? 'log',
     demo: vars.TILLIT_DEMO === undefined || vars.TILLIT_DEMO === 'true' || vars.TILLIT_DEMO === '1',
+    admin:
+      vars.TILLIT_ADMIN_EMAIL && vars.TILLIT_ADMIN_PASSWORD
+        ? { email: vars.TILLIT_ADMIN_EMAIL, password: vars.TILLIT_ADMIN_PASSWORD, organisation: vars.TILLIT_ADMIN_ORGANISATION ?? 'Min organisation' }
+        : undefined,
   };
 }

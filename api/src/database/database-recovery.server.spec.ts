@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createApp, RunningApp } from '../app.factory';
-import { testConfig } from '../testing/test-app';
+import { signIn, testConfig } from '../testing/test-app';
 import { ThrowawayCluster } from '../testing/throwaway-cluster';
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 20000): Promise<boolean> {
@@ -15,11 +15,14 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 20000): Pro
 describe('Database server restart', () => {
   let cluster: ThrowawayCluster;
   let running: RunningApp;
-  const http = () => request(running.app.getHttpServer());
+  let headers: { authorization: string };
+  const http = () => request.agent(running.app.getHttpServer()).set(headers);
 
   beforeAll(async () => {
     cluster = await ThrowawayCluster.create();
-    running = await createApp(testConfig({ databaseUrl: cluster.url }));
+    const config = testConfig({ databaseUrl: cluster.url });
+    running = await createApp(config);
+    headers = (await signIn({ ...running, config, dispose: running.close }, 'change_lead')).headers;
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthResponse } from '@tillit/contract';
 import { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'The app and its database are up' })
   @ApiServiceUnavailableResponse({ description: 'The database is down' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {

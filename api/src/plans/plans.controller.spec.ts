@@ -1,15 +1,17 @@
 import request from 'supertest';
 import { ErrorResponse, PlanResponse } from '@tillit/contract';
 import { aPlanRequest } from '../testing/builders';
-import { createTestApp, TestApp } from '../testing/test-app';
+import { createTestApp, signIn, SignedIn, TestApp } from '../testing/test-app';
 import { PlansController } from './plans.controller';
 
 describe(PlansController.name, () => {
   let app: TestApp;
-  const http = () => request(app.app.getHttpServer());
+  let as: SignedIn;
+  const http = () => request.agent(app.app.getHttpServer()).set(as.headers);
 
   beforeAll(async () => {
     app = await createTestApp();
+    as = await signIn(app, 'change_lead');
   });
 
   afterAll(async () => {

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PlanResponse } from '@tillit/contract';
+import { AuthContext } from '../auth/auth-context';
+import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreatePlanDto } from './dto/create-plan.dto';
@@ -14,37 +16,42 @@ export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Get()
+  @RequirePermission('plan.read')
   @ApiOkResponse({ type: [PlanResponseDto] })
-  list(): Promise<PlanResponse[]> {
-    return this.plans.list();
+  list(@CurrentAuth() auth: AuthContext): Promise<PlanResponse[]> {
+    return this.plans.list(auth);
   }
 
   @Post()
+  @RequirePermission('plan.write')
   @ApiCreatedResponse({ type: PlanResponseDto })
   @ApiErrors(400)
-  create(@Body() dto: CreatePlanDto): Promise<PlanResponse> {
-    return this.plans.create(dto);
+  create(@CurrentAuth() auth: AuthContext, @Body() dto: CreatePlanDto): Promise<PlanResponse> {
+    return this.plans.create(auth, dto);
   }
 
   @Get(':id')
+  @RequirePermission('plan.read')
   @ApiOkResponse({ type: PlanResponseDto })
   @ApiErrors(400, 404)
-  get(@Param('id', new UuidParamPipe()) id: string): Promise<PlanResponse> {
-    return this.plans.get(id);
+  get(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string): Promise<PlanResponse> {
+    return this.plans.get(auth, id);
   }
 
   @Patch(':id')
+  @RequirePermission('plan.write')
   @ApiOkResponse({ type: PlanResponseDto })
   @ApiErrors(400, 404, 409)
-  update(@Param('id', new UuidParamPipe()) id: string, @Body() dto: UpdatePlanDto): Promise<PlanResponse> {
-    return this.plans.update(id, dto);
+  update(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() dto: UpdatePlanDto): Promise<PlanResponse> {
+    return this.plans.update(auth, id, dto);
   }
 
   @Delete(':id')
+  @RequirePermission('plan.write')
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiErrors(400, 404)
-  delete(@Param('id', new UuidParamPipe()) id: string): Promise<void> {
-    return this.plans.delete(id);
+  delete(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string): Promise<void> {
+    return this.plans.delete(auth, id);
   }
 }

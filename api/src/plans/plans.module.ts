@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrganisationsModule } from '../organisations/organisations.module';
 import { PlanContentRepository } from './content/plan-content.repository';
 import { PlanEntity } from './plan.entity';
 import { PlansController } from './plans.controller';
@@ -8,7 +7,7 @@ import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PlanEntity]), OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([PlanEntity])],
   controllers: [PlansController],
   providers: [PlansService, PlansRepository, PlanContentRepository],
   exports: [PlansRepository, PlanContentRepository],

@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createApp, RunningApp } from '../app.factory';
+import { Role } from '@tillit/contract';
+import { AuthRepository } from '../auth/auth.repository';
+import { AuthService } from '../auth/auth.service';
 import { AppConfig } from '../config/app-config';
 
 export interface TestApp extends RunningApp {
@@ -71,4 +74,28 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     await database.drop();
     throw err;
   }
+}
+
+export interface SignedIn {
+  userId: string;
+  organisationId: string;
+  email: string;
+  password: string;
+  token: string;
+  /** Headers that authenticate a request. */
+  headers: { authorization: string };
+}
+
+let accountCounter = 0;
+
+/** A user with `role` in an organisation (a new one unless given), with a session. */
+export async function signIn(app: TestApp, role: Role, organisationId?: string): Promise<SignedIn> {
+  const accounts = app.app.get(AuthRepository);
+  const auth = app.app.get(AuthService);
+  const orgId = organisationId ?? (await accounts.createOrganisation(`Testorganisation ${++accountCounter}`));
+  const email = `${role.replace('_', '-')}-${++accountCounter}-${randomUUID().slice(0, 8)}@test.tillit.se`;
+  const password = 'ett långt lösenord';
+  const userId = await auth.createAccount({ email, displayName: `Test ${role}`, password, organisationId: orgId, role });
+  const { token } = await auth.startSession(userId, orgId);
+  return { userId, organisationId: orgId, email, password, token, headers: { authorization: `Bearer ${token}` } };
 }

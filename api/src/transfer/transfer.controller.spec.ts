@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { EXAMPLE_PLAN, PlanInput, syntheticPlan, validatePlan } from '@tillit/domain';
-import { createTestApp, TestApp } from '../testing/test-app';
+import { createTestApp, signIn, SignedIn, TestApp } from '../testing/test-app';
 import { TransferController } from './transfer.controller';
 
 /** The plan as the engine reads it, with timestamps in one notation; a null and a missing optional field mean the same. */
@@ -14,10 +14,12 @@ function normalised(input: unknown) {
 
 describe(TransferController.name, () => {
   let app: TestApp;
-  const http = () => request(app.app.getHttpServer());
+  let as: SignedIn;
+  const http = () => request.agent(app.app.getHttpServer()).set(as.headers);
 
   beforeAll(async () => {
     app = await createTestApp();
+    as = await signIn(app, 'change_lead');
   });
 
   afterAll(async () => {
@@ -25,7 +27,7 @@ describe(TransferController.name, () => {
   });
 
   async function importPlan(document: unknown): Promise<string> {
-    const res = await http().post('/api/plans/import').send(document);
+    const res = await http().post('/api/plans/import').send(document as object);
     expect(res.status).toBe(201);
     return res.body.id as string;
   }
@@ -64,8 +66,8 @@ describe(TransferController.name, () => {
     expect((await http().get('/api/plans').expect(200)).body.length).toBe(before);
   });
 
-  it.each([['"just a string"'], ['[1, 2]'], ['{"formatVersion": 7}']])('refuses %s with 400', async (body) => {
-    const res = await http().post('/api/plans/import').set('content-type', 'application/json').send(body);
+  it.each([['"just a string"'], ['[1, 2]'], ['{"formatVersion": 7}']])('refuses %s with 400', async (body: string) => {
+    const res = await http().post('/api/plans/import').set('content-type', 'application/json').send(body as string);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_failed');
   });

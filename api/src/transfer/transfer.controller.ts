@@ -2,6 +2,8 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PlanResponse } from '@tillit/contract';
 import { planJsonSchema, PlanInput } from '@tillit/domain';
+import { AuthContext } from '../auth/auth-context';
+import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { PlanResponseDto } from '../plans/dto/plan.response';
@@ -15,17 +17,19 @@ export class TransferController {
   constructor(private readonly transfer: TransferService) {}
 
   @Post('import')
+  @RequirePermission('plan.import')
   @ApiBody({ description: 'A whole plan in the JSON plan format (docs/plan-format.md)', schema: { type: 'object', additionalProperties: true } })
   @ApiCreatedResponse({ type: PlanResponseDto, description: 'The imported plan' })
   @ApiErrors(400)
-  importPlan(@Body() document: unknown): Promise<PlanResponse> {
-    return this.transfer.importPlan(document);
+  importPlan(@CurrentAuth() auth: AuthContext, @Body() document: unknown): Promise<PlanResponse> {
+    return this.transfer.importPlan(document, auth.organisationId, auth);
   }
 
   @Get(':id/export')
+  @RequirePermission('plan.export')
   @ApiOkResponse({ description: 'The plan in the JSON plan format', schema: { type: 'object', description: String(planDocumentSchema.title) } })
   @ApiErrors(400, 404)
-  exportPlan(@Param('id', new UuidParamPipe()) id: string): Promise<PlanInput> {
-    return this.transfer.exportPlan(id);
+  exportPlan(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string): Promise<PlanInput> {
+    return this.transfer.exportPlan(auth.organisationId, id);
   }
 }

@@ -1,6 +1,9 @@
 /** Machine-readable error codes the API answers with; the web maps them to messages. */
 export enum ErrorCode {
   ValidationFailed = 'validation_failed',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
+  TooManyRequests = 'too_many_requests',
   NotFound = 'not_found',
   VersionConflict = 'version_conflict',
   DatabaseUnavailable = 'database_unavailable',

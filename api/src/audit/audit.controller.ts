@@ -1,0 +1,49 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditEntryResponse } from '@tillit/contract';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AuthContext } from '../auth/auth-context';
+import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { AuditRepository } from './audit.repository';
+
+export class AuditQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Get()
+  @RequirePermission('audit.read')
+  @ApiOkResponse({ description: 'The organisation’s audit log, newest first' })
+  @ApiErrors(400)
+  async list(@CurrentAuth() auth: AuthContext, @Query() query: AuditQueryDto): Promise<AuditEntryResponse[]> {
+    const rows = await this.audit.list(auth.organisationId, query.limit ?? 100, query.offset ?? 0);
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      userId: r.user_id,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+      client: r.client,
+    }));
+  }
+}

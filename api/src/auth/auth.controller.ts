@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { MeResponse, SessionResponse } from '@tillit/contract';
+import { Request } from 'express';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { AuthContext } from './auth-context';
+import { CurrentAuth, Public } from './auth.decorators';
+import { clientOf } from './auth.guard';
+import { AuthService } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A session: send `token` as `Authorization: Bearer <token>`' })
+  @ApiResponse({ status: 401, description: 'Wrong e-mail or password' })
+  @ApiResponse({ status: 429, description: 'More than 10 attempts within a minute from this client' })
+  @ApiErrors(400)
+  login(@Body() dto: LoginDto, @Req() req: Request): Promise<SessionResponse> {
+    return this.auth.login(dto.email, dto.password, dto.organisationId, clientOf(req));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'The session has ended' })
+  logout(@CurrentAuth() auth: AuthContext): Promise<void> {
+    return this.auth.logout(auth);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ description: 'The caller, the organisation of the session and the role there' })
+  async me(@Req() req: Request & { headers: { authorization?: string } }): Promise<MeResponse> {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const session = await this.auth.authenticate(token, clientOf(req));
+    return (session as NonNullable<typeof session>).me;
+  }
+}

@@ -1,0 +1,50 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Request } from 'express';
+import { AuditRepository } from '../audit/audit.repository';
+import { AppError } from '../common/app-error';
+import { AuthContext } from './auth-context';
+import { PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { allows, Permission } from './permissions';
+
+export function clientOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Every route needs a session and a permission, unless it is marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = context.switchToHttp().getRequest<Request & { auth?: AuthContext }>();
+    const header = req.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw AppError.unauthenticated();
+    const session = await this.auth.authenticate(token, clientOf(req));
+    if (!session) throw AppError.unauthenticated('Your session has ended; log in again');
+    const { me: _me, ...auth } = session;
+    req.auth = auth;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    if (permission === undefined) return true;
+    if (!allows(permission, auth.role)) {
+      await this.audit.append({
+        organisationId: auth.organisationId,
+        userId: auth.userId,
+        action: 'access.denied',
+        entity: permission,
+        after: { method: req.method, path: req.path, role: auth.role },
+        client: auth.client,
+      });
+      throw AppError.forbidden(`Your role (${auth.role}) does not allow ${permission}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { MeResponse, MembershipResponse, PASSWORD_MAX, PASSWORD_MIN, Role, SessionResponse } from '@tillit/contract';
+import * as argon2 from 'argon2';
+import { EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository';
+import { AppError } from '../common/app-error';
+import { AuthContext } from './auth-context';
+import { AuthRepository, MembershipRow } from './auth.repository';
+
+/** OWASP's argon2id settings: 19 MiB, 2 iterations, 1 lane. */
+const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const SESSION_HOURS = 12;
+export const LOGIN_WINDOW_SECONDS = 60;
+export const LOGIN_ATTEMPTS_PER_WINDOW = 10;
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function membership(row: MembershipRow): MembershipResponse {
+  return { organisationId: row.organisation_id, organisationName: row.organisation_name, role: row.role };
+}
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the e-mail is unknown, so that a wrong e-mail takes as long as a wrong password. */
+  private decoyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly accounts: AuthRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  static checkPassword(password: string): void {
+    if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+      throw AppError.validation([{ field: 'password', reason: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` }]);
+    }
+  }
+
+  hashPassword(password: string): Promise<string> {
+    return argon2.hash(password, ARGON2_OPTIONS);
+  }
+
+  /** Creates a user with a role in an organisation. */
+  async createAccount(
+    account: { email: string; displayName: string; password: string; organisationId: string; role: Role },
+    em?: EntityManager,
+  ): Promise<string> {
+    AuthService.checkPassword(account.password);
+    const userId = await this.accounts.createUser(
+      { email: account.email, displayName: account.displayName, passwordHash: await this.hashPassword(account.password) },
+      em,
+    );
+    await this.accounts.addMembership(account.organisationId, userId, account.role, em);
+    return userId;
+  }
+
+  async login(email: string, password: string, organisationId: string | undefined, client: string): Promise<SessionResponse> {
+    const attempts = await this.accounts.countAttempt(client, LOGIN_WINDOW_SECONDS);
+    if (attempts > LOGIN_ATTEMPTS_PER_WINDOW) {
+      await this.audit.append({ organisationId: null, userId: null, action: 'login.rate_limited', after: { email }, client });
+      throw AppError.tooManyRequests(`Too many login attempts; wait a minute and try again`);
+    }
+    const user = await this.accounts.userByEmail(email);
+    const ok = user && !user.disabled ? await argon2.verify(user.password_hash, password) : await this.decoyVerify(password);
+    const memberships = user && ok ? await this.accounts.memberships(user.id) : [];
+    const chosen = organisationId ? memberships.find((m) => m.organisation_id === organisationId) : memberships[0];
+    if (!user || !ok || !chosen) {
+      await this.audit.append({ organisationId: null, userId: user?.id ?? null, action: 'login.failure', after: { email }, client });
+      throw AppError.unauthenticated('Wrong e-mail or password');
+    }
+    const { token, expiresAt, sessionId } = await this.startSession(user.id, chosen.organisation_id);
+    await this.audit.append({ organisationId: chosen.organisation_id, userId: user.id, action: 'login.success', entity: 'session', entityId: sessionId, client });
+    return {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      user: { id: user.id, email: user.email, displayName: user.display_name },
+      organisation: membership(chosen),
+      memberships: memberships.map(membership),
+    };
+  }
+
+  /** A new session for a member of an organisation: its bearer token (only its hash is stored). */
+  async startSession(userId: string, organisationId: string): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600 * 1000);
+    const sessionId = await this.accounts.createSession({ tokenHash: sha256(token), userId, organisationId, expiresAt });
+    return { token, expiresAt, sessionId };
+  }
+
+  async logout(auth: AuthContext): Promise<void> {
+    await this.accounts.deleteSession(auth.sessionId);
+    await this.audit.append({ organisationId: auth.organisationId, userId: auth.userId, action: 'logout', entity: 'session', entityId: auth.sessionId, client: auth.client });
+  }
+
+  /** The session a bearer token stands for, or null. */
+  async authenticate(token: string, client: string): Promise<(AuthContext & { me: MeResponse }) | null> {
+    const session = await this.accounts.sessionByTokenHash(sha256(token));
+    if (!session || !session.role) return null;
+    return {
+      userId: session.user_id,
+      organisationId: session.organisation_id,
+      role: session.role,
+      sessionId: session.id,
+      client,
+      me: {
+        user: { id: session.user_id, email: session.email, displayName: session.display_name },
+        organisation: { organisationId: session.organisation_id, organisationName: session.organisation_name, role: session.role },
+      },
+    };
+  }
+
+  private async decoyVerify(password: string): Promise<false> {
+    this.decoyHash ??= this.hashPassword(randomBytes(16).toString('hex'));
+    await argon2.verify(await this.decoyHash, password);
+    return false;
+  }
+}

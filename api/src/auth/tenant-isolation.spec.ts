@@ -1,0 +1,55 @@
+import request from 'supertest';
+import { EXAMPLE_PLAN } from '@tillit/domain';
+import { createTestApp, signIn, SignedIn, TestApp } from '../testing/test-app';
+
+/** No user ever reads or changes another organisation's data. */
+describe('tenant isolation', () => {
+  let app: TestApp;
+  let alice: SignedIn;
+  let mallory: SignedIn;
+  let planId: string;
+  const http = () => request(app.app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    alice = await signIn(app, 'change_lead');
+    mallory = await signIn(app, 'admin');
+    planId = (await http().post('/api/plans/import').set(alice.headers).send(EXAMPLE_PLAN).expect(201)).body.id;
+  });
+
+  afterAll(async () => {
+    await app.dispose();
+  });
+
+  it('does not list another organisation’s plans', async () => {
+    const res = await http().get('/api/plans').set(mallory.headers).expect(200);
+    expect(res.body).toEqual([]);
+  });
+
+  it('does not show another organisation’s audit log', async () => {
+    const res = await http().get('/api/audit').set(mallory.headers).expect(200);
+    expect(res.body.every((e: { userId: string | null }) => e.userId === mallory.userId || e.userId === null)).toBe(true);
+    expect(res.body.some((e: { entityId: string }) => e.entityId === planId)).toBe(false);
+  });
+
+  it('answers no route in the OpenAPI document with 2xx for another organisation’s ids', async () => {
+    const doc = (await http().get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const withIds = Object.entries(doc.paths).filter(([path]) => path.includes('{id}'));
+    expect(withIds.length).toBeGreaterThanOrEqual(5);
+    for (const [path, methods] of withIds) {
+      for (const method of Object.keys(methods)) {
+        const url = path.replace('{id}', planId).replace('{index}', '0') + (path.endsWith('/diff') ? '?from=0&to=1' : '');
+        const agent = http() as unknown as Record<string, (u: string) => request.Test>;
+        const res = await agent[method](url)
+          .set(mallory.headers)
+          .send(method === 'patch' ? { version: 1, title: 'Kapad' } : undefined);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+      }
+    }
+    // and the plan is untouched
+    const mine = await http().get(`/api/plans/${planId}`).set(alice.headers).expect(200);
+    expect(mine.body.version).toBe(1);
+  });
+});

@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EXAMPLE_PLAN, validatePlan } from '@tillit/domain';
+import { DataSource } from 'typeorm';
+import { AuthRepository } from '../auth/auth.repository';
+import { AuthService } from '../auth/auth.service';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { TransferService } from '../transfer/transfer.service';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-accounts';
+
+/** Arbitrary, fixed: serialises first-start setup between replicas starting at once. */
+const SETUP_LOCK = 7_303_117;
+
+/**
+ * On a first start (no user yet): the administrator from TILLIT_ADMIN_EMAIL/PASSWORD, and unless
+ * TILLIT_DEMO=false a demo organisation with the example plan and one user per role. All or nothing.
+ */
+@Injectable()
+export class SetupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Setup');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AuthRepository,
+    private readonly auth: AuthService,
+    private readonly transfer: TransferService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.admin && !this.config.demo) return;
+    const demoPlan = validatePlan(EXAMPLE_PLAN);
+    if (!demoPlan.ok) throw new Error('The example plan is not valid');
+    const demoHash = this.config.demo ? await this.auth.hashPassword(DEMO_PASSWORD) : '';
+    const created = await this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock($1)`, [SETUP_LOCK]);
+      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM app_user`);
+      if (n > 0) return [];
+      const done: string[] = [];
+      if (this.config.admin) {
+        const { email, password, organisation } = this.config.admin;
+        const organisationId = await this.accounts.createOrganisation(organisation, em);
+        await this.auth.createAccount({ email, displayName: 'Administratör', password, organisationId, role: 'admin' }, em);
+        done.push(`administrator ${email} in "${organisation}"`);
+      }
+      if (this.config.demo) {
+        const organisationId = await this.accounts.createOrganisation(DEMO_ORGANISATION, em);
+        for (const account of DEMO_ACCOUNTS) {
+          const userId = await this.accounts.createUser({ email: account.email, displayName: account.displayName, passwordHash: demoHash }, em);
+          await this.accounts.addMembership(organisationId, userId, account.role, em);
+        }
+        await this.transfer.write(em, demoPlan.plan, organisationId);
+        done.push(`demo organisation "${DEMO_ORGANISATION}" with ${DEMO_ACCOUNTS.length} users and the example plan`);
+      }
+      return done;
+    });
+    for (const line of created) this.logger.log(`Created ${line}`);
+  }
+}

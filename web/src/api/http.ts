@@ -1,4 +1,5 @@
 import { ErrorCode, ErrorResponse, FieldError } from '@tillit/contract';
+import { session } from '../auth/session';
 
 /** An API answer other than 2xx, with the server's code and field errors. */
 export class ApiError extends Error {
@@ -19,12 +20,17 @@ export class ApiError extends Error {
 }
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const token = session.get()?.token;
+  if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(`/api${path}`, {
     method: init.method ?? 'GET',
-    headers: init.body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    credentials: 'same-origin',
   });
+  // A session that ended (logout elsewhere, expiry) sends the user back to the login page.
+  if (res.status === 401 && token) session.set(null);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const body: unknown = text ? JSON.parse(text) : undefined;

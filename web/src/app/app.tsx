@@ -1,9 +1,22 @@
 import { useTranslation } from 'react-i18next';
+import { authApi } from '../auth/auth-api';
+import { LoginPage } from '../auth/login-page';
+import { session, useSession } from '../auth/session';
 import { LANGUAGES } from '../i18n/i18n';
 import { PlansPage } from '../plans/plans-page';
 
 export function App() {
   const { t, i18n } = useTranslation();
+  const current = useSession();
+
+  async function logout() {
+    try {
+      await authApi.logout();
+    } finally {
+      session.set(null);
+    }
+  }
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -14,19 +27,35 @@ export function App() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <div className="language">
-          <label htmlFor="language-select">{t('app.language')}</label>
-          <select id="language-select" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-            {LANGUAGES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.label}
-              </option>
-            ))}
-          </select>
+        <div className="header-tools">
+          {current && (
+            <p className="signed-in">
+              {t('app.signedInAs', {
+                name: current.user.displayName,
+                role: t(`roles.${current.organisation.role}`),
+                organisation: current.organisation.organisationName,
+              })}
+            </p>
+          )}
+          <div className="language">
+            <label htmlFor="language-select">{t('app.language')}</label>
+            <select id="language-select" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+              {LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {current && (
+            <button type="button" className="secondary" onClick={() => void logout()}>
+              {t('app.logout')}
+            </button>
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <PlansPage />
+        {current ? <PlansPage canWrite={['admin', 'change_lead'].includes(current.organisation.role)} /> : <LoginPage />}
       </main>
     </>
   );

@@ -103,3 +103,20 @@ describe(PlansPage.name, () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Rollout plans' })).toBeTruthy();
   });
 });
+
+describe('PlansPage for a read-only role', () => {
+  it('offers no way to create a plan', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValueOnce(json(200, [aPlan({ title: 'Läsbar' })]));
+    vi.stubGlobal('fetch', fetchMock);
+    await i18n.changeLanguage('sv');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <PlansPage canWrite={false} />
+      </I18nextProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Läsbar' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Skapa plan' })).toBeNull();
+    expect(screen.getByText(/kan läsa planerna men inte skapa/)).toBeTruthy();
+    vi.unstubAllGlobals();
+  });
+});

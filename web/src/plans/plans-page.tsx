@@ -7,7 +7,7 @@ import { plansApi } from './plans-api';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; plans: PlanResponse[] };
 
-export function PlansPage() {
+export function PlansPage({ canWrite = true }: { canWrite?: boolean }) {
   const { t } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -47,11 +47,15 @@ export function PlansPage() {
         )}
         {load.state === 'ready' && <PlanList plans={load.plans} />}
       </section>
-      <CreatePlanForm
-        onCreated={(plan) =>
-          setLoad((current) => (current.state === 'ready' ? { state: 'ready', plans: [...current.plans, plan] } : current))
-        }
-      />
+      {canWrite ? (
+        <CreatePlanForm
+          onCreated={(plan) =>
+            setLoad((current) => (current.state === 'ready' ? { state: 'ready', plans: [...current.plans, plan] } : current))
+          }
+        />
+      ) : (
+        <p className="note">{t('plans.readOnly')}</p>
+      )}
     </>
   );
 }

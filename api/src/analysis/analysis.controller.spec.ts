@@ -1,22 +1,13 @@
-import request from 'supertest';
 import { analysePlan, EXAMPLE_PLAN, validatePlan } from '@tillit/domain';
-import { createTestApp, signIn, SignedIn, TestApp } from '../testing/test-app';
+import { useTestApp } from '../testing/test-app';
 import { AnalysisController } from './analysis.controller';
 
 describe(AnalysisController.name, () => {
-  let app: TestApp;
+  const { http } = useTestApp('change_lead');
   let planId: string;
-  let as: SignedIn;
-  const http = () => request.agent(app.app.getHttpServer()).set(as.headers);
 
   beforeAll(async () => {
-    app = await createTestApp();
-    as = await signIn(app, 'change_lead');
     planId = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
-  });
-
-  afterAll(async () => {
-    await app.dispose();
   });
 
   it('serves the domain engine’s findings and metrics of every stage', async () => {

@@ -1,22 +1,10 @@
-import request from 'supertest';
 import { ErrorResponse, PlanResponse } from '@tillit/contract';
 import { aPlanRequest } from '../testing/builders';
-import { createTestApp, signIn, SignedIn, TestApp } from '../testing/test-app';
+import { useTestApp } from '../testing/test-app';
 import { PlansController } from './plans.controller';
 
 describe(PlansController.name, () => {
-  let app: TestApp;
-  let as: SignedIn;
-  const http = () => request.agent(app.app.getHttpServer()).set(as.headers);
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    as = await signIn(app, 'change_lead');
-  });
-
-  afterAll(async () => {
-    await app.dispose();
-  });
+  const { http } = useTestApp('change_lead');
 
   async function createPlan(overrides = {}): Promise<PlanResponse> {
     const res = await http().post('/api/plans').send(aPlanRequest(overrides)).expect(201);

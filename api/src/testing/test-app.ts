@@ -1,3 +1,4 @@
+import request from 'supertest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -98,4 +99,33 @@ export async function signIn(app: TestApp, role: Role, organisationId?: string):
   const userId = await auth.createAccount({ email, displayName: `Test ${role}`, password, organisationId: orgId, role });
   const { token } = await auth.startSession(userId, orgId);
   return { userId, organisationId: orgId, email, password, token, headers: { authorization: `Bearer ${token}` } };
+}
+
+/**
+ * One app for a spec file, booted before its tests and disposed after them, with a signed-in user of
+ * `role`; `http()` sends requests as that user.
+ */
+export function useTestApp(role: Role = 'change_lead') {
+  let app: TestApp | undefined;
+  let user: SignedIn | undefined;
+  beforeAll(async () => {
+    app = await createTestApp();
+    user = await signIn(app, role);
+  });
+  afterAll(async () => {
+    await app?.dispose();
+  });
+  const required = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useTestApp: the app is not up yet (use it inside tests and hooks)');
+    return value;
+  };
+  return {
+    get app(): TestApp {
+      return required(app);
+    },
+    get user(): SignedIn {
+      return required(user);
+    },
+    http: () => request.agent(required(app).app.getHttpServer()).set(required(user).headers),
+  };
 }

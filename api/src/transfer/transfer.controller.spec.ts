@@ -1,6 +1,5 @@
-import request from 'supertest';
 import { EXAMPLE_PLAN, PlanInput, syntheticPlan, validatePlan } from '@tillit/domain';
-import { createTestApp, signIn, SignedIn, TestApp } from '../testing/test-app';
+import { useTestApp } from '../testing/test-app';
 import { TransferController } from './transfer.controller';
 
 /** The plan as the engine reads it, with timestamps in one notation; a null and a missing optional field mean the same. */
@@ -13,18 +12,7 @@ function normalised(input: unknown) {
 }
 
 describe(TransferController.name, () => {
-  let app: TestApp;
-  let as: SignedIn;
-  const http = () => request.agent(app.app.getHttpServer()).set(as.headers);
-
-  beforeAll(async () => {
-    app = await createTestApp();
-    as = await signIn(app, 'change_lead');
-  });
-
-  afterAll(async () => {
-    await app.dispose();
-  });
+  const { http } = useTestApp('change_lead');
 
   async function importPlan(document: unknown): Promise<string> {
     const res = await http().post('/api/plans/import').send(document as object);

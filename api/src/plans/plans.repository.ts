@@ -28,6 +28,19 @@ export class PlansRepository {
     return row.id;
   }
 
+  /** Guarded version bump (with a new title and purpose) inside a transaction; false when the version is stale or the plan unknown. */
+  async bumpVersionWith(em: EntityManager, organisationId: string, id: string, version: number, patch: PlanPatch): Promise<boolean> {
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
+    const [row] = (await em.query(
+      `WITH updated AS (
+         UPDATE plan SET version = version + 1, title = $4, purpose = $5, updated_at = now()
+          WHERE id = $1 AND organisation_id = $2 AND version = $3 RETURNING id)
+       SELECT count(*)::int AS n FROM updated`,
+      [id, organisationId, version, patch.title, patch.purpose],
+    )) as Array<{ n: number }>;
+    return row.n > 0;
+  }
+
   count(organisationId: string): Promise<number> {
     return this.plans.count({ where: { organisationId } });
   }

@@ -65,3 +65,56 @@ describe(TransferController.name, () => {
     await http().get('/api/plans/nope/export').expect(400);
   });
 });
+
+describe('PUT /api/plans/:id/content', () => {
+  const { http } = useTestApp('change_lead');
+
+  async function imported(): Promise<string> {
+    return (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
+  }
+
+  function edited(): PlanInput {
+    const plan = structuredClone(EXAMPLE_PLAN);
+    plan.title = 'Tillitsresan, reviderad';
+    plan.stages?.[3].gateCriteria?.push('Stickprov av 20 beslut utan anmärkning');
+    return plan;
+  }
+
+  it('replaces the whole plan atomically and bumps the version', async () => {
+    const id = await imported();
+    const res = await http().put(`/api/plans/${id}/content`).send({ version: 1, plan: edited() }).expect(200);
+    expect(res.body).toMatchObject({ id, version: 2, title: 'Tillitsresan, reviderad' });
+    const exported = (await http().get(`/api/plans/${id}/export`).expect(200)).body as PlanInput;
+    expect(exported.stages?.[3].gateCriteria).toEqual(['Stickprov av 20 beslut utan anmärkning']);
+    const analysis = (await http().get(`/api/plans/${id}/analysis`).expect(200)).body;
+    expect(analysis.findings.map((f: { rule: string }) => f.rule)).not.toContain('steps.no_gate_criteria');
+  });
+
+  it('answers 409 with the current version for a stale version, and keeps what is stored', async () => {
+    const id = await imported();
+    await http().put(`/api/plans/${id}/content`).send({ version: 1, plan: edited() }).expect(200);
+    const stale = await http().put(`/api/plans/${id}/content`).send({ version: 1, plan: EXAMPLE_PLAN });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(2);
+    expect((await http().get(`/api/plans/${id}`).expect(200)).body.title).toBe('Tillitsresan, reviderad');
+  });
+
+  it('refuses an invalid plan with paths under plan., and writes nothing', async () => {
+    const id = await imported();
+    const broken = structuredClone(EXAMPLE_PLAN) as { actors: Array<{ kind: string }> };
+    broken.actors[0].kind = 'king';
+    const res = await http().put(`/api/plans/${id}/content`).send({ version: 1, plan: broken });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('plan.actors[0].kind');
+    expect((await http().get(`/api/plans/${id}`).expect(200)).body.version).toBe(1);
+  });
+
+  it.each([[{ plan: {} }], [{ version: 0, plan: {} }], [{ version: 1 }], [{ version: 1, plan: 'x' }]])('refuses %j with 400', async (body) => {
+    const id = await imported();
+    await http().put(`/api/plans/${id}/content`).send(body).expect(400);
+  });
+
+  it('answers 404 for an unknown plan', async () => {
+    await http().put('/api/plans/6f1c1a52-4a9b-4f43-9d51-3f1e2a7c0d11/content').send({ version: 1, plan: EXAMPLE_PLAN }).expect(404);
+  });
+});

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PlanResponse } from '@tillit/contract';
 import { planJsonSchema, PlanInput } from '@tillit/domain';
@@ -7,6 +7,7 @@ import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { PlanResponseDto } from '../plans/dto/plan.response';
+import { ReplaceContentDto } from './dto/replace-content.dto';
 import { TransferService } from './transfer.service';
 
 const planDocumentSchema = planJsonSchema();
@@ -23,6 +24,18 @@ export class TransferController {
   @ApiErrors(400)
   importPlan(@CurrentAuth() auth: AuthContext, @Body() document: unknown): Promise<PlanResponse> {
     return this.transfer.importPlan(document, auth.organisationId, auth);
+  }
+
+  @Put(':id/content')
+  @RequirePermission('plan.write')
+  @ApiOkResponse({ type: PlanResponseDto, description: 'The plan, at its new version' })
+  @ApiErrors(400, 404, 409)
+  replaceContent(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Body() dto: ReplaceContentDto,
+  ): Promise<PlanResponse> {
+    return this.transfer.replaceContent(auth, id, dto.version, dto.plan);
   }
 
   @Get(':id/export')

@@ -26,19 +26,59 @@ export class TransferService {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** Validates the document and writes the plan and everything in it in one transaction, or nothing. */
-  async importPlan(document: unknown, organisationId: string, auth?: AuthContext): Promise<PlanResponse> {
+  /** The document as a plan, or a 400 naming every problem's path (under `prefix`). */
+  private parse(document: unknown, prefix = ''): Plan {
     const validation = validatePlan(document);
     if (!validation.ok) {
-      throw AppError.validation(validation.errors.map((e) => ({ field: fieldOf(e.path), reason: e.message })));
+      throw AppError.validation(validation.errors.map((e) => ({ field: prefix + fieldOf(e.path), reason: e.message })));
     }
     const plan = validation.plan;
-    if (plan.title.length > PLAN_TITLE_MAX || plan.purpose.length > PLAN_PURPOSE_MAX) {
-      throw AppError.validation([{ field: 'title', reason: `must be at most ${PLAN_TITLE_MAX} characters` }]);
-    }
+    const problems = [
+      ...(plan.title.length > PLAN_TITLE_MAX ? [{ field: `${prefix}title`, reason: `must be at most ${PLAN_TITLE_MAX} characters` }] : []),
+      ...(plan.purpose.length > PLAN_PURPOSE_MAX ? [{ field: `${prefix}purpose`, reason: `must be at most ${PLAN_PURPOSE_MAX} characters` }] : []),
+    ];
+    if (problems.length) throw AppError.validation(problems);
+    return plan;
+  }
+
+  /** Validates the document and writes the plan and everything in it in one transaction, or nothing. */
+  async importPlan(document: unknown, organisationId: string, auth?: AuthContext): Promise<PlanResponse> {
+    const plan = this.parse(document);
     const planId = await this.dataSource.transaction((em) => this.write(em, plan, organisationId, auth));
     const saved = await this.plans.find(organisationId, planId);
     return toPlanResponse(saved as NonNullable<typeof saved>);
+  }
+
+  /**
+   * Replaces everything in a plan with `document` (an editor saving its work), guarded by the plan's
+   * version: a stale version is a 409 with the current one, and nothing is written.
+   */
+  async replaceContent(auth: AuthContext, planId: string, version: number, document: unknown): Promise<PlanResponse> {
+    const plan = this.parse(document, 'plan.');
+    const organisationId = auth.organisationId;
+    const updated = await this.dataSource.transaction(async (em) => {
+      const ok = await this.plans.bumpVersionWith(em, organisationId, planId, version, { title: plan.title, purpose: plan.purpose });
+      if (!ok) return false;
+      await this.content.replace(em, { organisationId, planId }, plan);
+      await this.audit.append(
+        {
+          organisationId,
+          userId: auth.userId,
+          action: 'plan.content.replace',
+          entity: 'plan',
+          entityId: planId,
+          before: { version },
+          after: { version: version + 1, title: plan.title, actors: plan.actors.length, decisionAreas: plan.decisionAreas.length, stages: plan.stages.length },
+          client: auth.client,
+        },
+        em,
+      );
+      return true;
+    });
+    const current = await this.plans.find(organisationId, planId);
+    if (!current) throw AppError.notFound('Plan');
+    if (!updated) throw AppError.versionConflict('Plan', current.version);
+    return toPlanResponse(current);
   }
 
   /** Writes a validated plan inside the caller's transaction; answers the new plan's id. */

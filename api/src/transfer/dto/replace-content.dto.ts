@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsObject, Min } from 'class-validator';
+
+export class ReplaceContentDto {
+  @ApiProperty({ description: 'The plan version last read; a stale one is answered with 409', example: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiProperty({ description: 'The whole plan in the JSON plan format (docs/plan-format.md)', type: 'object', additionalProperties: true })
+  @IsObject()
+  plan!: Record<string, unknown>;
+}

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnalysisModule } from './analysis/analysis.module';
 import { AppConfig } from './config/app-config';
 import { AuditModule } from './audit/audit.module';
+import { ModelModule } from './model/model.module';
 import { AuthModule } from './auth/auth.module';
 import { TransferModule } from './transfer/transfer.module';
 import { ConfigModule } from './config/config.module';
@@ -26,6 +27,7 @@ export class AppModule {
         PlansModule,
         TransferModule,
         AnalysisModule,
+        ModelModule,
         SetupModule,
       ],
     };

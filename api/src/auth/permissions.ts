@@ -9,6 +9,7 @@ const ALL: readonly Role[] = ROLES;
 export const PERMISSIONS = {
   'plan.read': ALL,
   'plan.write': ['admin', 'change_lead'],
+  'competence.write': ['admin', 'change_lead', 'hr'],
   'plan.import': ['admin', 'change_lead'],
   'plan.export': ALL,
   'analysis.read': ALL,

@@ -5,6 +5,7 @@ import { createTestApp, signIn, SignedIn, TestApp } from '../testing/test-app';
 /** A valid body for each write method, so that a refusal can only come from the id. */
 const BODIES: Record<string, object | undefined> = {
   patch: { version: 1, title: 'Kapad' },
+  post: { id: 'kapad', name: 'Kapad', kind: 'team', category: 'domain', code: '9.9', title: 'Kapad', section: 'X' },
   put: { version: 1, plan: { formatVersion: 1, title: 'Kapad' } },
 };
 
@@ -46,7 +47,8 @@ describe('tenant isolation', () => {
     expect(withIds.length).toBeGreaterThanOrEqual(5);
     for (const [path, methods] of withIds) {
       for (const method of Object.keys(methods)) {
-        const url = path.replace('{id}', planId).replace('{index}', '0') + (path.endsWith('/diff') ? '?from=0&to=1' : '');
+        const query = path.endsWith('/diff') ? '?from=0&to=1' : method === 'delete' && path.includes('{key}') ? '?version=1' : '';
+        const url = path.replace('{id}', planId).replace('{index}', '0').replace('{key}', 'bhl') + query;
         const agent = http() as unknown as Record<string, (u: string) => request.Test>;
         const res = await agent[method](url)
           .set(mallory.headers)

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Change, Plan, PlanInput } from '@tillit/domain';
 import { EntityManager } from 'typeorm';
+import { actorRows, competenceRows, decisionAreaRows } from '../../model/model-rows';
 
-type Row = Record<string, unknown>;
-type Scope = { organisationId: string; planId: string };
+export type Row = Record<string, unknown>;
+export type Scope = { organisationId: string; planId: string };
 
 /** PostgreSQL allows 65,535 parameters a statement; stay well below. */
 const MAX_PARAMETERS = 30_000;
@@ -25,7 +26,7 @@ const CONTENT_TABLES = [
   'principle',
 ];
 
-async function insertRows(em: EntityManager, table: string, scope: Scope, rows: Row[]): Promise<Array<{ id: string; key: string | null }>> {
+export async function insertRows(em: EntityManager, table: string, scope: Scope, rows: Row[]): Promise<Array<{ id: string; key: string | null }>> {
   if (rows.length === 0) return [];
   const columns = ['organisation_id', 'plan_id', 'position', ...Object.keys(rows[0])];
   const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
@@ -68,42 +69,10 @@ export class PlanContentRepository {
       [scope.planId, orNull(plan.id), plan.organisation ?? '', plan.settings.clarityThreshold, plan.settings.riskThreshold, d !== null, d?.text ?? '', orNull(d?.agreedBy), orNull(d?.agreedOn)],
     );
     await insertRows(em, 'principle', scope, (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })));
-    await insertRows(
-      em,
-      'actor',
-      scope,
-      plan.actors.map((a) => ({ key: a.id, name: a.name, kind: a.kind, reports_to: orNull(a.reportsTo), headcount: orNull(a.headcount) })),
-    );
-    await insertRows(
-      em,
-      'competence',
-      scope,
-      plan.competences.map((c) => ({ key: c.id, name: c.name, category: c.category, description: orNull(c.description) })),
-    );
-    await insertRows(
-      em,
-      'decision_area',
-      scope,
-      plan.decisionAreas.map((a) => ({
-        key: a.id,
-        code: a.code,
-        title: a.title,
-        section: a.section,
-        legal_basis: orNull(a.legalBasis),
-        limit_text: orNull(a.limit),
-        remark: orNull(a.remark),
-        citizen_facing: a.citizenFacing,
-        kind: a.kind,
-        non_delegable: a.nonDelegable,
-        onward_delegation_by: a.onwardDelegationBy,
-      })),
-    );
-    await insertRows(
-      em,
-      'requirement',
-      scope,
-      plan.decisionAreas.flatMap((a) => a.requirements.map((r) => ({ decision_area_key: a.id, competence_key: r.competenceId, level: r.level }))),
-    );
+    await insertRows(em, 'actor', scope, plan.actors.map(actorRows.toRow));
+    await insertRows(em, 'competence', scope, plan.competences.map(competenceRows.toRow));
+    await insertRows(em, 'decision_area', scope, plan.decisionAreas.map(decisionAreaRows.toRow));
+    await insertRows(em, 'requirement', scope, plan.decisionAreas.flatMap((a) => decisionAreaRows.children?.toRows(a) ?? []));
     await insertRows(
       em,
       'decision_right',
@@ -245,10 +214,10 @@ export class PlanContentRepository {
         rows('consultation', '*, held_on::text AS held_on'),
         rows('stage_comment'),
       ]);
-    const requirementsByArea = new Map<string, Array<{ competenceId: string; level: number }>>();
+    const requirementsByArea = new Map<string, Row[]>();
     for (const r of requirements) {
       const list = requirementsByArea.get(r.decision_area_key as string) ?? [];
-      list.push({ competenceId: r.competence_key as string, level: r.level as number });
+      list.push(r);
       requirementsByArea.set(r.decision_area_key as string, list);
     }
     const changesByStage = new Map<string, Change[]>();
@@ -279,26 +248,9 @@ export class PlanContentRepository {
             agreedOn: orUndefined(plan.definition_agreed_on as string | null),
           })
         : null,
-      actors: actors.map((a) =>
-        clean({ id: a.key, name: a.name, kind: a.kind, reportsTo: a.reports_to, headcount: a.headcount }),
-      ) as PlanInput['actors'],
-      competences: competences.map((c) => clean({ id: c.key, name: c.name, category: c.category, description: c.description })) as PlanInput['competences'],
-      decisionAreas: areas.map((a) =>
-        clean({
-          id: a.key,
-          code: a.code,
-          title: a.title,
-          section: a.section,
-          legalBasis: a.legal_basis,
-          limit: a.limit_text,
-          remark: a.remark,
-          citizenFacing: a.citizen_facing,
-          kind: a.kind,
-          nonDelegable: a.non_delegable,
-          requirements: requirementsByArea.get(a.key as string) ?? [],
-          onwardDelegationBy: a.onward_delegation_by,
-        }),
-      ) as PlanInput['decisionAreas'],
+      actors: actors.map((a) => actorRows.fromRow(a)),
+      competences: competences.map((c) => competenceRows.fromRow(c)),
+      decisionAreas: areas.map((a) => decisionAreaRows.fromRow(a, requirementsByArea.get(a.key as string))),
       baseline: rights.map((r) =>
         clean({
           decisionAreaId: r.decision_area_key,

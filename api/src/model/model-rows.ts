@@ -1,0 +1,64 @@
+import { Actor, Competence, DecisionArea } from '@tillit/domain';
+
+type Row = Record<string, unknown>;
+const orNull = <T>(value: T | undefined | null): T | null => (value === undefined ? null : value);
+/** Drops null columns, so that an absent optional field stays absent. */
+const present = <T extends Row>(row: T): T => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined)) as T;
+
+/** How one kind of plan entity maps to its table's columns and back. */
+export interface EntityMapping<T extends { id: string }> {
+  table: string;
+  toRow(entity: T): Row;
+  fromRow(row: Row, children?: Row[]): T;
+  /** Rows of a child table that belong to the entity (decision areas: their requirements). */
+  children?: { table: string; keyColumn: string; toRows(entity: T): Row[] };
+}
+
+export const actorRows: EntityMapping<Actor> = {
+  table: 'actor',
+  toRow: (a) => ({ key: a.id, name: a.name, kind: a.kind, reports_to: orNull(a.reportsTo), headcount: orNull(a.headcount) }),
+  fromRow: (r) => present({ id: r.key, name: r.name, kind: r.kind, reportsTo: r.reports_to, headcount: r.headcount }) as unknown as Actor,
+};
+
+export const competenceRows: EntityMapping<Competence> = {
+  table: 'competence',
+  toRow: (c) => ({ key: c.id, name: c.name, category: c.category, description: orNull(c.description) }),
+  fromRow: (r) => present({ id: r.key, name: r.name, category: r.category, description: r.description }) as unknown as Competence,
+};
+
+export const decisionAreaRows: EntityMapping<DecisionArea> = {
+  table: 'decision_area',
+  toRow: (a) => ({
+    key: a.id,
+    code: a.code,
+    title: a.title,
+    section: a.section,
+    legal_basis: orNull(a.legalBasis),
+    limit_text: orNull(a.limit),
+    remark: orNull(a.remark),
+    citizen_facing: a.citizenFacing,
+    kind: a.kind,
+    non_delegable: a.nonDelegable,
+    onward_delegation_by: a.onwardDelegationBy,
+  }),
+  fromRow: (a, requirements = []) =>
+    present({
+      id: a.key,
+      code: a.code,
+      title: a.title,
+      section: a.section,
+      legalBasis: a.legal_basis,
+      limit: a.limit_text,
+      remark: a.remark,
+      citizenFacing: a.citizen_facing,
+      kind: a.kind,
+      nonDelegable: a.non_delegable,
+      requirements: requirements.map((r) => ({ competenceId: r.competence_key, level: r.level })),
+      onwardDelegationBy: a.onward_delegation_by,
+    }) as unknown as DecisionArea,
+  children: {
+    table: 'requirement',
+    keyColumn: 'decision_area_key',
+    toRows: (a) => a.requirements.map((r) => ({ decision_area_key: a.id, competence_key: r.competenceId, level: r.level })),
+  },
+};

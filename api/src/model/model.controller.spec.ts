@@ -1,0 +1,105 @@
+import request from 'supertest';
+import { EXAMPLE_PLAN } from '@tillit/domain';
+import { signIn, useTestApp } from '../testing/test-app';
+import { ActorsController } from './model.module';
+
+describe(ActorsController.name, () => {
+  const env = useTestApp('change_lead');
+  const { http } = env;
+  let planId: string;
+  const base = () => `/api/plans/${planId}`;
+
+  beforeEach(async () => {
+    planId = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
+  });
+
+  it('lists the plan’s actors in order, each at version 1', async () => {
+    const res = await http().get(`${base()}/actors`).expect(200);
+    expect(res.body).toHaveLength(EXAMPLE_PLAN.actors?.length ?? 0);
+    expect(res.body[0]).toEqual({ ...EXAMPLE_PLAN.actors?.[0], version: 1 });
+  });
+
+  it('creates an actor, which the analysis then knows', async () => {
+    const actor = { id: 'ec-ny', name: 'Enhetschef ny enhet', kind: 'manager', reportsTo: 'avd-ao' };
+    const res = await http().post(`${base()}/actors`).send(actor).expect(201);
+    expect(res.body).toEqual({ ...actor, version: 1 });
+    const state = (await http().get(`${base()}/states/0`).expect(200)).body;
+    expect(state.actors.find((a: { id: string }) => a.id === 'ec-ny')).toMatchObject({ level: 4 });
+  });
+
+  it.each([
+    [{ id: 'x', name: 'X', kind: 'king' }, 'kind'],
+    [{ name: 'Utan id', kind: 'team' }, 'id'],
+    [{ id: 'x', name: 'X', kind: 'team', colour: 'blå' }, 'body'],
+    [{ id: 'x', name: 'X', kind: 'team', reportsTo: 'ingen' }, 'actors[30].reportsTo'],
+    [{ id: 'bhl', name: 'Dubblett', kind: 'role' }, 'id'],
+  ])('refuses %j with 400 naming %s, and writes nothing', async (body, field) => {
+    const res = await http().post(`${base()}/actors`).send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect((await http().get(`${base()}/actors`).expect(200)).body).toHaveLength(EXAMPLE_PLAN.actors?.length ?? 0);
+  });
+
+  it('updates an actor with the version last read, and answers 409 to a stale one', async () => {
+    const ok = await http().patch(`${base()}/actors/bhl`).send({ version: 1, name: 'Biståndshandläggare' }).expect(200);
+    expect(ok.body).toMatchObject({ id: 'bhl', name: 'Biståndshandläggare', kind: 'role', version: 2 });
+    const stale = await http().patch(`${base()}/actors/bhl`).send({ version: 1, name: 'Sist' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(2);
+    expect((await http().get(`${base()}/actors/bhl`).expect(200)).body.name).toBe('Biståndshandläggare');
+  });
+
+  it.each([
+    [{ name: 'Utan version' }, 'version'],
+    [{ version: 1, id: 'nytt-id' }, 'id'],
+    [{ version: 1, kind: 'king' }, 'kind'],
+    [{ version: 1, shoeSize: 42 }, 'shoeSize'],
+  ])('refuses the update %j with 400 naming %s', async (body, field) => {
+    const res = await http().patch(`${base()}/actors/bhl`).send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('refuses to delete an actor that is still in use, and deletes one that is not', async () => {
+    const inUse = await http().delete(`${base()}/actors/bhl`).query({ version: 1 });
+    expect(inUse.status).toBe(400);
+    expect(inUse.body.errors[0]).toMatchObject({ field: 'id' });
+    expect(inUse.body.errors[0].reason).toContain('still in use');
+    await http().post(`${base()}/actors`).send({ id: 'tillfällig', name: 'Tillfällig', kind: 'team' }).expect(201);
+    await http().delete(`${base()}/actors/tillfällig`).query({ version: 2 }).expect(409);
+    await http().delete(`${base()}/actors/tillfällig`).expect(400);
+    await http().delete(`${base()}/actors/tillfällig`).query({ version: 1 }).expect(204);
+    await http().get(`${base()}/actors/tillfällig`).expect(404);
+  });
+
+  it('answers 404 for an unknown actor or plan', async () => {
+    await http().get(`${base()}/actors/ingen`).expect(404);
+    await http().patch(`${base()}/actors/ingen`).send({ version: 1, name: 'X' }).expect(404);
+    await http().get('/api/plans/6f1c1a52-4a9b-4f43-9d51-3f1e2a7c0d11/actors').expect(404);
+  });
+
+  it('keeps decision areas with their competence requirements', async () => {
+    const area = {
+      id: 'ny-1',
+      code: '13.1',
+      title: 'Beslut om ny insats',
+      section: 'SoL',
+      kind: 'formal',
+      requirements: [{ competenceId: 'c-sol', level: 3 }],
+    };
+    await http().post(`${base()}/decision-areas`).send(area).expect(201);
+    const read = (await http().get(`${base()}/decision-areas/ny-1`).expect(200)).body;
+    expect(read).toMatchObject({ ...area, citizenFacing: false, nonDelegable: false, version: 1 });
+    const updated = await http().patch(`${base()}/decision-areas/ny-1`).send({ version: 1, requirements: [{ competenceId: 'c-ibic', level: 2 }] }).expect(200);
+    expect(updated.body.requirements).toEqual([{ competenceId: 'c-ibic', level: 2 }]);
+    const unknown = await http().patch(`${base()}/decision-areas/ny-1`).send({ version: 2, requirements: [{ competenceId: 'ingen', level: 2 }] });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('lets HR keep the competence catalogue but not change actors', async () => {
+    const hr = await signIn(env.app, 'hr', env.user.organisationId);
+    const as = () => request.agent(env.app.app.getHttpServer()).set(hr.headers);
+    await as().post(`${base()}/competences`).send({ id: 'c-ny', name: 'Motiverande samtal', category: 'domain' }).expect(201);
+    await as().post(`${base()}/actors`).send({ id: 'x', name: 'X', kind: 'team' }).expect(403);
+  });
+});

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { insertRows, Row, Scope } from '../plans/content/plan-content.repository';
+import { EntityMapping } from './model-rows';
+
+/** Single-entity reads and guarded writes on the plan model's keyed tables. */
+@Injectable()
+export class ModelRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Locks the plan row for the transaction, so that writes to one plan are checked one at a time. */
+  async lockPlan(em: EntityManager, scope: Scope): Promise<{ title: string; purpose: string } | null> {
+    const [row] = await em.query(`SELECT title, purpose FROM plan WHERE id = $1 AND organisation_id = $2 FOR UPDATE`, [
+      scope.planId,
+      scope.organisationId,
+    ]);
+    return (row as { title: string; purpose: string }) ?? null;
+  }
+
+  async planExists(scope: Scope): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM plan WHERE id = $1 AND organisation_id = $2`, [scope.planId, scope.organisationId]);
+    return rows.length > 0;
+  }
+
+  /** Entities with their versions, in plan order (or one of them by key). */
+  async read(
+    mapping: EntityMapping<{ id: string }>,
+    scope: Scope,
+    key?: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Array<{ entity: { id: string }; version: number }>> {
+    const rows: Row[] = await em.query(
+      `SELECT * FROM ${mapping.table} WHERE plan_id = $1 AND organisation_id = $2 ${key === undefined ? '' : 'AND key = $3'} ORDER BY position`,
+      key === undefined ? [scope.planId, scope.organisationId] : [scope.planId, scope.organisationId, key],
+    );
+    const children = mapping.children;
+    const childRows: Row[] = children
+      ? await em.query(`SELECT * FROM ${children.table} WHERE plan_id = $1 ORDER BY position`, [scope.planId])
+      : [];
+    const byParent = new Map<unknown, Row[]>();
+    for (const c of childRows) byParent.set(c[children?.keyColumn ?? ''], [...(byParent.get(c[children?.keyColumn ?? '']) ?? []), c]);
+    return rows.map((row) => ({
+      entity: mapping.fromRow(row, children ? (byParent.get(row.key) ?? []) : undefined),
+      version: row.version as number,
+    }));
+  }
+
+  async insert(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: Scope, entity: { id: string }): Promise<void> {
+    const [{ next }] = await em.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${mapping.table} WHERE plan_id = $1`, [scope.planId]);
+    const row = mapping.toRow(entity);
+    const columns = ['organisation_id', 'plan_id', 'position', ...Object.keys(row)];
+    const values = [scope.organisationId, scope.planId, next, ...Object.values(row)];
+    await em.query(`INSERT INTO ${mapping.table} (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+    await this.writeChildren(em, mapping, scope, entity);
+  }
+
+  /** Guarded update: applies only at `version`; answers whether it did. */
+  async update(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: Scope, key: string, version: number, entity: { id: string }): Promise<boolean> {
+    const { key: _key, ...row } = mapping.toRow(entity);
+    const columns = Object.keys(row);
+    const values = Object.values(row);
+    const sets = columns.map((c, i) => `${c} = $${i + 5}`).join(', ');
+    const [{ n }] = await em.query(
+      `WITH updated AS (
+         UPDATE ${mapping.table} SET ${sets}, version = version + 1, updated_at = now()
+          WHERE plan_id = $1 AND organisation_id = $2 AND key = $3 AND version = $4 RETURNING 1)
+       SELECT count(*)::int AS n FROM updated`,
+      [scope.planId, scope.organisationId, key, version, ...values],
+    );
+    if (n === 0) return false;
+    await this.writeChildren(em, mapping, scope, entity);
+    return true;
+  }
+
+  /** Guarded delete: removes only at `version`; answers whether it did. */
+  async delete(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: Scope, key: string, version: number): Promise<boolean> {
+    const [{ n }] = await em.query(
+      `WITH deleted AS (
+         DELETE FROM ${mapping.table} WHERE plan_id = $1 AND organisation_id = $2 AND key = $3 AND version = $4 RETURNING 1)
+       SELECT count(*)::int AS n FROM deleted`,
+      [scope.planId, scope.organisationId, key, version],
+    );
+    if (n === 0) return false;
+    if (mapping.children) {
+      await em.query(`DELETE FROM ${mapping.children.table} WHERE plan_id = $1 AND ${mapping.children.keyColumn} = $2`, [scope.planId, key]);
+    }
+    return true;
+  }
+
+  private async writeChildren(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: Scope, entity: { id: string }): Promise<void> {
+    const children = mapping.children;
+    if (!children) return;
+    await em.query(`DELETE FROM ${children.table} WHERE plan_id = $1 AND ${children.keyColumn} = $2`, [scope.planId, entity.id]);
+    await insertRows(em, children.table, scope, children.toRows(entity));
+  }
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FieldError } from '@tillit/contract';
+import { jsonPath, validatePlan } from '@tillit/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { AuditRepository } from '../audit/audit.repository';
+import { AuthContext } from '../auth/auth-context';
+import { AppError } from '../common/app-error';
+import { PlanContentRepository, Scope } from '../plans/content/plan-content.repository';
+import { ModelRepository } from './model.repository';
+import { ResourceSpec } from './resource-spec';
+
+export type Versioned = Record<string, unknown> & { id: string; version: number };
+
+function zodErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: jsonPath(issue.path).replace(/^\$\.?/, '') || 'body',
+    reason: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message,
+  }));
+}
+
+const versionSchema = z.int().min(1);
+
+/**
+ * Create, read, update and delete of one plan entity at a time. Each write runs in a transaction that
+ * locks the plan, writes the row (guarded by its version), then checks the whole plan with the domain
+ * validator, so that no write can leave a reference dangling; any problem rolls everything back.
+ */
+@Injectable()
+export class ModelService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly model: ModelRepository,
+    private readonly content: PlanContentRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(auth: AuthContext, planId: string, spec: ResourceSpec): Promise<Versioned[]> {
+    const scope = this.scope(auth, planId);
+    if (!(await this.model.planExists(scope))) throw AppError.notFound('Plan');
+    return (await this.model.read(spec.mapping, scope)).map(({ entity, version }) => ({ ...entity, version }));
+  }
+
+  async get(auth: AuthContext, planId: string, key: string, spec: ResourceSpec): Promise<Versioned> {
+    const scope = this.scope(auth, planId);
+    if (!(await this.model.planExists(scope))) throw AppError.notFound('Plan');
+    const [found] = await this.model.read(spec.mapping, scope, key);
+    if (!found) throw AppError.notFound(capitalised(spec.name));
+    return { ...found.entity, version: found.version };
+  }
+
+  async create(auth: AuthContext, planId: string, body: unknown, spec: ResourceSpec): Promise<Versioned> {
+    const scope = this.scope(auth, planId);
+    let entity = { id: '' };
+    await this.write(scope, async (em) => {
+      const parsed = spec.schema.safeParse(body);
+      if (!parsed.success) throw AppError.validation(zodErrors(parsed.error));
+      entity = parsed.data as { id: string };
+      if ((await this.model.read(spec.mapping, scope, entity.id, em)).length > 0) {
+        throw AppError.validation([{ field: 'id', reason: `a ${spec.name} with id "${entity.id}" already exists in this plan` }]);
+      }
+      await this.model.insert(em, spec.mapping, scope, entity);
+      await this.record(em, auth, `${spec.path}.create`, spec, entity.id, undefined, entity);
+    });
+    return { ...entity, version: 1 };
+  }
+
+  async update(auth: AuthContext, planId: string, key: string, body: unknown, spec: ResourceSpec): Promise<Versioned> {
+    const scope = this.scope(auth, planId);
+    let after: { id: string } | undefined;
+    let version = 0;
+    await this.write(scope, async (em) => {
+      const patch = this.patchOf(body, spec);
+      version = patch.version;
+      const [current] = await this.model.read(spec.mapping, scope, key, em);
+      if (!current) throw AppError.notFound(capitalised(spec.name));
+      if (current.version !== version) throw AppError.versionConflict(capitalised(spec.name), current.version);
+      const parsed = spec.schema.safeParse({ ...current.entity, ...patch.fields, id: key });
+      if (!parsed.success) throw AppError.validation(zodErrors(parsed.error));
+      after = parsed.data as { id: string };
+      if (!(await this.model.update(em, spec.mapping, scope, key, version, after))) {
+        throw AppError.versionConflict(capitalised(spec.name), current.version + 1);
+      }
+      await this.record(em, auth, `${spec.path}.update`, spec, key, current.entity, after);
+    });
+    return { ...(after as { id: string }), version: version + 1 };
+  }
+
+  /** `{ version, ...fields }`: the version last read and the entity's own fields, never its id. */
+  private patchOf(body: unknown, spec: ResourceSpec): { version: number; fields: Record<string, unknown> } {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw AppError.validation([{ field: 'body', reason: 'must be an object' }]);
+    const { version, ...fields } = body as Record<string, unknown>;
+    const problems: FieldError[] = [];
+    if (!versionSchema.safeParse(version).success) problems.push({ field: 'version', reason: 'must be a whole number from 1 (the version last read)' });
+    for (const field of Object.keys(fields)) {
+      if (field === 'id') problems.push({ field, reason: 'cannot be changed; create a new one instead' });
+      else if (!(field in spec.schema.shape)) problems.push({ field, reason: 'should not exist' });
+    }
+    if (problems.length) throw AppError.validation(problems);
+    return { version: version as number, fields };
+  }
+
+  async delete(auth: AuthContext, planId: string, key: string, version: number, spec: ResourceSpec): Promise<void> {
+    const scope = this.scope(auth, planId);
+    await this.write(
+      scope,
+      async (em) => {
+        const [current] = await this.model.read(spec.mapping, scope, key, em);
+        if (!current) throw AppError.notFound(capitalised(spec.name));
+        if (current.version !== version || !(await this.model.delete(em, spec.mapping, scope, key, version))) {
+          throw AppError.versionConflict(capitalised(spec.name), current.version);
+        }
+        await this.record(em, auth, `${spec.path}.delete`, spec, key, current.entity, undefined);
+      },
+      (path, message) => ({ field: 'id', reason: `is still in use: ${path} (${message})` }),
+    );
+  }
+
+  private scope(auth: AuthContext, planId: string): Scope {
+    return { organisationId: auth.organisationId, planId };
+  }
+
+  /** Runs `work` with the plan locked, then validates the whole plan; a problem rolls everything back. */
+  private async write(
+    scope: Scope,
+    work: (em: EntityManager) => Promise<void>,
+    describe: (path: string, message: string) => FieldError = (path, message) => ({ field: path.replace(/^\$\.?/, '') || 'body', reason: message }),
+  ): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const plan = await this.model.lockPlan(em, scope);
+      if (!plan) throw AppError.notFound('Plan');
+      await work(em);
+      const result = validatePlan(await this.content.load(em, scope, plan.title, plan.purpose));
+      if (!result.ok) throw AppError.validation(result.errors.map((e) => describe(e.path, e.message)));
+    });
+  }
+
+  private record(em: EntityManager, auth: AuthContext, action: string, spec: ResourceSpec, key: string, before: unknown, after: unknown): Promise<void> {
+    return this.audit.append(
+      { organisationId: auth.organisationId, userId: auth.userId, action, entity: spec.name, entityId: key, before, after, client: auth.client },
+      em,
+    );
+  }
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

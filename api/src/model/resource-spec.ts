@@ -1,0 +1,30 @@
+import { actorSchema, competenceSchema, decisionAreaSchema } from '@tillit/domain';
+import { z } from 'zod';
+import { actorRows, competenceRows, decisionAreaRows, EntityMapping } from './model-rows';
+
+/** One kind of plan entity exposed as a resource under /api/plans/:id/<path>. */
+export interface ResourceSpec {
+  /** Singular name for messages and the audit log, e.g. `actor`. */
+  name: string;
+  /** URL segment, e.g. `actors`. */
+  path: string;
+  /** The plan format's schema of the entity: bodies are validated by the same rules as files. */
+  schema: z.ZodObject;
+  mapping: EntityMapping<{ id: string }>;
+}
+
+export const RESOURCES = {
+  actor: { name: 'actor', path: 'actors', schema: actorSchema, mapping: actorRows as unknown as EntityMapping<{ id: string }> },
+  decisionArea: {
+    name: 'decision area',
+    path: 'decision-areas',
+    schema: decisionAreaSchema,
+    mapping: decisionAreaRows as unknown as EntityMapping<{ id: string }>,
+  },
+  competence: {
+    name: 'competence',
+    path: 'competences',
+    schema: competenceSchema,
+    mapping: competenceRows as unknown as EntityMapping<{ id: string }>,
+  },
+} satisfies Record<string, ResourceSpec>;

@@ -1,0 +1,99 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Type as ClassType } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Min } from 'class-validator';
+import { z } from 'zod';
+import { AuthContext } from '../auth/auth-context';
+import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
+import { Permission } from '../auth/permissions';
+import { AppError } from '../common/app-error';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { ModelService, Versioned } from './model.service';
+import { ResourceSpec } from './resource-spec';
+
+export class VersionQueryDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+/** A plan-format id in a path: 1 to 100 characters. */
+const keyPipe = {
+  transform(value: string): string {
+    if (typeof value !== 'string' || value.length < 1 || value.length > 100) {
+      throw AppError.validation([{ field: 'key', reason: 'must be 1 to 100 characters' }]);
+    }
+    return value;
+  },
+};
+
+/**
+ * The routes of one plan entity: list, create, read, update (with the version last read) and delete
+ * (with the version, as a query parameter). Thin: each calls ModelService with the resource's spec.
+ */
+export function resourceController(spec: ResourceSpec, permissions: { read: Permission; write: Permission }): ClassType<unknown> {
+  const createSchema = z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+
+  @ApiTags('model')
+  @Controller(`plans/:id/${spec.path}`)
+  class ResourceController {
+    constructor(readonly model: ModelService) {}
+
+    @Get()
+    @RequirePermission(permissions.read)
+    @ApiOkResponse({ description: `Every ${spec.name} of the plan, with its version` })
+    @ApiErrors(400, 404)
+    list(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string): Promise<Versioned[]> {
+      return this.model.list(auth, id, spec);
+    }
+
+    @Post()
+    @RequirePermission(permissions.write)
+    @ApiBody({ description: `A ${spec.name} in the plan format`, schema: createSchema })
+    @ApiCreatedResponse({ description: `The ${spec.name}, at version 1` })
+    @ApiErrors(400, 404)
+    create(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown): Promise<Versioned> {
+      return this.model.create(auth, id, body, spec);
+    }
+
+    @Get(':key')
+    @RequirePermission(permissions.read)
+    @ApiOkResponse({ description: `The ${spec.name}, with its version` })
+    @ApiErrors(400, 404)
+    get(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Param('key', keyPipe) key: string): Promise<Versioned> {
+      return this.model.get(auth, id, key, spec);
+    }
+
+    @Patch(':key')
+    @RequirePermission(permissions.write)
+    @ApiBody({ description: `{ version, ...fields to change } of the ${spec.name}`, schema: { type: 'object', required: ['version'] } })
+    @ApiOkResponse({ description: `The ${spec.name}, at its new version` })
+    @ApiErrors(400, 404, 409)
+    update(
+      @CurrentAuth() auth: AuthContext,
+      @Param('id', new UuidParamPipe()) id: string,
+      @Param('key', keyPipe) key: string,
+      @Body() body: unknown,
+    ): Promise<Versioned> {
+      return this.model.update(auth, id, key, body, spec);
+    }
+
+    @Delete(':key')
+    @RequirePermission(permissions.write)
+    @HttpCode(204)
+    @ApiNoContentResponse({ description: `The ${spec.name} is gone (refused with 400 while anything still refers to it)` })
+    @ApiErrors(400, 404, 409)
+    delete(
+      @CurrentAuth() auth: AuthContext,
+      @Param('id', new UuidParamPipe()) id: string,
+      @Param('key', keyPipe) key: string,
+      @Query() query: VersionQueryDto,
+    ): Promise<void> {
+      return this.model.delete(auth, id, key, query.version, spec);
+    }
+  }
+  Object.defineProperty(ResourceController, 'name', { value: `${spec.path.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Controller` });
+  return ResourceController;
+}

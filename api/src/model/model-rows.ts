@@ -1,4 +1,4 @@
-import { Actor, Competence, DecisionArea } from '@tillit/domain';
+import { Actor, Change, Competence, DecisionArea, DecisionRight, Stage } from '@tillit/domain';
 
 type Row = Record<string, unknown>;
 const orNull = <T>(value: T | undefined | null): T | null => (value === undefined ? null : value);
@@ -10,6 +10,8 @@ export interface EntityMapping<T extends { id: string }> {
   table: string;
   toRow(entity: T): Row;
   fromRow(row: Row, children?: Row[]): T;
+  /** The columns to read, when some need a cast (dates as text). */
+  select?: string;
   /** Rows of a child table that belong to the entity (decision areas: their requirements). */
   children?: { table: string; keyColumn: string; toRows(entity: T): Row[] };
 }
@@ -62,3 +64,34 @@ export const decisionAreaRows: EntityMapping<DecisionArea> = {
     toRows: (a) => a.requirements.map((r) => ({ decision_area_key: a.id, competence_key: r.competenceId, level: r.level })),
   },
 };
+
+/** A stage without its changes (those are written as a whole, see changeRow). */
+export type StageFields = Omit<Stage, 'changes'>;
+
+export const stageRows: EntityMapping<StageFields> = {
+  table: 'stage',
+  select: '*, start_date::text AS start_date, end_date::text AS end_date',
+  toRow: (s) => ({ key: s.id, name: s.name, goal: s.goal, start_date: orNull(s.startDate), end_date: orNull(s.endDate), gate_criteria: s.gateCriteria }),
+  fromRow: (r) =>
+    present({ id: r.key, name: r.name, goal: r.goal, startDate: r.start_date, endDate: r.end_date, gateCriteria: r.gate_criteria }) as unknown as StageFields,
+};
+
+export function changeRow(c: Change, stageId: string): Row {
+  const { id, type, rationale, principleIds, ...payload } = c;
+  return { key: id, stage_id: stageId, type, payload, rationale: orNull(rationale), principle_keys: principleIds };
+}
+
+export function rightRow(r: DecisionRight): Row {
+  return {
+    decision_area_key: r.decisionAreaId,
+    decider_key: r.deciderId,
+    delegator_key: orNull(r.delegatorId),
+    level: r.level,
+    consulted: r.consulted,
+    informed: r.informed,
+    reporting_to: r.reporting?.toId ?? null,
+    reporting_frequency: r.reporting?.frequency ?? null,
+    reporting_hours: r.reporting?.hoursPerYear ?? null,
+    may_delegate_further: r.mayDelegateFurther,
+  };
+}

@@ -31,7 +31,7 @@ export class ModelRepository {
     em: EntityManager = this.dataSource.manager,
   ): Promise<Array<{ entity: { id: string }; version: number }>> {
     const rows: Row[] = await em.query(
-      `SELECT * FROM ${mapping.table} WHERE plan_id = $1 AND organisation_id = $2 ${key === undefined ? '' : 'AND key = $3'} ORDER BY position`,
+      `SELECT ${mapping.select ?? '*'} FROM ${mapping.table} WHERE plan_id = $1 AND organisation_id = $2 ${key === undefined ? '' : 'AND key = $3'} ORDER BY position`,
       key === undefined ? [scope.planId, scope.organisationId] : [scope.planId, scope.organisationId, key],
     );
     const children = mapping.children;

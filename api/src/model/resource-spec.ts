@@ -1,6 +1,6 @@
-import { actorSchema, competenceSchema, decisionAreaSchema } from '@tillit/domain';
+import { actorSchema, competenceSchema, decisionAreaSchema, stageSchema } from '@tillit/domain';
 import { z } from 'zod';
-import { actorRows, competenceRows, decisionAreaRows, EntityMapping } from './model-rows';
+import { actorRows, competenceRows, decisionAreaRows, EntityMapping, stageRows } from './model-rows';
 
 /** One kind of plan entity exposed as a resource under /api/plans/:id/<path>. */
 export interface ResourceSpec {
@@ -26,5 +26,11 @@ export const RESOURCES = {
     path: 'competences',
     schema: competenceSchema,
     mapping: competenceRows as unknown as EntityMapping<{ id: string }>,
+  },
+  stage: {
+    name: 'stage',
+    path: 'stages',
+    schema: stageSchema.omit({ changes: true }),
+    mapping: stageRows as unknown as EntityMapping<{ id: string }>,
   },
 } satisfies Record<string, ResourceSpec>;

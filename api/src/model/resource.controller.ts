@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { AuthContext } from '../auth/auth-context';
 import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
 import { Permission } from '../auth/permissions';
-import { AppError } from '../common/app-error';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { keyParamPipe } from '../common/key-param.pipe';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ModelService, Versioned } from './model.service';
 import { ResourceSpec } from './resource-spec';
@@ -20,14 +20,6 @@ export class VersionQueryDto {
 }
 
 /** A plan-format id in a path: 1 to 100 characters. */
-const keyPipe = {
-  transform(value: string): string {
-    if (typeof value !== 'string' || value.length < 1 || value.length > 100) {
-      throw AppError.validation([{ field: 'key', reason: 'must be 1 to 100 characters' }]);
-    }
-    return value;
-  },
-};
 
 /**
  * The routes of one plan entity: list, create, read, update (with the version last read) and delete
@@ -62,7 +54,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     @RequirePermission(permissions.read)
     @ApiOkResponse({ description: `The ${spec.name}, with its version` })
     @ApiErrors(400, 404)
-    get(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Param('key', keyPipe) key: string): Promise<Versioned> {
+    get(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Param('key', keyParamPipe) key: string): Promise<Versioned> {
       return this.model.get(auth, id, key, spec);
     }
 
@@ -74,7 +66,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     update(
       @CurrentAuth() auth: AuthContext,
       @Param('id', new UuidParamPipe()) id: string,
-      @Param('key', keyPipe) key: string,
+      @Param('key', keyParamPipe) key: string,
       @Body() body: unknown,
     ): Promise<Versioned> {
       return this.model.update(auth, id, key, body, spec);
@@ -88,7 +80,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     delete(
       @CurrentAuth() auth: AuthContext,
       @Param('id', new UuidParamPipe()) id: string,
-      @Param('key', keyPipe) key: string,
+      @Param('key', keyParamPipe) key: string,
       @Query() query: VersionQueryDto,
     ): Promise<void> {
       return this.model.delete(auth, id, key, query.version, spec);

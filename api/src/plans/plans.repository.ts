@@ -41,6 +41,18 @@ export class PlansRepository {
     return row.n > 0;
   }
 
+  /** Guarded version bump of the plan alone (a plan-wide edit such as the baseline or the stage order). */
+  async bumpPlanVersionWith(em: EntityManager, organisationId: string, id: string, version: number): Promise<boolean> {
+    const [row] = (await em.query(
+      `WITH updated AS (
+         UPDATE plan SET version = version + 1, updated_at = now()
+          WHERE id = $1 AND organisation_id = $2 AND version = $3 RETURNING id)
+       SELECT count(*)::int AS n FROM updated`,
+      [id, organisationId, version],
+    )) as Array<{ n: number }>;
+    return row.n > 0;
+  }
+
   count(organisationId: string): Promise<number> {
     return this.plans.count({ where: { organisationId } });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Change, Plan, PlanInput } from '@tillit/domain';
 import { EntityManager } from 'typeorm';
-import { actorRows, competenceRows, decisionAreaRows } from '../../model/model-rows';
+import { actorRows, changeRow, competenceRows, decisionAreaRows, rightRow, stageRows } from '../../model/model-rows';
 
 export type Row = Record<string, unknown>;
 export type Scope = { organisationId: string; planId: string };
@@ -73,48 +73,10 @@ export class PlanContentRepository {
     await insertRows(em, 'competence', scope, plan.competences.map(competenceRows.toRow));
     await insertRows(em, 'decision_area', scope, plan.decisionAreas.map(decisionAreaRows.toRow));
     await insertRows(em, 'requirement', scope, plan.decisionAreas.flatMap((a) => decisionAreaRows.children?.toRows(a) ?? []));
-    await insertRows(
-      em,
-      'decision_right',
-      scope,
-      plan.baseline.map((r) => ({
-        decision_area_key: r.decisionAreaId,
-        decider_key: r.deciderId,
-        delegator_key: orNull(r.delegatorId),
-        level: r.level,
-        consulted: r.consulted,
-        informed: r.informed,
-        reporting_to: r.reporting?.toId ?? null,
-        reporting_frequency: r.reporting?.frequency ?? null,
-        reporting_hours: r.reporting?.hoursPerYear ?? null,
-        may_delegate_further: r.mayDelegateFurther,
-      })),
-    );
-    const stages = await insertRows(
-      em,
-      'stage',
-      scope,
-      plan.stages.map((s) => ({
-        key: s.id,
-        name: s.name,
-        goal: s.goal,
-        start_date: orNull(s.startDate),
-        end_date: orNull(s.endDate),
-        gate_criteria: s.gateCriteria,
-      })),
-    );
+    await insertRows(em, 'decision_right', scope, plan.baseline.map(rightRow));
+    const stages = await insertRows(em, 'stage', scope, plan.stages.map(stageRows.toRow));
     const stageIds = new Map(stages.map((s) => [s.key, s.id]));
-    await insertRows(
-      em,
-      'plan_change',
-      scope,
-      plan.stages.flatMap((s) =>
-        s.changes.map((c) => {
-          const { id, type, rationale, principleIds, ...payload } = c;
-          return { key: id, stage_id: stageIds.get(s.id), type, payload, rationale: orNull(rationale), principle_keys: principleIds };
-        }),
-      ),
-    );
+    await insertRows(em, 'plan_change', scope, plan.stages.flatMap((s) => s.changes.map((c) => changeRow(c, stageIds.get(s.id) as string))));
     await insertRows(
       em,
       'holding',

@@ -1,0 +1,12 @@
+import { PipeTransform } from '@nestjs/common';
+import { AppError } from './app-error';
+
+/** A plan-format id in a path (an actor's, a stage's…): 1 to 100 characters. */
+export const keyParamPipe: PipeTransform<string, string> = {
+  transform(value: string): string {
+    if (typeof value !== 'string' || value.length < 1 || value.length > 100) {
+      throw AppError.validation([{ field: 'key', reason: 'must be 1 to 100 characters' }]);
+    }
+    return value;
+  },
+};

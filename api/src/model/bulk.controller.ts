@@ -1,0 +1,47 @@
+import { Body, Controller, Param, Put } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../auth/auth-context';
+import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { keyParamPipe } from '../common/key-param.pipe';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { BulkService } from './bulk.service';
+
+
+@ApiTags('model')
+@Controller('plans/:id')
+export class BulkController {
+  constructor(private readonly bulk: BulkService) {}
+
+  @Put('baseline')
+  @RequirePermission('plan.write')
+  @ApiBody({ description: '{ version: the plan version last read, rights: every baseline decision right in the plan format }', schema: { type: 'object' } })
+  @ApiOkResponse({ description: 'The plan’s new version and how many rights it now has' })
+  @ApiErrors(400, 404, 409)
+  replaceBaseline(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
+    return this.bulk.replaceBaseline(auth, id, body);
+  }
+
+  @Put('stages/:key/changes')
+  @RequirePermission('plan.write')
+  @ApiBody({ description: '{ version: the stage version last read, changes: the stage’s changes in order }', schema: { type: 'object' } })
+  @ApiOkResponse({ description: 'The stage’s new version and how many changes it has' })
+  @ApiErrors(400, 404, 409)
+  replaceChanges(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('key', keyParamPipe) key: string,
+    @Body() body: unknown,
+  ) {
+    return this.bulk.replaceChanges(auth, id, key, body);
+  }
+
+  @Put('stage-order')
+  @RequirePermission('plan.write')
+  @ApiBody({ description: '{ version: the plan version last read, stageIds: every stage id in the new order }', schema: { type: 'object' } })
+  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiErrors(400, 404, 409)
+  reorder(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
+    return this.bulk.reorderStages(auth, id, body);
+  }
+}

@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'plan.read': ALL,
   'plan.write': ['admin', 'change_lead'],
   'competence.write': ['admin', 'change_lead', 'hr'],
+  'comment.write': ['admin', 'change_lead', 'hr', 'board_member', 'contributor'],
   'plan.import': ['admin', 'change_lead'],
   'plan.export': ALL,
   'analysis.read': ALL,

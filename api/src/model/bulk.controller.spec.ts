@@ -95,3 +95,52 @@ describe(BulkController.name, () => {
     });
   });
 });
+
+describe('plan-wide settings and assessments', () => {
+  const { http } = useTestApp('change_lead');
+  let planId: string;
+  const base = () => `/api/plans/${planId}`;
+  const exported = async () => (await http().get(`${base()}/export`).expect(200)).body as PlanInput;
+
+  beforeEach(async () => {
+    planId = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
+  });
+
+  it('replaces the holdings, and refuses a holding of an unknown competence', async () => {
+    const holdings = [{ actorId: 'bhl', competenceId: 'c-ibic', level: 4 }];
+    await http().put(`${base()}/holdings`).send({ version: 1, holdings }).expect(200);
+    expect((await exported()).holdings).toEqual(holdings);
+    const res = await http().put(`${base()}/holdings`).send({ version: 2, holdings: [{ actorId: 'bhl', competenceId: 'ingen', level: 2 }] });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('holdings[0].competenceId');
+  });
+
+  it('replaces the clarity assessments under the plan version', async () => {
+    const clarity = [{ actorId: 'bhl', stageId: 'etapp-2', mission: 4, goals: 4, direction: 4 }];
+    await http().put(`${base()}/clarity`).send({ version: 1, clarity }).expect(200);
+    expect((await exported()).clarity).toEqual(clarity);
+    await http().put(`${base()}/clarity`).send({ version: 1, clarity }).expect(409);
+  });
+
+  it('sets the definition, and removing it raises the definition finding', async () => {
+    const minimal = (await http().post('/api/plans/import').send({ formatVersion: 1, title: 'Minimal' }).expect(201)).body.id;
+    const definition = { text: 'Tillit', principles: [{ id: 'tillit', name: 'Tillit', description: '' }], agreedBy: 'Nämnden', agreedOn: '2027-01-10' };
+    await http().put(`/api/plans/${minimal}/definition`).send({ version: 1, definition }).expect(200);
+    expect((await http().get(`/api/plans/${minimal}/export`).expect(200)).body.definition).toEqual(definition);
+    await http().put(`/api/plans/${minimal}/definition`).send({ version: 2, definition: null }).expect(200);
+    const findings = (await http().get(`/api/plans/${minimal}/analysis`).expect(200)).body.findings as Array<{ rule: string }>;
+    expect(findings.map((f) => f.rule)).toContain('definition.missing');
+  });
+
+  it('refuses to drop a principle that changes still serve', async () => {
+    const res = await http().put(`${base()}/definition`).send({ version: 1, definition: { text: 'Kort', principles: [] } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].reason).toContain('unknown principle');
+  });
+
+  it('sets the thresholds', async () => {
+    await http().put(`${base()}/settings`).send({ version: 1, settings: { clarityThreshold: 4, riskThreshold: 12 } }).expect(200);
+    expect((await exported()).settings).toEqual({ clarityThreshold: 4, riskThreshold: 12 });
+    await http().put(`${base()}/settings`).send({ version: 2, settings: { clarityThreshold: 9, riskThreshold: 12 } }).expect(400);
+  });
+});

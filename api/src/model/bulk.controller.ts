@@ -36,6 +36,42 @@ export class BulkController {
     return this.bulk.replaceChanges(auth, id, key, body);
   }
 
+  @Put('holdings')
+  @RequirePermission('competence.write')
+  @ApiBody({ description: '{ version: the plan version last read, holdings: every competence holding }', schema: { type: 'object' } })
+  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiErrors(400, 404, 409)
+  replaceHoldings(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
+    return this.bulk.replaceHoldings(auth, id, body);
+  }
+
+  @Put('clarity')
+  @RequirePermission('plan.write')
+  @ApiBody({ description: '{ version: the plan version last read, clarity: every clarity assessment }', schema: { type: 'object' } })
+  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiErrors(400, 404, 409)
+  replaceClarity(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
+    return this.bulk.replaceClarity(auth, id, body);
+  }
+
+  @Put('definition')
+  @RequirePermission('plan.write')
+  @ApiBody({ description: '{ version: the plan version last read, definition: the definition of trust-based governance, or null }', schema: { type: 'object' } })
+  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiErrors(400, 404, 409)
+  setDefinition(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
+    return this.bulk.setDefinition(auth, id, body);
+  }
+
+  @Put('settings')
+  @RequirePermission('plan.write')
+  @ApiBody({ description: '{ version: the plan version last read, settings: { clarityThreshold, riskThreshold } }', schema: { type: 'object' } })
+  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiErrors(400, 404, 409)
+  setSettings(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
+    return this.bulk.setSettings(auth, id, body);
+  }
+
   @Put('stage-order')
   @RequirePermission('plan.write')
   @ApiBody({ description: '{ version: the plan version last read, stageIds: every stage id in the new order }', schema: { type: 'object' } })

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { changeSchema, decisionRightSchema, jsonPath, validatePlan } from '@tillit/domain';
+import {
+  ClarityAssessment,
+  Holding,
+  changeSchema,
+  clarityAssessmentSchema,
+  decisionRightSchema,
+  definitionSchema,
+  holdingSchema,
+  jsonPath,
+  settingsSchema,
+  validatePlan,
+} from '@tillit/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
@@ -15,6 +26,10 @@ const version = z.int().min(1);
 const baselineBody = z.object({ version, rights: z.array(decisionRightSchema) }).strict();
 const changesBody = z.object({ version, changes: z.array(changeSchema) }).strict();
 const orderBody = z.object({ version, stageIds: z.array(z.string().min(1).max(100)) }).strict();
+const holdingsBody = z.object({ version, holdings: z.array(holdingSchema) }).strict();
+const clarityBody = z.object({ version, clarity: z.array(clarityAssessmentSchema) }).strict();
+const definitionBody = z.object({ version, definition: definitionSchema.nullable() }).strict();
+const settingsBody = z.object({ version, settings: settingsSchema }).strict();
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -92,6 +107,80 @@ export class BulkService {
         await em.query(`UPDATE stage SET position = $3, updated_at = now() WHERE plan_id = $1 AND key = $2`, [planId, key, position]);
       }
       await this.record(em, auth, 'stages.reorder', 'plan', planId, { order: stages.map((s) => s.key) }, { order: input.stageIds });
+      result = { version: input.version + 1 };
+    });
+    return result;
+  }
+
+  /** Replaces the competence holdings (HR's assessment) under the plan's version. */
+  async replaceHoldings(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
+    return this.replaceList(auth, planId, 'holdings', body, holdingsBody, 'holding', (h: Holding) => ({ actor_key: h.actorId, competence_key: h.competenceId, level: h.level }));
+  }
+
+  /** Replaces the clarity assessments under the plan's version. */
+  async replaceClarity(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
+    return this.replaceList(auth, planId, 'clarity', body, clarityBody, 'clarity_assessment', (c: ClarityAssessment) => ({
+      actor_key: c.actorId,
+      stage_key: c.stageId,
+      mission: c.mission,
+      goals: c.goals,
+      direction: c.direction,
+      comment: c.comment ?? null,
+    }));
+  }
+
+  /** Sets the definition of trust-based governance (null: none) under the plan's version. */
+  async setDefinition(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
+    const scope = { organisationId: auth.organisationId, planId };
+    let result = { version: 0 };
+    await this.write(scope, 'definition', async (em) => {
+      const input = parse(definitionBody, body);
+      await this.bumpPlan(em, scope, input.version);
+      const d = input.definition;
+      await em.query(
+        `UPDATE plan SET has_definition = $2, definition_text = $3, definition_agreed_by = $4, definition_agreed_on = $5 WHERE id = $1`,
+        [planId, d !== null, d?.text ?? '', d?.agreedBy ?? null, d?.agreedOn ?? null],
+      );
+      await em.query(`DELETE FROM principle WHERE plan_id = $1`, [planId]);
+      await insertRows(em, 'principle', scope, (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })));
+      await this.record(em, auth, 'definition.set', 'plan', planId, { version: input.version }, { version: input.version + 1, definition: d });
+      result = { version: input.version + 1 };
+    });
+    return result;
+  }
+
+  /** Sets the plan's thresholds under the plan's version. */
+  async setSettings(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
+    const scope = { organisationId: auth.organisationId, planId };
+    let result = { version: 0 };
+    await this.write(scope, 'settings', async (em) => {
+      const input = parse(settingsBody, body);
+      await this.bumpPlan(em, scope, input.version);
+      await em.query(`UPDATE plan SET clarity_threshold = $2, risk_threshold = $3 WHERE id = $1`, [planId, input.settings.clarityThreshold, input.settings.riskThreshold]);
+      await this.record(em, auth, 'settings.set', 'plan', planId, { version: input.version }, { version: input.version + 1, settings: input.settings });
+      result = { version: input.version + 1 };
+    });
+    return result;
+  }
+
+  private async replaceList<T, I extends { version: number }>(
+    auth: AuthContext,
+    planId: string,
+    field: keyof I & string,
+    body: unknown,
+    schema: z.ZodType<I>,
+    table: string,
+    toRow: (item: T) => Record<string, unknown>,
+  ): Promise<{ version: number }> {
+    const scope = { organisationId: auth.organisationId, planId };
+    let result = { version: 0 };
+    await this.write(scope, field, async (em) => {
+      const input = parse(schema, body);
+      const items = input[field] as unknown as T[];
+      await this.bumpPlan(em, scope, input.version);
+      await em.query(`DELETE FROM ${table} WHERE plan_id = $1`, [planId]);
+      await insertRows(em, table, scope, items.map(toRow));
+      await this.record(em, auth, `${field}.replace`, 'plan', planId, { version: input.version }, { version: input.version + 1, count: items.length });
       result = { version: input.version + 1 };
     });
     return result;

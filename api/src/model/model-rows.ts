@@ -1,4 +1,4 @@
-import { Actor, Change, Competence, DecisionArea, DecisionRight, Stage } from '@tillit/domain';
+import { Actor, Change, Comment, Competence, Consequence, Consultation, DecisionArea, DecisionRight, DevelopmentAction, Stage } from '@tillit/domain';
 
 type Row = Record<string, unknown>;
 const orNull = <T>(value: T | undefined | null): T | null => (value === undefined ? null : value);
@@ -95,3 +95,101 @@ export function rightRow(r: DecisionRight): Row {
     may_delegate_further: r.mayDelegateFurther,
   };
 }
+
+export const developmentActionRows: EntityMapping<DevelopmentAction> = {
+  table: 'development_action',
+  select: '*, cost_sek::float8 AS cost_sek, effort_hours::float8 AS effort_hours',
+  toRow: (a) => ({
+    key: a.id,
+    actor_key: a.actorId,
+    competence_key: a.competenceId,
+    target_level: a.targetLevel,
+    kind: a.kind,
+    before_stage_key: a.beforeStageId,
+    owner: orNull(a.owner),
+    cost_sek: orNull(a.costSek),
+    effort_hours: orNull(a.effortHours),
+    description: orNull(a.description),
+  }),
+  fromRow: (a) =>
+    present({
+      id: a.key,
+      actorId: a.actor_key,
+      competenceId: a.competence_key,
+      targetLevel: a.target_level,
+      kind: a.kind,
+      beforeStageId: a.before_stage_key,
+      owner: a.owner,
+      costSek: a.cost_sek,
+      effortHours: a.effort_hours,
+      description: a.description,
+    }) as unknown as DevelopmentAction,
+};
+
+export const consequenceRows: EntityMapping<Consequence> = {
+  table: 'consequence',
+  toRow: (c) => ({
+    key: c.id,
+    stage_key: c.stageId,
+    change_key: orNull(c.changeId),
+    affected: c.affected,
+    effect: c.effect,
+    description: c.description,
+    likelihood: c.likelihood,
+    impact: c.impact,
+    mitigation: c.mitigation,
+    owner: orNull(c.owner),
+  }),
+  fromRow: (c) =>
+    present({
+      id: c.key,
+      stageId: c.stage_key,
+      changeId: c.change_key,
+      affected: c.affected,
+      effect: c.effect,
+      description: c.description,
+      likelihood: c.likelihood,
+      impact: c.impact,
+      mitigation: c.mitigation,
+      owner: c.owner,
+    }) as unknown as Consequence,
+};
+
+export const consultationRows: EntityMapping<Consultation> = {
+  table: 'consultation',
+  select: '*, held_on::text AS held_on',
+  toRow: (c) => ({
+    key: c.id,
+    stage_key: c.stageId,
+    format: c.format,
+    held_on: orNull(c.date),
+    actor_keys: c.actorIds,
+    levels: c.levels,
+    summary: c.summary,
+    inputs: c.inputs,
+  }),
+  fromRow: (c) =>
+    present({
+      id: c.key,
+      stageId: c.stage_key,
+      format: c.format,
+      date: c.held_on,
+      actorIds: c.actor_keys,
+      levels: c.levels,
+      summary: c.summary,
+      inputs: c.inputs,
+    }) as unknown as Consultation,
+};
+
+export const commentRows: EntityMapping<Comment> = {
+  table: 'stage_comment',
+  toRow: (c) => ({ key: c.id, stage_key: c.stageId, author: c.author, text: c.text, posted_at: orNull(c.createdAt) }),
+  fromRow: (c) =>
+    present({
+      id: c.key,
+      stageId: c.stage_key,
+      author: c.author,
+      text: c.text,
+      createdAt: c.posted_at === null ? undefined : (c.posted_at as Date).toISOString(),
+    }) as unknown as Comment,
+};

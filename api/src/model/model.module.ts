@@ -11,11 +11,25 @@ export const ActorsController = resourceController(RESOURCES.actor, { read: 'pla
 export const DecisionAreasController = resourceController(RESOURCES.decisionArea, { read: 'plan.read', write: 'plan.write' });
 export const CompetencesController = resourceController(RESOURCES.competence, { read: 'plan.read', write: 'competence.write' });
 export const StagesController = resourceController(RESOURCES.stage, { read: 'plan.read', write: 'plan.write' });
+export const DevelopmentActionsController = resourceController(RESOURCES.developmentAction, { read: 'plan.read', write: 'competence.write' });
+export const ConsequencesController = resourceController(RESOURCES.consequence, { read: 'plan.read', write: 'plan.write' });
+export const ConsultationsController = resourceController(RESOURCES.consultation, { read: 'plan.read', write: 'plan.write' });
+export const CommentsController = resourceController(RESOURCES.comment, { read: 'plan.read', write: 'comment.write' });
 
 /** The plan's entities one at a time (actors, decision areas, competences, stages) and the bulk writes. */
 @Module({
   imports: [PlansModule],
-  controllers: [ActorsController, DecisionAreasController, CompetencesController, StagesController, BulkController],
+  controllers: [
+    ActorsController,
+    DecisionAreasController,
+    CompetencesController,
+    StagesController,
+    DevelopmentActionsController,
+    ConsequencesController,
+    ConsultationsController,
+    CommentsController,
+    BulkController,
+  ],
   providers: [ModelService, ModelRepository, BulkService],
 })
 export class ModelModule {}

@@ -1,6 +1,25 @@
-import { actorSchema, competenceSchema, decisionAreaSchema, stageSchema } from '@tillit/domain';
+import {
+  actorSchema,
+  commentSchema,
+  competenceSchema,
+  consequenceSchema,
+  consultationSchema,
+  decisionAreaSchema,
+  developmentActionSchema,
+  stageSchema,
+} from '@tillit/domain';
 import { z } from 'zod';
-import { actorRows, competenceRows, decisionAreaRows, EntityMapping, stageRows } from './model-rows';
+import {
+  actorRows,
+  commentRows,
+  competenceRows,
+  consequenceRows,
+  consultationRows,
+  decisionAreaRows,
+  developmentActionRows,
+  EntityMapping,
+  stageRows,
+} from './model-rows';
 
 /** One kind of plan entity exposed as a resource under /api/plans/:id/<path>. */
 export interface ResourceSpec {
@@ -33,4 +52,18 @@ export const RESOURCES = {
     schema: stageSchema.omit({ changes: true }),
     mapping: stageRows as unknown as EntityMapping<{ id: string }>,
   },
+  developmentAction: {
+    name: 'development action',
+    path: 'development-actions',
+    schema: developmentActionSchema,
+    mapping: developmentActionRows as unknown as EntityMapping<{ id: string }>,
+  },
+  consequence: { name: 'consequence', path: 'consequences', schema: consequenceSchema, mapping: consequenceRows as unknown as EntityMapping<{ id: string }> },
+  consultation: {
+    name: 'consultation',
+    path: 'consultations',
+    schema: consultationSchema,
+    mapping: consultationRows as unknown as EntityMapping<{ id: string }>,
+  },
+  comment: { name: 'comment', path: 'comments', schema: commentSchema, mapping: commentRows as unknown as EntityMapping<{ id: string }> },
 } satisfies Record<string, ResourceSpec>;

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Change, Plan, PlanInput } from '@tillit/domain';
 import { EntityManager } from 'typeorm';
-import { actorRows, changeRow, competenceRows, decisionAreaRows, rightRow, stageRows } from '../../model/model-rows';
+import {
+  actorRows,
+  changeRow,
+  commentRows,
+  competenceRows,
+  consequenceRows,
+  consultationRows,
+  decisionAreaRows,
+  developmentActionRows,
+  rightRow,
+  stageRows,
+} from '../../model/model-rows';
 
 export type Row = Record<string, unknown>;
 export type Scope = { organisationId: string; planId: string };
@@ -83,67 +94,16 @@ export class PlanContentRepository {
       scope,
       plan.holdings.map((h) => ({ actor_key: h.actorId, competence_key: h.competenceId, level: h.level })),
     );
-    await insertRows(
-      em,
-      'development_action',
-      scope,
-      plan.developmentActions.map((a) => ({
-        key: a.id,
-        actor_key: a.actorId,
-        competence_key: a.competenceId,
-        target_level: a.targetLevel,
-        kind: a.kind,
-        before_stage_key: a.beforeStageId,
-        owner: orNull(a.owner),
-        cost_sek: orNull(a.costSek),
-        effort_hours: orNull(a.effortHours),
-        description: orNull(a.description),
-      })),
-    );
+    await insertRows(em, 'development_action', scope, plan.developmentActions.map(developmentActionRows.toRow));
     await insertRows(
       em,
       'clarity_assessment',
       scope,
       plan.clarity.map((c) => ({ actor_key: c.actorId, stage_key: c.stageId, mission: c.mission, goals: c.goals, direction: c.direction, comment: orNull(c.comment) })),
     );
-    await insertRows(
-      em,
-      'consequence',
-      scope,
-      plan.consequences.map((c) => ({
-        key: c.id,
-        stage_key: c.stageId,
-        change_key: orNull(c.changeId),
-        affected: c.affected,
-        effect: c.effect,
-        description: c.description,
-        likelihood: c.likelihood,
-        impact: c.impact,
-        mitigation: c.mitigation,
-        owner: orNull(c.owner),
-      })),
-    );
-    await insertRows(
-      em,
-      'consultation',
-      scope,
-      plan.consultations.map((c) => ({
-        key: c.id,
-        stage_key: c.stageId,
-        format: c.format,
-        held_on: orNull(c.date),
-        actor_keys: c.actorIds,
-        levels: c.levels,
-        summary: c.summary,
-        inputs: c.inputs,
-      })),
-    );
-    await insertRows(
-      em,
-      'stage_comment',
-      scope,
-      plan.comments.map((c) => ({ key: c.id, stage_key: c.stageId, author: c.author, text: c.text, posted_at: orNull(c.createdAt) })),
-    );
+    await insertRows(em, 'consequence', scope, plan.consequences.map(consequenceRows.toRow));
+    await insertRows(em, 'consultation', scope, plan.consultations.map(consultationRows.toRow));
+    await insertRows(em, 'stage_comment', scope, plan.comments.map(commentRows.toRow));
   }
 
   /** The plan's content in the plan format (as written in files). */
@@ -159,23 +119,21 @@ export class PlanContentRepository {
          FROM plan WHERE id = $1 AND organisation_id = $2`,
       [scope.planId, scope.organisationId],
     )) as Row[];
-    const [principles, actors, competences, areas, requirements, rights, stages, changes, holdings, actions, clarity, consequences, consultations, comments] =
-      await Promise.all([
-        rows('principle'),
-        rows('actor'),
-        rows('competence'),
-        rows('decision_area'),
-        rows('requirement'),
-        rows('decision_right', '*, reporting_hours::float8 AS reporting_hours'),
-        rows('stage', '*, start_date::text AS start_date, end_date::text AS end_date'),
-        rows('plan_change'),
-        rows('holding'),
-        rows('development_action', '*, cost_sek::float8 AS cost_sek, effort_hours::float8 AS effort_hours'),
-        rows('clarity_assessment'),
-        rows('consequence'),
-        rows('consultation', '*, held_on::text AS held_on'),
-        rows('stage_comment'),
-      ]);
+    // One after another: inside a transaction they share one connection.
+    const principles = await rows('principle');
+    const actors = await rows('actor');
+    const competences = await rows('competence');
+    const areas = await rows('decision_area');
+    const requirements = await rows('requirement');
+    const rights = await rows('decision_right', '*, reporting_hours::float8 AS reporting_hours');
+    const stages = await rows('stage', '*, start_date::text AS start_date, end_date::text AS end_date');
+    const changes = await rows('plan_change');
+    const holdings = await rows('holding');
+    const actions = await rows('development_action', '*, cost_sek::float8 AS cost_sek, effort_hours::float8 AS effort_hours');
+    const clarity = await rows('clarity_assessment');
+    const consequences = await rows('consequence');
+    const consultations = await rows('consultation', '*, held_on::text AS held_on');
+    const comments = await rows('stage_comment');
     const requirementsByArea = new Map<string, Row[]>();
     for (const r of requirements) {
       const list = requirementsByArea.get(r.decision_area_key as string) ?? [];
@@ -237,58 +195,13 @@ export class PlanContentRepository {
         }),
       ) as PlanInput['stages'],
       holdings: holdings.map((h) => ({ actorId: h.actor_key, competenceId: h.competence_key, level: h.level })) as PlanInput['holdings'],
-      developmentActions: actions.map((a) =>
-        clean({
-          id: a.key,
-          actorId: a.actor_key,
-          competenceId: a.competence_key,
-          targetLevel: a.target_level,
-          kind: a.kind,
-          beforeStageId: a.before_stage_key,
-          owner: a.owner,
-          costSek: a.cost_sek,
-          effortHours: a.effort_hours,
-          description: a.description,
-        }),
-      ) as PlanInput['developmentActions'],
+      developmentActions: actions.map((a) => developmentActionRows.fromRow(a)),
       clarity: clarity.map((c) =>
         clean({ actorId: c.actor_key, stageId: c.stage_key, mission: c.mission, goals: c.goals, direction: c.direction, comment: c.comment }),
       ) as PlanInput['clarity'],
-      consequences: consequences.map((c) =>
-        clean({
-          id: c.key,
-          stageId: c.stage_key,
-          changeId: c.change_key,
-          affected: c.affected,
-          effect: c.effect,
-          description: c.description,
-          likelihood: c.likelihood,
-          impact: c.impact,
-          mitigation: c.mitigation,
-          owner: c.owner,
-        }),
-      ) as PlanInput['consequences'],
-      consultations: consultations.map((c) =>
-        clean({
-          id: c.key,
-          stageId: c.stage_key,
-          format: c.format,
-          date: c.held_on,
-          actorIds: c.actor_keys,
-          levels: c.levels,
-          summary: c.summary,
-          inputs: c.inputs,
-        }),
-      ) as PlanInput['consultations'],
-      comments: comments.map((c) =>
-        clean({
-          id: c.key,
-          stageId: c.stage_key,
-          author: c.author,
-          text: c.text,
-          createdAt: c.posted_at === null ? undefined : (c.posted_at as Date).toISOString(),
-        }),
-      ) as PlanInput['comments'],
+      consequences: consequences.map((c) => consequenceRows.fromRow(c)),
+      consultations: consultations.map((c) => consultationRows.fromRow(c)),
+      comments: comments.map((c) => commentRows.fromRow(c)),
     };
   }
 }

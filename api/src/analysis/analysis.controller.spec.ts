@@ -19,6 +19,15 @@ describe(AnalysisController.name, () => {
     expect(res.body.notApplicable).toEqual([]);
   });
 
+  it('serves one stage’s analysis with ?stage=', async () => {
+    const res = await http().get(`/api/plans/${planId}/analysis`).query({ stage: 4 }).expect(200);
+    expect(new Set(res.body.findings.map((f: { stageIndex: number | null }) => f.stageIndex))).toEqual(new Set([4]));
+    expect(res.body.metrics).toHaveLength(1);
+    expect(res.body.metrics[0].stageIndex).toBe(4);
+    await http().get(`/api/plans/${planId}/analysis`).query({ stage: 5 }).expect(400);
+    await http().get(`/api/plans/${planId}/analysis`).query({ stage: 'x' }).expect(400);
+  });
+
   it('serves the state after a stage, with effective deciders', async () => {
     const baseline = (await http().get(`/api/plans/${planId}/states/0`).expect(200)).body;
     const after2 = (await http().get(`/api/plans/${planId}/states/2`).expect(200)).body;

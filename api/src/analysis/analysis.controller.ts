@@ -7,7 +7,7 @@ import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AnalysisService } from './analysis.service';
-import { DiffQueryDto } from './dto/diff-query.dto';
+import { AnalysisQueryDto, DiffQueryDto } from './dto/diff-query.dto';
 
 const stateIndexPipe = new ParseIntPipe({
   exceptionFactory: () => AppError.validation([{ field: 'index', reason: 'must be a whole number from 0' }]),
@@ -20,10 +20,10 @@ export class AnalysisController {
 
   @Get('analysis')
   @RequirePermission('analysis.read')
-  @ApiOkResponse({ description: 'Findings, metrics and competence gaps of every stage' })
+  @ApiOkResponse({ description: 'Findings, metrics and competence gaps of every stage, or of one with ?stage=' })
   @ApiErrors(400, 404)
-  analyse(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string): Promise<AnalysisResponse> {
-    return this.analysis.analyse(auth.organisationId, id);
+  analyse(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Query() query: AnalysisQueryDto): Promise<AnalysisResponse> {
+    return this.analysis.analyse(auth.organisationId, id, query.stage);
   }
 
   @Get('states/:index')

@@ -9,16 +9,21 @@ import { TransferService } from '../transfer/transfer.service';
 export class AnalysisService {
   constructor(private readonly transfer: TransferService) {}
 
-  async analyse(organisationId: string, planId: string): Promise<AnalysisResponse> {
+  /** The whole plan's analysis, or one state's (`stage`: 0 = baseline; plan-wide findings come with every state). */
+  async analyse(organisationId: string, planId: string, stage?: number): Promise<AnalysisResponse> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
+    if (stage !== undefined && stage > plan.stages.length) {
+      throw AppError.validation([{ field: 'stage', reason: `must be between 0 and ${plan.stages.length} (the plan's stages)` }]);
+    }
     const analysis = analysePlan(plan);
+    const only = <T>(items: T[], index: (item: T) => number | null) => (stage === undefined ? items : items.filter((i) => index(i) === stage || index(i) === null));
     return {
       planId,
       stages: plan.stages.map((s, i) => ({ index: i + 1, id: s.id, name: s.name })),
-      findings: analysis.findings,
-      metrics: analysis.metrics,
-      gaps: analysis.gaps,
-      notApplicable: analysis.outcomes.flat().filter((o) => !o.applied),
+      findings: only(analysis.findings, (f) => f.stageIndex),
+      metrics: only(analysis.metrics, (m) => m.stageIndex),
+      gaps: stage === undefined ? analysis.gaps : analysis.gaps.map((g, k) => (k === stage ? g : [])),
+      notApplicable: only(analysis.outcomes.flat().filter((o) => !o.applied), (o) => o.stageIndex),
     };
   }
 

@@ -81,6 +81,29 @@ export class AuthRepository {
     await this.em(em).query(`INSERT INTO membership (organisation_id, user_id, role) VALUES ($1, $2, $3)`, [organisationId, userId, role]);
   }
 
+  async members(organisationId: string, em?: EntityManager): Promise<Array<{ user_id: string; email: string; display_name: string; role: Role; created_at: Date }>> {
+    return this.em(em).query(
+      `SELECT u.id AS user_id, u.email, u.display_name, m.role, m.created_at
+         FROM membership m JOIN app_user u ON u.id = m.user_id
+        WHERE m.organisation_id = $1 ORDER BY u.display_name, u.email`,
+      [organisationId],
+    );
+  }
+
+  async setRole(organisationId: string, userId: string, role: Role, em: EntityManager): Promise<void> {
+    await em.query(`UPDATE membership SET role = $3 WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId, role]);
+  }
+
+  async removeMembership(organisationId: string, userId: string, em: EntityManager): Promise<void> {
+    await em.query(`DELETE FROM membership WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId]);
+    await em.query(`DELETE FROM session WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId]);
+  }
+
+  async userByEmailWith(email: string, em: EntityManager): Promise<UserRow | null> {
+    const [row] = await em.query(`SELECT * FROM app_user WHERE email = $1`, [email.toLowerCase()]);
+    return (row as UserRow) ?? null;
+  }
+
   async createSession(session: { tokenHash: string; userId: string; organisationId: string; expiresAt: Date }): Promise<string> {
     const [row] = await this.dataSource.query(
       `INSERT INTO session (token_hash, user_id, organisation_id, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`,

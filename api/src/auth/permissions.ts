@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'plan.export': ALL,
   'analysis.read': ALL,
   'audit.read': ['admin'],
+  'user.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

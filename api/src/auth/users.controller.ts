@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { AuthContext } from './auth-context';
+import { CurrentAuth, RequirePermission } from './auth.decorators';
+import { AddMemberDto, SetRoleDto } from './dto/member.dto';
+import { MemberResponse, UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermission('user.manage')
+  @ApiOkResponse({ description: 'The organisation’s members and their roles' })
+  list(@CurrentAuth() auth: AuthContext): Promise<MemberResponse[]> {
+    return this.users.list(auth);
+  }
+
+  @Post()
+  @RequirePermission('user.manage')
+  @ApiCreatedResponse({ description: 'The new member' })
+  @ApiErrors(400)
+  add(@CurrentAuth() auth: AuthContext, @Body() dto: AddMemberDto): Promise<MemberResponse> {
+    return this.users.add(auth, dto);
+  }
+
+  @Patch(':userId')
+  @RequirePermission('user.manage')
+  @ApiOkResponse({ description: 'The member with the new role' })
+  @ApiErrors(400, 404)
+  setRole(@CurrentAuth() auth: AuthContext, @Param('userId', new UuidParamPipe('userId')) userId: string, @Body() dto: SetRoleDto): Promise<MemberResponse> {
+    return this.users.setRole(auth, userId, dto.role);
+  }
+
+  @Delete(':userId')
+  @RequirePermission('user.manage')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'No longer a member; their sessions in this organisation have ended' })
+  @ApiErrors(400, 404)
+  remove(@CurrentAuth() auth: AuthContext, @Param('userId', new UuidParamPipe('userId')) userId: string): Promise<void> {
+    return this.users.remove(auth, userId);
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role } from '@tillit/contract';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRepository } from '../audit/audit.repository';
+import { AppError } from '../common/app-error';
+import { AuthContext } from './auth-context';
+import { AuthRepository } from './auth.repository';
+import { AuthService } from './auth.service';
+import { AddMemberDto } from './dto/member.dto';
+
+export interface MemberResponse {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  memberSince: string;
+}
+
+/** An organisation's admin manages who is a member and with which role. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AuthRepository,
+    private readonly auth: AuthService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(caller: AuthContext): Promise<MemberResponse[]> {
+    return (await this.accounts.members(caller.organisationId)).map((m) => ({
+      userId: m.user_id,
+      email: m.email,
+      displayName: m.display_name,
+      role: m.role,
+      memberSince: m.created_at.toISOString(),
+    }));
+  }
+
+  /** Adds a member: a new account, or an existing one (another organisation's user) by e-mail. */
+  async add(caller: AuthContext, dto: AddMemberDto): Promise<MemberResponse> {
+    const passwordHash = dto.password ? await this.auth.hashPassword(dto.password) : undefined;
+    const userId = await this.dataSource.transaction(async (em) => {
+      const existing = await this.accounts.userByEmailWith(dto.email, em);
+      let id = existing?.id;
+      if (!id) {
+        if (!passwordHash) throw AppError.validation([{ field: 'password', reason: 'is needed for a new account' }]);
+        id = await this.accounts.createUser({ email: dto.email, displayName: dto.displayName, passwordHash }, em);
+      }
+      const members = await this.accounts.members(caller.organisationId, em);
+      if (members.some((m) => m.user_id === id)) throw AppError.validation([{ field: 'email', reason: 'is already a member of this organisation' }]);
+      await this.accounts.addMembership(caller.organisationId, id, dto.role, em);
+      await this.record(em, caller, 'member.add', id, undefined, { email: dto.email, role: dto.role });
+      return id;
+    });
+    return (await this.list(caller)).find((m) => m.userId === userId) as MemberResponse;
+  }
+
+  async setRole(caller: AuthContext, userId: string, role: Role): Promise<MemberResponse> {
+    await this.dataSource.transaction(async (em) => {
+      const member = await this.memberOrFail(caller, userId, em);
+      if (member.role === 'admin' && role !== 'admin') await this.keepAnAdmin(caller, em);
+      await this.accounts.setRole(caller.organisationId, userId, role, em);
+      await this.record(em, caller, 'member.role', userId, { role: member.role }, { role });
+    });
+    return (await this.list(caller)).find((m) => m.userId === userId) as MemberResponse;
+  }
+
+  async remove(caller: AuthContext, userId: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const member = await this.memberOrFail(caller, userId, em);
+      if (member.role === 'admin') await this.keepAnAdmin(caller, em);
+      await this.accounts.removeMembership(caller.organisationId, userId, em);
+      await this.record(em, caller, 'member.remove', userId, { email: member.email, role: member.role }, undefined);
+    });
+  }
+
+  private async memberOrFail(caller: AuthContext, userId: string, em: EntityManager) {
+    const member = (await this.accounts.members(caller.organisationId, em)).find((m) => m.user_id === userId);
+    if (!member) throw AppError.notFound('Member');
+    return member;
+  }
+
+  private async keepAnAdmin(caller: AuthContext, em: EntityManager): Promise<void> {
+    const admins = (await this.accounts.members(caller.organisationId, em)).filter((m) => m.role === 'admin');
+    if (admins.length <= 1) throw AppError.validation([{ field: 'role', reason: 'the organisation must keep at least one admin' }]);
+  }
+
+  private record(em: EntityManager, caller: AuthContext, action: string, userId: string, before: unknown, after: unknown): Promise<void> {
+    return this.audit.append(
+      { organisationId: caller.organisationId, userId: caller.userId, action, entity: 'member', entityId: userId, before, after, client: caller.client },
+      em,
+    );
+  }
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../auth/auth-context';
 import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
@@ -12,6 +12,38 @@ import { BulkService } from './bulk.service';
 @Controller('plans/:id')
 export class BulkController {
   constructor(private readonly bulk: BulkService) {}
+
+  @Get('baseline')
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ description: '{ version: the plan version, rights: the baseline decision rights }' })
+  @ApiErrors(400, 404)
+  baseline(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string) {
+    return this.bulk.read(auth, id, 'baseline');
+  }
+
+  @Get('holdings')
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ description: '{ version: the plan version, holdings }' })
+  @ApiErrors(400, 404)
+  holdings(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string) {
+    return this.bulk.read(auth, id, 'holdings');
+  }
+
+  @Get('clarity')
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ description: '{ version: the plan version, clarity: the clarity assessments }' })
+  @ApiErrors(400, 404)
+  clarity(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string) {
+    return this.bulk.read(auth, id, 'clarity');
+  }
+
+  @Get('stages/:key/changes')
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ description: '{ version: the stage version, changes: the stage’s changes in order }' })
+  @ApiErrors(400, 404)
+  changes(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Param('key', keyParamPipe) key: string) {
+    return this.bulk.readChanges(auth, id, key);
+  }
 
   @Put('baseline')
   @RequirePermission('plan.write')

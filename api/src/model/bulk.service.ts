@@ -53,6 +53,31 @@ export class BulkService {
     private readonly audit: AuditRepository,
   ) {}
 
+  /** A plan-wide list as the plan format has it, with the plan's version (what a bulk write needs). */
+  async read(auth: AuthContext, planId: string, list: 'baseline' | 'holdings' | 'clarity'): Promise<Record<string, unknown>> {
+    const scope = { organisationId: auth.organisationId, planId };
+    return this.dataSource.transaction(async (em) => {
+      const plan = await this.model.lockPlan(em, scope);
+      if (!plan) throw AppError.notFound('Plan');
+      const [{ version: planVersion }] = (await em.query(`SELECT version FROM plan WHERE id = $1`, [planId])) as Array<{ version: number }>;
+      const content = await this.content.load(em, scope, plan.title, plan.purpose);
+      return { version: planVersion, [list === 'baseline' ? 'rights' : list]: content[list] ?? [] };
+    });
+  }
+
+  /** A stage's changes with the stage's version. */
+  async readChanges(auth: AuthContext, planId: string, stageKey: string): Promise<{ version: number; changes: unknown[] }> {
+    const scope = { organisationId: auth.organisationId, planId };
+    return this.dataSource.transaction(async (em) => {
+      const plan = await this.model.lockPlan(em, scope);
+      if (!plan) throw AppError.notFound('Plan');
+      const [stage] = (await em.query(`SELECT version FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{ version: number }>;
+      if (!stage) throw AppError.notFound('Stage');
+      const content = await this.content.load(em, scope, plan.title, plan.purpose);
+      return { version: stage.version, changes: content.stages?.find((s) => s.id === stageKey)?.changes ?? [] };
+    });
+  }
+
   /** Replaces every baseline decision right, guarded by the plan's version. */
   async replaceBaseline(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number; rights: number }> {
     const scope = { organisationId: auth.organisationId, planId };

@@ -1,3 +1,4 @@
+import { ANALYSIS_SCHEMA, DIFF_SCHEMA, STATE_SCHEMA } from '../common/openapi-schemas';
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnalysisResponse, DiffResponse, StateResponse } from '@tillit/contract';
@@ -20,7 +21,7 @@ export class AnalysisController {
 
   @Get('analysis')
   @RequirePermission('analysis.read')
-  @ApiOkResponse({ description: 'Findings, metrics and competence gaps of every stage, or of one with ?stage=' })
+  @ApiOkResponse({ description: 'Findings, metrics and competence gaps of every stage, or of one with ?stage=', schema: ANALYSIS_SCHEMA })
   @ApiErrors(400, 404)
   analyse(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Query() query: AnalysisQueryDto): Promise<AnalysisResponse> {
     return this.analysis.analyse(auth.organisationId, id, query.stage);
@@ -28,7 +29,7 @@ export class AnalysisController {
 
   @Get('states/:index')
   @RequirePermission('analysis.read')
-  @ApiOkResponse({ description: 'Who decides what after stage `index` (0 = baseline)' })
+  @ApiOkResponse({ description: 'Who decides what after stage `index` (0 = baseline)', schema: STATE_SCHEMA })
   @ApiErrors(400, 404)
   state(
     @CurrentAuth() auth: AuthContext,
@@ -41,7 +42,7 @@ export class AnalysisController {
 
   @Get('diff')
   @RequirePermission('analysis.read')
-  @ApiOkResponse({ description: 'What differs between two states: rights moved, added, removed, changed; actors and areas' })
+  @ApiOkResponse({ description: 'What differs between two states: rights moved, added, removed, changed; actors and areas', schema: DIFF_SCHEMA })
   @ApiErrors(400, 404)
   diff(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Query() query: DiffQueryDto): Promise<DiffResponse> {
     return this.analysis.diff(auth.organisationId, id, query.from, query.to);

@@ -1,3 +1,4 @@
+import { AUDIT_ENTRY_SCHEMA } from '../common/openapi-schemas';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditEntryResponse } from '@tillit/contract';
@@ -30,7 +31,7 @@ export class AuditController {
 
   @Get()
   @RequirePermission('audit.read')
-  @ApiOkResponse({ description: 'The organisation’s audit log, newest first' })
+  @ApiOkResponse({ description: 'The organisation’s audit log, newest first', schema: { type: 'array', items: AUDIT_ENTRY_SCHEMA } })
   @ApiErrors(400)
   async list(@CurrentAuth() auth: AuthContext, @Query() query: AuditQueryDto): Promise<AuditEntryResponse[]> {
     const rows = await this.audit.list(auth.organisationId, query.limit ?? 100, query.offset ?? 0);

@@ -1,3 +1,4 @@
+import { ME_SCHEMA, SESSION_SCHEMA } from '../common/openapi-schemas';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { MeResponse, SessionResponse } from '@tillit/contract';
@@ -17,7 +18,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'A session: send `token` as `Authorization: Bearer <token>`' })
+  @ApiOkResponse({ description: 'A session: send `token` as `Authorization: Bearer <token>`', schema: SESSION_SCHEMA })
   @ApiResponse({ status: 401, description: 'Wrong e-mail or password' })
   @ApiResponse({ status: 429, description: 'More than 10 attempts within a minute from this client' })
   @ApiErrors(400)
@@ -35,7 +36,7 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOkResponse({ description: 'The caller, the organisation of the session and the role there' })
+  @ApiOkResponse({ description: 'The caller, the organisation of the session and the role there', schema: ME_SCHEMA })
   async me(@Req() req: Request & { headers: { authorization?: string } }): Promise<MeResponse> {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const session = await this.auth.authenticate(token, clientOf(req));

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ERROR_SCHEMA } from '../common/openapi-schemas';
 import { applyDecorators } from '@nestjs/common';
 import { AuthContext } from './auth-context';
 import { Permission } from './permissions';
@@ -12,7 +13,12 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** The permission a route needs; see PERMISSIONS. */
 export const RequirePermission = (permission: Permission) =>
-  applyDecorators(SetMetadata(PERMISSION_KEY, permission), ApiBearerAuth());
+  applyDecorators(
+    SetMetadata(PERMISSION_KEY, permission),
+    ApiBearerAuth(),
+    ApiResponse({ status: 401, description: 'No valid session', schema: ERROR_SCHEMA }),
+    ApiResponse({ status: 403, description: `The caller's role lacks ${permission}`, schema: ERROR_SCHEMA }),
+  );
 
 /** The caller of an authenticated route. */
 export const CurrentAuth = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthContext => {

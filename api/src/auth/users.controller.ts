@@ -1,3 +1,4 @@
+import { MEMBER_SCHEMA } from '../common/openapi-schemas';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -14,14 +15,14 @@ export class UsersController {
 
   @Get()
   @RequirePermission('user.manage')
-  @ApiOkResponse({ description: 'The organisation’s members and their roles' })
+  @ApiOkResponse({ description: 'The organisation’s members and their roles', schema: { type: 'array', items: MEMBER_SCHEMA } })
   list(@CurrentAuth() auth: AuthContext): Promise<MemberResponse[]> {
     return this.users.list(auth);
   }
 
   @Post()
   @RequirePermission('user.manage')
-  @ApiCreatedResponse({ description: 'The new member' })
+  @ApiCreatedResponse({ description: 'The new member', schema: MEMBER_SCHEMA })
   @ApiErrors(400)
   add(@CurrentAuth() auth: AuthContext, @Body() dto: AddMemberDto): Promise<MemberResponse> {
     return this.users.add(auth, dto);
@@ -29,7 +30,7 @@ export class UsersController {
 
   @Patch(':userId')
   @RequirePermission('user.manage')
-  @ApiOkResponse({ description: 'The member with the new role' })
+  @ApiOkResponse({ description: 'The member with the new role', schema: MEMBER_SCHEMA })
   @ApiErrors(400, 404)
   setRole(@CurrentAuth() auth: AuthContext, @Param('userId', new UuidParamPipe('userId')) userId: string, @Body() dto: SetRoleDto): Promise<MemberResponse> {
     return this.users.setRole(auth, userId, dto.role);

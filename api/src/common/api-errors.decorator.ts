@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
+import { ERROR_SCHEMA } from './openapi-schemas';
 
 /** Documents the error answers a route can give, all in the ErrorResponse shape. */
 export function ApiErrors(...statuses: Array<400 | 404 | 409 | 503>) {
@@ -9,5 +10,5 @@ export function ApiErrors(...statuses: Array<400 | 404 | 409 | 503>) {
     409: 'Stale version: `currentVersion` is the stored one',
     503: 'The database is unavailable',
   };
-  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: descriptions[status] })));
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, description: descriptions[status], schema: ERROR_SCHEMA })));
 }

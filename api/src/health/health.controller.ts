@@ -1,3 +1,4 @@
+import { HEALTH_SCHEMA } from '../common/openapi-schemas';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthResponse } from '@tillit/contract';
@@ -12,8 +13,8 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: 'The app and its database are up' })
-  @ApiServiceUnavailableResponse({ description: 'The database is down' })
+  @ApiOkResponse({ description: 'The app and its database are up', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'The database is down', schema: HEALTH_SCHEMA })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const result = await this.health.check();
     res.status(result.database === 'up' ? 200 : 503);

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { changeSchema, clarityAssessmentSchema, decisionRightSchema, definitionSchema, holdingSchema, settingsSchema } from '@tillit/domain';
+import { z } from 'zod';
 import { AuthContext } from '../auth/auth-context';
 import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -8,6 +10,15 @@ import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { BulkService } from './bulk.service';
 
 
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+const version = { type: 'integer', minimum: 1, description: 'The version last read' };
+const listOf = (field: string, item: z.ZodType) => ({
+  type: 'object',
+  required: ['version', field],
+  properties: { version, [field]: { type: 'array', items: json(item) } },
+});
+const newVersion = { schema: { type: 'object', properties: { version: { type: 'integer', description: 'The new version' } } } };
+
 @ApiTags('model')
 @Controller('plans/:id')
 export class BulkController {
@@ -15,7 +26,7 @@ export class BulkController {
 
   @Get('baseline')
   @RequirePermission('plan.read')
-  @ApiOkResponse({ description: '{ version: the plan version, rights: the baseline decision rights }' })
+  @ApiOkResponse({ description: 'The plan version and the baseline decision rights', schema: listOf('rights', decisionRightSchema) })
   @ApiErrors(400, 404)
   baseline(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string) {
     return this.bulk.read(auth, id, 'baseline');
@@ -23,7 +34,7 @@ export class BulkController {
 
   @Get('holdings')
   @RequirePermission('plan.read')
-  @ApiOkResponse({ description: '{ version: the plan version, holdings }' })
+  @ApiOkResponse({ description: 'The plan version and the competence holdings', schema: listOf('holdings', holdingSchema) })
   @ApiErrors(400, 404)
   holdings(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string) {
     return this.bulk.read(auth, id, 'holdings');
@@ -31,7 +42,7 @@ export class BulkController {
 
   @Get('clarity')
   @RequirePermission('plan.read')
-  @ApiOkResponse({ description: '{ version: the plan version, clarity: the clarity assessments }' })
+  @ApiOkResponse({ description: 'The plan version and the clarity assessments', schema: listOf('clarity', clarityAssessmentSchema) })
   @ApiErrors(400, 404)
   clarity(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string) {
     return this.bulk.read(auth, id, 'clarity');
@@ -39,7 +50,7 @@ export class BulkController {
 
   @Get('stages/:key/changes')
   @RequirePermission('plan.read')
-  @ApiOkResponse({ description: '{ version: the stage version, changes: the stage’s changes in order }' })
+  @ApiOkResponse({ description: 'The stage version and its changes in order', schema: listOf('changes', changeSchema) })
   @ApiErrors(400, 404)
   changes(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Param('key', keyParamPipe) key: string) {
     return this.bulk.readChanges(auth, id, key);
@@ -47,8 +58,8 @@ export class BulkController {
 
   @Put('baseline')
   @RequirePermission('plan.write')
-  @ApiBody({ description: '{ version: the plan version last read, rights: every baseline decision right in the plan format }', schema: { type: 'object' } })
-  @ApiOkResponse({ description: 'The plan’s new version and how many rights it now has' })
+  @ApiBody({ description: 'The plan version last read and every baseline decision right', schema: listOf('rights', decisionRightSchema) })
+  @ApiOkResponse({ description: 'The plan’s new version and how many rights it now has', ...newVersion })
   @ApiErrors(400, 404, 409)
   replaceBaseline(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
     return this.bulk.replaceBaseline(auth, id, body);
@@ -56,8 +67,8 @@ export class BulkController {
 
   @Put('stages/:key/changes')
   @RequirePermission('plan.write')
-  @ApiBody({ description: '{ version: the stage version last read, changes: the stage’s changes in order }', schema: { type: 'object' } })
-  @ApiOkResponse({ description: 'The stage’s new version and how many changes it has' })
+  @ApiBody({ description: 'The stage version last read and the stage’s changes in order', schema: listOf('changes', changeSchema) })
+  @ApiOkResponse({ description: 'The stage’s new version and how many changes it has', ...newVersion })
   @ApiErrors(400, 404, 409)
   replaceChanges(
     @CurrentAuth() auth: AuthContext,
@@ -70,8 +81,8 @@ export class BulkController {
 
   @Put('holdings')
   @RequirePermission('competence.write')
-  @ApiBody({ description: '{ version: the plan version last read, holdings: every competence holding }', schema: { type: 'object' } })
-  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiBody({ description: 'The plan version last read and every competence holding', schema: listOf('holdings', holdingSchema) })
+  @ApiOkResponse({ description: 'The plan’s new version', ...newVersion })
   @ApiErrors(400, 404, 409)
   replaceHoldings(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
     return this.bulk.replaceHoldings(auth, id, body);
@@ -79,8 +90,8 @@ export class BulkController {
 
   @Put('clarity')
   @RequirePermission('plan.write')
-  @ApiBody({ description: '{ version: the plan version last read, clarity: every clarity assessment }', schema: { type: 'object' } })
-  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiBody({ description: 'The plan version last read and every clarity assessment', schema: listOf('clarity', clarityAssessmentSchema) })
+  @ApiOkResponse({ description: 'The plan’s new version', ...newVersion })
   @ApiErrors(400, 404, 409)
   replaceClarity(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
     return this.bulk.replaceClarity(auth, id, body);
@@ -88,8 +99,11 @@ export class BulkController {
 
   @Put('definition')
   @RequirePermission('plan.write')
-  @ApiBody({ description: '{ version: the plan version last read, definition: the definition of trust-based governance, or null }', schema: { type: 'object' } })
-  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiBody({
+    description: 'The plan version last read and the definition of trust-based governance (null: none)',
+    schema: { type: 'object', required: ['version', 'definition'], properties: { version, definition: { ...json(definitionSchema), nullable: true } } },
+  })
+  @ApiOkResponse({ description: 'The plan’s new version', ...newVersion })
   @ApiErrors(400, 404, 409)
   setDefinition(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
     return this.bulk.setDefinition(auth, id, body);
@@ -97,8 +111,11 @@ export class BulkController {
 
   @Put('settings')
   @RequirePermission('plan.write')
-  @ApiBody({ description: '{ version: the plan version last read, settings: { clarityThreshold, riskThreshold } }', schema: { type: 'object' } })
-  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiBody({
+    description: 'The plan version last read and the thresholds',
+    schema: { type: 'object', required: ['version', 'settings'], properties: { version, settings: json(settingsSchema) } },
+  })
+  @ApiOkResponse({ description: 'The plan’s new version', ...newVersion })
   @ApiErrors(400, 404, 409)
   setSettings(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
     return this.bulk.setSettings(auth, id, body);
@@ -106,8 +123,11 @@ export class BulkController {
 
   @Put('stage-order')
   @RequirePermission('plan.write')
-  @ApiBody({ description: '{ version: the plan version last read, stageIds: every stage id in the new order }', schema: { type: 'object' } })
-  @ApiOkResponse({ description: 'The plan’s new version' })
+  @ApiBody({
+    description: 'The plan version last read and every stage id in the new order',
+    schema: { type: 'object', required: ['version', 'stageIds'], properties: { version, stageIds: { type: 'array', items: { type: 'string' } } } },
+  })
+  @ApiOkResponse({ description: 'The plan’s new version', ...newVersion })
   @ApiErrors(400, 404, 409)
   reorder(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown) {
     return this.bulk.reorderStages(auth, id, body);

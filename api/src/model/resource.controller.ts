@@ -27,6 +27,18 @@ export class VersionQueryDto {
  */
 export function resourceController(spec: ResourceSpec, permissions: { read: Permission; write: Permission }): ClassType<unknown> {
   const createSchema = z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const outputSchema = z.toJSONSchema(spec.schema, { io: 'output', unrepresentable: 'any' }) as { properties?: object; required?: string[] };
+  const versioned = {
+    type: 'object',
+    properties: { ...outputSchema.properties, version: { type: 'integer', minimum: 1, description: 'Send it back with an update or delete' } },
+    required: [...(outputSchema.required ?? []), 'version'],
+  };
+  const patchSchema = {
+    type: 'object',
+    required: ['version'],
+    properties: { version: { type: 'integer', minimum: 1, description: 'The version last read' }, ...outputSchema.properties },
+    description: 'The version last read and any of the fields to change (not id)',
+  };
 
   @ApiTags('model')
   @Controller(`plans/:id/${spec.path}`)
@@ -35,7 +47,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
 
     @Get()
     @RequirePermission(permissions.read)
-    @ApiOkResponse({ description: `Every ${spec.name} of the plan, with its version` })
+    @ApiOkResponse({ description: `Every ${spec.name} of the plan, with its version`, schema: { type: 'array', items: versioned } })
     @ApiErrors(400, 404)
     list(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string): Promise<Versioned[]> {
       return this.model.list(auth, id, spec);
@@ -44,7 +56,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     @Post()
     @RequirePermission(permissions.write)
     @ApiBody({ description: `A ${spec.name} in the plan format`, schema: createSchema })
-    @ApiCreatedResponse({ description: `The ${spec.name}, at version 1` })
+    @ApiCreatedResponse({ description: `The ${spec.name}, at version 1`, schema: versioned })
     @ApiErrors(400, 404)
     create(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown): Promise<Versioned> {
       return this.model.create(auth, id, body, spec);
@@ -52,7 +64,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
 
     @Get(':key')
     @RequirePermission(permissions.read)
-    @ApiOkResponse({ description: `The ${spec.name}, with its version` })
+    @ApiOkResponse({ description: `The ${spec.name}, with its version`, schema: versioned })
     @ApiErrors(400, 404)
     get(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Param('key', keyParamPipe) key: string): Promise<Versioned> {
       return this.model.get(auth, id, key, spec);
@@ -60,8 +72,8 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
 
     @Patch(':key')
     @RequirePermission(permissions.write)
-    @ApiBody({ description: `{ version, ...fields to change } of the ${spec.name}`, schema: { type: 'object', required: ['version'] } })
-    @ApiOkResponse({ description: `The ${spec.name}, at its new version` })
+    @ApiBody({ description: `{ version, ...fields to change } of the ${spec.name}`, schema: patchSchema })
+    @ApiOkResponse({ description: `The ${spec.name}, at its new version`, schema: versioned })
     @ApiErrors(400, 404, 409)
     update(
       @CurrentAuth() auth: AuthContext,

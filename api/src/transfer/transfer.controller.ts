@@ -1,7 +1,8 @@
+import { PLAN_DOCUMENT_SCHEMA } from '../common/openapi-schemas';
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PlanResponse } from '@tillit/contract';
-import { planJsonSchema, PlanInput } from '@tillit/domain';
+import { PlanInput } from '@tillit/domain';
 import { AuthContext } from '../auth/auth-context';
 import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -10,8 +11,6 @@ import { PlanResponseDto } from '../plans/dto/plan.response';
 import { ReplaceContentDto } from './dto/replace-content.dto';
 import { TransferService } from './transfer.service';
 
-const planDocumentSchema = planJsonSchema();
-
 @ApiTags('transfer')
 @Controller('plans')
 export class TransferController {
@@ -19,7 +18,7 @@ export class TransferController {
 
   @Post('import')
   @RequirePermission('plan.import')
-  @ApiBody({ description: 'A whole plan in the JSON plan format (docs/plan-format.md)', schema: { type: 'object', additionalProperties: true } })
+  @ApiBody({ description: 'A whole plan in the JSON plan format (docs/plan-format.md)', schema: PLAN_DOCUMENT_SCHEMA })
   @ApiCreatedResponse({ type: PlanResponseDto, description: 'The imported plan' })
   @ApiErrors(400)
   importPlan(@CurrentAuth() auth: AuthContext, @Body() document: unknown): Promise<PlanResponse> {
@@ -40,7 +39,7 @@ export class TransferController {
 
   @Get(':id/export')
   @RequirePermission('plan.export')
-  @ApiOkResponse({ description: 'The plan in the JSON plan format', schema: { type: 'object', description: String(planDocumentSchema.title) } })
+  @ApiOkResponse({ description: 'The plan in the JSON plan format', schema: PLAN_DOCUMENT_SCHEMA })
   @ApiErrors(400, 404)
   exportPlan(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string): Promise<PlanInput> {
     return this.transfer.exportPlan(auth.organisationId, id);

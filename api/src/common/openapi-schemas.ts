@@ -1,0 +1,178 @@
+import { ROLES } from '@tillit/contract';
+import { planJsonSchema, RULE_GROUPS, RULES } from '@tillit/domain';
+
+/** OpenAPI schemas of responses whose types live in libs/contract and libs/domain. */
+
+const text = { type: 'object', properties: { sv: { type: 'string' }, en: { type: 'string' } }, required: ['sv', 'en'] };
+const int = { type: 'integer' };
+const str = { type: 'string' };
+const strings = { type: 'array', items: str };
+const nullableInt = { type: 'integer', nullable: true };
+const nullableStr = { type: 'string', nullable: true };
+
+export const PLAN_DOCUMENT_SCHEMA = planJsonSchema();
+
+export const FINDING_SCHEMA = {
+  type: 'object',
+  properties: {
+    key: { ...str, description: 'The same problem at another stage has the same key' },
+    id: str,
+    rule: { type: 'string', enum: Object.keys(RULES) },
+    group: { type: 'string', enum: [...RULE_GROUPS] },
+    severity: { type: 'string', enum: ['blocker', 'warning', 'info'] },
+    stageIndex: { ...nullableInt, description: 'null: the plan as a whole; 0: the baseline; k: after stage k' },
+    stageId: nullableStr,
+    subjects: { type: 'array', items: { type: 'object', properties: { type: str, id: str } } },
+    message: text,
+    fix: text,
+    since: { ...nullableInt, description: 'First stage of the unbroken run where the problem holds' },
+  },
+};
+
+export const METRICS_SCHEMA = {
+  type: 'object',
+  properties: {
+    stageIndex: int,
+    stageId: nullableStr,
+    actors: int,
+    decisionAreas: int,
+    decisionsPerLevel: { type: 'array', items: int },
+    meanDeciderDepth: { type: 'number', nullable: true },
+    meanDelegationLevel: { type: 'number', nullable: true },
+    reportingHoursPerYear: { type: 'number' },
+    openGaps: int,
+    closedGaps: int,
+    risks: int,
+    levelsConsulted: { type: 'array', items: int },
+    changesApplied: int,
+    changesNotApplicable: int,
+  },
+};
+
+export const GAP_SCHEMA = {
+  type: 'object',
+  properties: {
+    stageIndex: int,
+    stageId: nullableStr,
+    actorId: str,
+    competenceId: str,
+    required: int,
+    heldAtBaseline: int,
+    held: int,
+    decisionAreaIds: strings,
+    status: { type: 'string', enum: ['open', 'closed'] },
+    closingActionIds: strings,
+    lateActionIds: strings,
+  },
+};
+
+export const ANALYSIS_SCHEMA = {
+  type: 'object',
+  properties: {
+    planId: str,
+    stages: { type: 'array', items: { type: 'object', properties: { index: int, id: str, name: str } } },
+    findings: { type: 'array', items: FINDING_SCHEMA },
+    metrics: { type: 'array', items: METRICS_SCHEMA },
+    gaps: { type: 'array', items: { type: 'array', items: GAP_SCHEMA }, description: 'gaps[k]: the gaps of state k' },
+    notApplicable: {
+      type: 'array',
+      items: { type: 'object', properties: { stageIndex: int, stageId: str, change: { type: 'object' }, applied: { type: 'boolean' }, reason: str, subjectId: str } },
+    },
+  },
+};
+
+export const STATE_SCHEMA = {
+  type: 'object',
+  properties: {
+    planId: str,
+    index: int,
+    stageId: nullableStr,
+    actors: {
+      type: 'array',
+      items: { type: 'object', properties: { id: str, name: str, kind: str, reportsTo: nullableStr, retired: { type: 'boolean' }, level: int } },
+    },
+    decisionAreas: {
+      type: 'array',
+      items: { type: 'object', properties: { id: str, code: str, title: str, section: str, kind: str, retired: { type: 'boolean' } } },
+    },
+    rights: {
+      type: 'array',
+      items: { type: 'object', properties: { decisionAreaId: str, deciderId: str, delegatorId: nullableStr, level: int, effectiveDeciders: strings } },
+    },
+  },
+};
+
+const change = { type: 'object', description: 'before and after, in the plan format', nullable: true };
+export const DIFF_SCHEMA = {
+  type: 'object',
+  properties: {
+    planId: str,
+    fromIndex: int,
+    toIndex: int,
+    rights: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          decisionAreaId: str,
+          before: change,
+          after: change,
+          kinds: { type: 'array', items: { type: 'string', enum: ['added', 'removed', 'moved', 'delegator', 'level', 'consultation', 'reporting', 'onward_delegation'] } },
+          effectiveBefore: strings,
+          effectiveAfter: strings,
+        },
+      },
+    },
+    actors: { type: 'array', items: { type: 'object', properties: { actorId: str, before: change, after: change, kinds: strings } } },
+    areas: { type: 'array', items: { type: 'object', properties: { decisionAreaId: str, before: change, after: change, kinds: strings } } },
+    gained: { type: 'array', items: { type: 'object', properties: { actorId: str, decisionAreaId: str } } },
+    lost: { type: 'array', items: { type: 'object', properties: { actorId: str, decisionAreaId: str } } },
+  },
+};
+
+const membership = { type: 'object', properties: { organisationId: str, organisationName: str, role: { type: 'string', enum: [...ROLES] } } };
+const user = { type: 'object', properties: { id: str, email: str, displayName: str } };
+
+export const SESSION_SCHEMA = {
+  type: 'object',
+  properties: { token: { ...str, description: 'Send as Authorization: Bearer <token>' }, expiresAt: str, user, organisation: membership, memberships: { type: 'array', items: membership } },
+};
+
+export const ME_SCHEMA = { type: 'object', properties: { user, organisation: membership } };
+
+export const MEMBER_SCHEMA = {
+  type: 'object',
+  properties: { userId: str, email: str, displayName: str, role: { type: 'string', enum: [...ROLES] }, memberSince: str },
+};
+
+export const AUDIT_ENTRY_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: str,
+    at: { ...str, format: 'date-time' },
+    userId: nullableStr,
+    action: str,
+    entity: nullableStr,
+    entityId: nullableStr,
+    before: { nullable: true },
+    after: { nullable: true },
+    client: nullableStr,
+  },
+};
+
+export const HEALTH_SCHEMA = {
+  type: 'object',
+  properties: { status: { type: 'string', enum: ['ok', 'error'] }, database: { type: 'string', enum: ['up', 'down'] }, databaseKind: { type: 'string', enum: ['embedded', 'server'] } },
+};
+
+export const ERROR_SCHEMA = {
+  type: 'object',
+  properties: {
+    statusCode: { type: 'integer' },
+    code: { type: 'string', enum: ['validation_failed', 'unauthenticated', 'forbidden', 'too_many_requests', 'not_found', 'version_conflict', 'database_unavailable', 'internal_error'] },
+    message: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' } } }, description: 'With 400: each field and the reason' },
+    currentVersion: { type: 'integer', description: 'With 409: the version stored now' },
+  },
+  required: ['statusCode', 'code', 'message'],
+};

@@ -1,17 +1,21 @@
 import request from 'supertest';
 import { EXAMPLE_PLAN } from '@tillit/domain';
+import { ROLES } from '@tillit/contract';
 import { signIn, useTestApp } from '../testing/test-app';
+import { allows, Permission } from './permissions';
 
-type Doc = { paths: Record<string, Record<string, unknown>> };
+type Doc = { paths: Record<string, Record<string, { responses?: Record<string, { description?: string }> }>> };
 const PUBLIC = new Set(['/api/health', '/api/auth/login']);
 
 /** Every route in the OpenAPI document, with its method, and a plan's ids filled in. */
 async function routes(http: () => ReturnType<typeof request.agent>, planId: string) {
   const doc = (await http().get('/api/docs-json').expect(200)).body as Doc;
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.keys(methods).map((method) => ({
+    Object.entries(methods).map(([method, op]) => ({
       method,
       path,
+      /** The permission the route needs, as its documented 403 answer names it. */
+      permission: /lacks (\S+)$/.exec(op.responses?.['403']?.description ?? '')?.[1] as Permission | undefined,
       url:
         path.replace('{id}', planId).replace('{index}', '0').replace('{key}', 'bhl') +
         (path.endsWith('/diff') ? '?from=0&to=1' : method === 'delete' && path.includes('{key}') ? '?version=1' : ''),
@@ -33,6 +37,22 @@ describe('the guard on every route', () => {
       if (PUBLIC.has(route.path)) continue;
       const res = await (anonymous() as unknown as Record<string, (u: string) => request.Test>)[route.method](route.url).send({});
       expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+    }
+  });
+
+  it('refuses each role exactly the routes its permissions do not allow', async () => {
+    // An id that names no plan: a permitted role gets 400 or 404 and nothing is changed; a refused one 403.
+    const all = await routes(env.http, '0d4c6a3e-8f1b-4c2a-9e7d-5b6a7c8d9e0f');
+    expect(all.filter((r) => !PUBLIC.has(r.path) && !r.path.startsWith('/api/auth/') && !r.permission).map((r) => r.path)).toEqual([]);
+    for (const role of ROLES) {
+      const user = await signIn(env.app, role, env.user.organisationId);
+      const as = () => request.agent(env.app.app.getHttpServer()).set(user.headers) as unknown as Record<string, (u: string) => request.Test>;
+      for (const route of all) {
+        if (!route.permission) continue;
+        const res = await as()[route.method](route.url).send({});
+        const refused = res.status === 403;
+        expect({ role, route: `${route.method} ${route.path}`, refused }).toEqual({ role, route: `${route.method} ${route.path}`, refused: !allows(route.permission, role) });
+      }
     }
   });
 

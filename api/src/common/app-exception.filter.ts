@@ -48,6 +48,15 @@ function isConnectionError(err: unknown): boolean {
   );
 }
 
+/**
+ * PostgreSQL's own refusals of a value (class 22: data exceptions, such as a NUL character in text or a
+ * number out of range; class 23: a constraint) mean the input was bad, not the server: answer 400.
+ */
+function isBadValue(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
 /** The single place where errors become HTTP answers. */
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
@@ -62,6 +71,7 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof AppError) return statusOf(exception.code);
     if (exception instanceof HttpException) return exception.getStatus();
     if (isConnectionError(exception)) return HttpStatus.SERVICE_UNAVAILABLE;
+    if (isBadValue(exception)) return HttpStatus.BAD_REQUEST;
     return HttpStatus.INTERNAL_SERVER_ERROR;
   }
 
@@ -83,6 +93,15 @@ export class AppExceptionFilter implements ExceptionFilter {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: ErrorCode.DatabaseUnavailable,
         message: 'The database is not reachable right now; try again shortly',
+      };
+    }
+    if (isBadValue(exception)) {
+      const detail = exception instanceof Error ? exception.message : 'a value the database cannot store';
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        code: ErrorCode.ValidationFailed,
+        message: `Invalid input: ${detail}`,
+        errors: [{ field: 'body', reason: `contains a value that cannot be stored (${detail})` }],
       };
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

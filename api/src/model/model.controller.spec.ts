@@ -103,3 +103,16 @@ describe(ActorsController.name, () => {
     await as().post(`${base()}/actors`).send({ id: 'x', name: 'X', kind: 'team' }).expect(403);
   });
 });
+
+describe('values the database cannot store', () => {
+  const { http } = useTestApp('change_lead');
+
+  it('answers 400, not 500, to a NUL character in a path or a body', async () => {
+    const planId = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
+    await http().get(`/api/plans/${planId}/actors/a%00b`).expect(400);
+    const res = await http().post(`/api/plans/${planId}/actors`).send({ id: 'nul', name: 'A\u0000B', kind: 'team' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+    await http().post('/api/plans').send({ title: 'Noll\u0000tecken' }).expect(400);
+  });
+});

@@ -73,6 +73,8 @@ test.describe('Plans', () => {
 
   test('the keyboard reaches the skip link first and it moves focus to the content', async ({ page }) => {
     await page.goto('/');
+    // Wait until the app has rendered, or the Tab lands on an empty page.
+    await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Hoppa till innehållet' });
     await expect(skip).toBeFocused();

@@ -3,11 +3,14 @@ import { authApi } from '../auth/auth-api';
 import { LoginPage } from '../auth/login-page';
 import { session, useSession } from '../auth/session';
 import { LANGUAGES } from '../i18n/i18n';
+import { PlanPage } from '../plan/plan-page';
 import { PlansPage } from '../plans/plans-page';
+import { useRoute } from '../routing/use-route';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const current = useSession();
+  const route = useRoute();
 
   async function logout() {
     try {
@@ -55,7 +58,13 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {current ? <PlansPage canWrite={['admin', 'change_lead'].includes(current.organisation.role)} /> : <LoginPage />}
+        {!current ? (
+          <LoginPage />
+        ) : route.page === 'plan' ? (
+          <PlanPage key={route.planId} planId={route.planId} tab={route.tab} />
+        ) : (
+          <PlansPage canWrite={['admin', 'change_lead'].includes(current.organisation.role)} />
+        )}
       </main>
     </>
   );

@@ -3,6 +3,7 @@ import { TFunction } from 'i18next';
 import { FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
+import { hrefOf } from '../routing/use-route';
 import { plansApi } from './plans-api';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; plans: PlanResponse[] };
@@ -68,7 +69,9 @@ function PlanList({ plans }: { plans: PlanResponse[] }) {
     <ul className="plan-list" aria-label={t('plans.listLabel')}>
       {plans.map((plan) => (
         <li key={plan.id} className="plan-card">
-          <h3>{plan.title}</h3>
+          <h3>
+            <a href={hrefOf({ page: 'plan', planId: plan.id, tab: 'overview' })}>{plan.title}</a>
+          </h3>
           {plan.purpose && <p>{plan.purpose}</p>}
           <p className="meta">
             <span className={`badge badge-${plan.status}`}>{t(`plans.status.${plan.status}`)}</span>{' '}

@@ -1,0 +1,37 @@
+import * as path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
+import { DEMO, logIn } from './session';
+
+const artifacts = path.resolve(__dirname, '../../e2e-artifacts');
+
+test('a change lead opens the demo plan, reads its findings by stage and follows the decisions in the matrix', async ({ page }) => {
+  await logIn(page, DEMO.changeLead);
+  await page.getByRole('link', { name: 'Tillitsresan i socialtjänsten 2027–2028' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Tillitsresan i socialtjänsten 2027–2028' })).toBeVisible();
+  const stage4 = page.getByRole('region', { name: 'Etapp 4: Tillit i ekonomiskt bistånd' });
+  await expect(stage4.getByText('Blockerande').first()).toBeVisible();
+  await expect(stage4.getByText(/vidaredelegerar 4.2 Försörjningsstöd utöver riksnorm/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: path.join(artifacts, 'plan-overview.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Införandematris' }).click();
+  const table = page.getByRole('table', { name: 'Införandematris' });
+  const row = table.getByRole('row', { name: /5\.1 Bistånd i form av hemtjänst/ });
+  await expect(row.getByRole('cell').nth(2)).toContainText('Biståndshandläggare äldre');
+  await expect(row.getByRole('cell').nth(2)).toContainText('Flyttat');
+  await expect(row.getByRole('cell').nth(0)).toContainText('Enhetschef biståndshandläggning äldre');
+
+  await page.getByLabel('Bara beslutsområden som ändras').check();
+  await expect(page.getByRole('status').filter({ hasText: /Visar \d+ av 84 beslutsområden/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /1\.1 Mål och riktlinjer/ })).toHaveCount(0);
+  await page.getByLabel('Sök ärende eller beslutsfattare').fill('hemtjänst');
+  await expect(row).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: path.join(artifacts, 'matrix.png'), fullPage: true });
+
+  await page.getByLabel('Språk').selectOption('en');
+  await expect(page.getByRole('table', { name: 'Rollout matrix' })).toBeVisible();
+  await expect(page.getByText('Moved').first()).toBeVisible();
+});

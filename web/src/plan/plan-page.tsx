@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { RolloutMatrixView } from '../matrix/rollout-matrix-view';
+import { hrefOf } from '../routing/use-route';
+import { PlanOverview } from './plan-overview';
+import { usePlanAnalysis } from './use-plan-analysis';
+
+export function PlanPage({ planId, tab }: { planId: string; tab: 'overview' | 'matrix' }) {
+  const { t } = useTranslation();
+  const load = usePlanAnalysis(planId);
+  return (
+    <>
+      <p>
+        <a href={hrefOf({ page: 'plans' })}>{t('plan.back')}</a>
+      </p>
+      {load.state === 'loading' && <p role="status">{t('plan.loading')}</p>}
+      {load.state === 'failed' && (
+        <p role="alert" className="error">
+          {t('plan.loadFailed', { message: load.message })}
+        </p>
+      )}
+      {load.state === 'ready' && (
+        <>
+          <h1>{load.meta.title}</h1>
+          {load.meta.purpose && <p className="lead">{load.meta.purpose}</p>}
+          <nav aria-label={t('plan.views')} className="tabs">
+            <a href={hrefOf({ page: 'plan', planId, tab: 'overview' })} aria-current={tab === 'overview' ? 'page' : undefined}>
+              {t('plan.overview')}
+            </a>
+            <a href={hrefOf({ page: 'plan', planId, tab: 'matrix' })} aria-current={tab === 'matrix' ? 'page' : undefined}>
+              {t('plan.matrix')}
+            </a>
+          </nav>
+          {tab === 'overview' ? <PlanOverview plan={load.plan} analysis={load.analysis} /> : <RolloutMatrixView plan={load.plan} analysis={load.analysis} />}
+        </>
+      )}
+    </>
+  );
+}

@@ -15,7 +15,7 @@ import { diffStates, StateDiff } from './diff';
 import { CompetenceGap, competenceLedger, GapTracker } from './gaps';
 import { deriveHierarchy, hierarchyOf } from './hierarchy';
 import { forEachArea, IndexedMap } from './indexed-map';
-import { metricsAt, StageMetrics } from './metrics';
+import { metricsAt, RightSums, StageMetrics } from './metrics';
 import { ChangeOutcome, foldPlan, PlanState } from './state';
 
 export interface Analysis {
@@ -146,6 +146,7 @@ export function analysePlan(plan: Plan): Analysis {
   const { states, outcomes } = fold;
   const ledger = competenceLedger(plan);
   const gapTracker = new GapTracker(ledger);
+  let sums: RightSums | undefined;
   const stageIndex = new Map(plan.stages.map((s, i) => [s.id, i + 1]));
   const diffs: StateDiff[] = states.slice(1).map((state, i) => diffStates(states[i], state));
   const grants = grantsPerState(states, diffs);
@@ -172,8 +173,18 @@ export function analysePlan(plan: Plan): Analysis {
     const stateGaps = gapTracker.advance(state, diff ? changedAreas(diff) : null);
     gaps.push(stateGaps);
     const stageOutcomes = k > 0 ? outcomes[k - 1] : [];
-    metrics.push(metricsAt(plan, state, stateGaps, stageOutcomes));
     const hierarchy = hierarchyOf(state);
+    if (!sums) sums = RightSums.of(state);
+    else {
+      // The rights that changed, and those whose deciders moved in the hierarchy (their depth changed).
+      for (const d of diff?.rights ?? []) sums.set(d.decisionAreaId, d.after ?? undefined, hierarchy);
+      if (moved.size > 0) {
+        forEachArea(state.areas, state.rights, (areaId, _area, right) => {
+          if (right && (moved.has(right.deciderId) || (right.delegatorId && moved.has(right.delegatorId)))) sums?.set(areaId, right, hierarchy);
+        });
+      }
+    }
+    metrics.push(metricsAt(plan, state, stateGaps, stageOutcomes, sums));
     if (!diff || moved.size > 0) {
       notDownward.clear();
       forEachArea(state.areas, state.rights, (areaId, _area, right) => {

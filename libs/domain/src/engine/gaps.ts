@@ -163,30 +163,54 @@ export function gapsAt(state: PlanState, ledger: CompetenceLedger): CompetenceGa
  * Gaps state after state, recomputing only what a stage touched: the rights that changed, and the
  * actor–competence pairs whose development actions fall due. Everything else carries over.
  */
+/** One actor–competence pair with the areas that need more of it than the actor holds at baseline. */
+interface Need {
+  actorId: string;
+  competenceId: string;
+  areas: Map<string, Shortfall>;
+  gap: CompetenceGap | null;
+  /** The state index at which the pair was last touched (its areas changed, or an action fell due). */
+  touchedAt: number;
+  listed: boolean;
+}
+
 export class GapTracker {
   private readonly byArea = new Map<string, Shortfall[]>();
-  private readonly needs = new Map<string, Map<string, Map<string, Shortfall>>>();
-  private readonly previous = new Map<string, Map<string, CompetenceGap>>();
-  /** Actor–competence pairs in output order; re-sorted only when a pair is new. */
-  private order: Array<[string, string]> = [];
+  private readonly needs = new Map<string, Map<string, Need>>();
+  /** Pairs in output order; re-sorted only when a pair is new. */
+  private order: Need[] = [];
   private orderStale = false;
 
   constructor(private readonly ledger: CompetenceLedger) {}
 
+  private need(actorId: string, competenceId: string): Need {
+    let byCompetence = this.needs.get(actorId);
+    if (!byCompetence) this.needs.set(actorId, (byCompetence = new Map()));
+    let need = byCompetence.get(competenceId);
+    if (!need) {
+      need = { actorId, competenceId, areas: new Map(), gap: null, touchedAt: -1, listed: false };
+      byCompetence.set(competenceId, need);
+    }
+    if (!need.listed) {
+      need.listed = true;
+      this.order.push(need);
+      this.orderStale = true;
+    }
+    return need;
+  }
+
   /** `changedAreaIds` null: look at every area (the first state). */
   advance(state: PlanState, changedAreaIds: Iterable<string> | null): CompetenceGap[] {
-    const touched = new Map<string, Set<string>>();
-    const touch = (actorId: string, competenceId: string) => {
-      const set = touched.get(actorId);
-      if (set) set.add(competenceId);
-      else touched.set(actorId, new Set([competenceId]));
-    };
+    const k = state.index;
     const update = (areaId: string, area: AreaState | undefined, right: DecisionRight | undefined) => {
       const before = this.byArea.get(areaId);
       if (before) {
         for (const s of before) {
-          this.needs.get(s.actorId)?.get(s.competenceId)?.delete(areaId);
-          touch(s.actorId, s.competenceId);
+          const need = this.needs.get(s.actorId)?.get(s.competenceId);
+          if (need) {
+            need.areas.delete(areaId);
+            need.touchedAt = k;
+          }
         }
       }
       const after = right && area && !area.retired && area.requirements.length > 0 ? shortfalls(state, this.ledger, right, area) : [];
@@ -196,48 +220,36 @@ export class GapTracker {
       }
       this.byArea.set(areaId, after);
       for (const s of after) {
-        let byCompetence = this.needs.get(s.actorId);
-        if (!byCompetence) this.needs.set(s.actorId, (byCompetence = new Map()));
-        let areas = byCompetence.get(s.competenceId);
-        if (!areas) {
-          byCompetence.set(s.competenceId, (areas = new Map()));
-          this.orderStale = true;
-        }
-        areas.set(areaId, s);
-        touch(s.actorId, s.competenceId);
+        const need = this.need(s.actorId, s.competenceId);
+        need.areas.set(areaId, s);
+        need.touchedAt = k;
       }
     };
     if (changedAreaIds === null) forEachArea(state.areas, state.rights, (areaId, area, right) => update(areaId, area, right));
     else for (const areaId of changedAreaIds) update(areaId, state.areas.get(areaId), state.rights.get(areaId));
-    for (const { actorId, competenceId } of this.ledger.actionsDueAt(state.index)) touch(actorId, competenceId);
+    for (const { actorId, competenceId } of this.ledger.actionsDueAt(k)) {
+      const need = this.needs.get(actorId)?.get(competenceId);
+      if (need) need.touchedAt = k;
+    }
 
     if (this.orderStale) {
-      this.order = [];
-      for (const [actorId, byCompetence] of this.needs) for (const competenceId of byCompetence.keys()) this.order.push([actorId, competenceId]);
-      this.order.sort((a, b) => compareText(a[0], b[0]) || compareText(a[1], b[1]));
+      this.order.sort((a, b) => compareText(a.actorId, b.actorId) || compareText(a.competenceId, b.competenceId));
       this.orderStale = false;
     }
     const gaps: CompetenceGap[] = [];
-    const kept: Array<[string, string]> = [];
-    for (const pair of this.order) {
-      const [actorId, competenceId] = pair;
-      const byCompetence = this.needs.get(actorId);
-      const areas = byCompetence?.get(competenceId);
-      const previous = this.previous.get(actorId);
-      if (!areas || areas.size === 0) {
-        byCompetence?.delete(competenceId);
-        if (byCompetence?.size === 0) this.needs.delete(actorId);
-        previous?.delete(competenceId);
+    let kept = 0;
+    for (const need of this.order) {
+      if (need.areas.size === 0) {
+        need.listed = false;
+        need.gap = null;
         continue;
       }
-      kept.push(pair);
-      const old = previous?.get(competenceId);
-      const gap = old && !touched.get(actorId)?.has(competenceId) ? gapAtStage(old, state) : gapOf(state, this.ledger, [...areas.values()]);
-      if (previous) previous.set(competenceId, gap);
-      else this.previous.set(actorId, new Map([[competenceId, gap]]));
+      this.order[kept++] = need;
+      const gap = need.gap && need.touchedAt !== k ? gapAtStage(need.gap, state) : gapOf(state, this.ledger, [...need.areas.values()]);
+      need.gap = gap;
       gaps.push(gap);
     }
-    this.order = kept;
+    this.order.length = kept;
     return gaps;
   }
 }

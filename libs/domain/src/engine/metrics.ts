@@ -1,7 +1,7 @@
-import { Plan } from '../model/types';
+import { DecisionRight, Plan } from '../model/types';
 import { forEachArea, IndexedMap } from './indexed-map';
 import { CompetenceGap } from './gaps';
-import { hierarchyOf } from './hierarchy';
+import { Hierarchy, hierarchyOf } from './hierarchy';
 import { ChangeOutcome, PlanState } from './state';
 
 export interface StageMetrics {
@@ -35,32 +35,76 @@ function countActive(map: ReadonlyMap<string, { retired: boolean }>): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function metricsAt(plan: Plan, state: PlanState, gaps: CompetenceGap[], outcomes: ChangeOutcome[]): StageMetrics {
-  const hierarchy = hierarchyOf(state);
-  const perLevel: number[] = [];
-  // Sums in integer units (half levels, thousandths of hours) are exact, so input order cannot change them.
-  let halfDepthSum = 0;
-  let count = 0;
-  let levelSum = 0;
-  let milliHours = 0;
-  forEachArea(state.areas, state.rights, (_id, _area, right) => {
-    if (!right) return;
-    // The effective deciders (see effectiveDeciders), without allocating: one, or both at level 4.
-    const delegator = right.delegatorId && right.delegatorId !== right.deciderId ? right.delegatorId : null;
-    const first = delegator && right.level <= 3 ? delegator : right.deciderId;
-    const firstLevel = hierarchy.level(first);
-    perLevel[firstLevel] = (perLevel[firstLevel] ?? 0) + 1;
-    if (delegator && right.level === 4) {
-      const secondLevel = hierarchy.level(delegator);
-      perLevel[secondLevel] = (perLevel[secondLevel] ?? 0) + 1;
-      halfDepthSum += firstLevel + secondLevel;
+/** What one decision right adds to a state's sums: the levels of its effective deciders, its level and reporting. */
+interface Contribution {
+  first: number;
+  /** The second effective decider's level (level 4: both decide), or -1. */
+  second: number;
+  level: number;
+  milliHours: number;
+}
+
+function contributionOf(right: DecisionRight, hierarchy: Hierarchy): Contribution {
+  // The effective deciders (see effectiveDeciders), without allocating: one, or both at level 4.
+  const delegator = right.delegatorId && right.delegatorId !== right.deciderId ? right.delegatorId : null;
+  const first = hierarchy.level(delegator && right.level <= 3 ? delegator : right.deciderId);
+  const second = delegator && right.level === 4 ? hierarchy.level(delegator) : -1;
+  return { first, second, level: right.level, milliHours: Math.round((right.reporting?.hoursPerYear ?? 0) * 1000) };
+}
+
+/**
+ * The sums behind the decision metrics, kept up to date right by right as states follow each other.
+ * In integer units (half levels, thousandths of hours) they are exact, so input order cannot change them.
+ */
+export class RightSums {
+  private readonly byArea = new Map<string, Contribution>();
+  perLevel: number[] = [];
+  halfDepth = 0;
+  count = 0;
+  levelSum = 0;
+  milliHours = 0;
+
+  private add(c: Contribution, sign: 1 | -1): void {
+    this.perLevel[c.first] = (this.perLevel[c.first] ?? 0) + sign;
+    if (c.second >= 0) {
+      this.perLevel[c.second] = (this.perLevel[c.second] ?? 0) + sign;
+      this.halfDepth += sign * (c.first + c.second);
     } else {
-      halfDepthSum += firstLevel * 2;
+      this.halfDepth += sign * c.first * 2;
     }
-    count += 1;
-    levelSum += right.level;
-    milliHours += Math.round((right.reporting?.hoursPerYear ?? 0) * 1000);
-  });
+    this.count += sign;
+    this.levelSum += sign * c.level;
+    this.milliHours += sign * c.milliHours;
+  }
+
+  /** Sets the area's right (undefined: it has none any more). */
+  set(areaId: string, right: DecisionRight | undefined, hierarchy: Hierarchy): void {
+    const old = this.byArea.get(areaId);
+    if (old) this.add(old, -1);
+    if (!right) {
+      this.byArea.delete(areaId);
+      return;
+    }
+    const c = contributionOf(right, hierarchy);
+    this.byArea.set(areaId, c);
+    this.add(c, 1);
+  }
+
+  static of(state: PlanState): RightSums {
+    const sums = new RightSums();
+    const hierarchy = hierarchyOf(state);
+    forEachArea(state.areas, state.rights, (areaId, _area, right) => {
+      if (right) sums.set(areaId, right, hierarchy);
+    });
+    return sums;
+  }
+}
+
+export function metricsAt(plan: Plan, state: PlanState, gaps: CompetenceGap[], outcomes: ChangeOutcome[], sums = RightSums.of(state)): StageMetrics {
+  const hierarchy = hierarchyOf(state);
+  const perLevel = [...sums.perLevel];
+  while (perLevel.length > 0 && !perLevel[perLevel.length - 1]) perLevel.pop();
+  const { halfDepth: halfDepthSum, count, levelSum, milliHours } = sums;
   const actors = countActive(state.actors);
   const areas = countActive(state.areas);
 

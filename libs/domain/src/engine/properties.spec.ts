@@ -3,6 +3,8 @@ import { Change, Plan } from '../model/types';
 import { syntheticPlan } from '../testing/synthetic-plan';
 import { analysePlan } from './analyse';
 import { applyDiff } from './diff';
+import { competenceLedger, gapsAt } from './gaps';
+import { metricsAt } from './metrics';
 import { PlanState, stateAt } from './state';
 
 /** A canonical, order-free rendering of a state for equality checks. */
@@ -125,6 +127,23 @@ describe('domain engine properties', () => {
         const shape = (diffs: typeof a.diffs) =>
           diffs.map((d) => [d.rights.map((r) => [r.decisionAreaId, r.kinds]), d.actors.map((x) => [x.actorId, x.kinds]), d.areas.map((x) => [x.decisionAreaId, x.kinds]), d.gained, d.lost]);
         expect(shape(b.diffs)).toEqual(shape(a.diffs));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps the metrics and gaps it carries from state to state equal to a fresh computation', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const { states, gaps, metrics, outcomes } = analysePlan(plan);
+        const ledger = competenceLedger(plan);
+        states.forEach((state, k) => {
+          // A copy of the state has no cached hierarchy: everything is computed from scratch.
+          const fresh = { ...state };
+          const freshGaps = gapsAt(fresh, ledger);
+          expect(freshGaps).toEqual(gaps[k]);
+          expect(metricsAt(plan, fresh, freshGaps, k > 0 ? outcomes[k - 1] : [])).toEqual(metrics[k]);
+        });
       }),
       { numRuns: 40 },
     );

@@ -87,38 +87,22 @@ function affectedActors(diff: StateDiff | null, moved: Set<string>): Set<string>
  */
 class AreaFindings {
   private readonly findings = new Map<string, Finding[]>();
-  /** Areas whose right names the actor (as decider, delegator or receiver of reporting). */
-  private readonly byActor = new Map<string, Set<string>>();
-
-  private index(areaId: string, right: DecisionRight | null | undefined, add: boolean): void {
-    if (!right) return;
-    for (const actorId of [right.deciderId, right.delegatorId, right.reporting?.toId]) {
-      if (!actorId) continue;
-      let areas = this.byActor.get(actorId);
-      if (!areas) {
-        if (!add) continue;
-        this.byActor.set(actorId, (areas = new Set()));
-      }
-      if (add) areas.add(areaId);
-      else areas.delete(areaId);
-    }
-  }
 
   next(ctx: StageContext, diff: StateDiff | null, affected: Set<string>): Finding[] {
     const visit = new Set<string>();
     if (!diff) {
-      forEachArea(ctx.state.areas, ctx.state.rights, (areaId, _area, right) => {
-        visit.add(areaId);
-        this.index(areaId, right, true);
-      });
+      for (const areaId of ctx.state.areas.keys()) visit.add(areaId);
     } else {
-      for (const d of diff.rights) {
-        visit.add(d.decisionAreaId);
-        this.index(d.decisionAreaId, d.before, false);
-        this.index(d.decisionAreaId, d.after, true);
-      }
+      for (const d of diff.rights) visit.add(d.decisionAreaId);
       for (const d of diff.areas) visit.add(d.decisionAreaId);
-      for (const actorId of affected) for (const areaId of this.byActor.get(actorId) ?? []) visit.add(areaId);
+      if (affected.size > 0) {
+        // Rights that name an actor retired, reinstated or moved at this stage: a scan is cheaper than an index.
+        forEachArea(ctx.state.areas, ctx.state.rights, (areaId, _area, right) => {
+          if (right && (affected.has(right.deciderId) || (right.delegatorId && affected.has(right.delegatorId)) || (right.reporting && affected.has(right.reporting.toId)))) {
+            visit.add(areaId);
+          }
+        });
+      }
     }
     const ref = { index: ctx.state.index, id: ctx.state.stageId };
     const out: Finding[] = [];
@@ -128,7 +112,7 @@ class AreaFindings {
     }
     for (const areaId of visit) {
       const area = ctx.state.areas.get(areaId);
-      const list = area && !area.retired ? [...integrityAreaFindings(ctx, areaId), ...legalityAreaFindings(ctx, areaId)] : [];
+      const list = area && !area.retired ? integrityAreaFindings(ctx, areaId).concat(legalityAreaFindings(ctx, areaId)) : [];
       if (list.length === 0) {
         this.findings.delete(areaId);
         continue;
@@ -185,16 +169,18 @@ export function analysePlan(plan: Plan): Analysis {
       }
     }
     metrics.push(metricsAt(plan, state, stateGaps, stageOutcomes, sums));
-    if (!diff || moved.size > 0) {
-      notDownward.clear();
-      forEachArea(state.areas, state.rights, (areaId, _area, right) => {
-        if (right?.delegatorId && !goesDown(hierarchy, right)) notDownward.set(areaId, right);
-      });
+    const checkDirection = (areaId: string, right: DecisionRight | null | undefined) => {
+      if (right?.delegatorId && !goesDown(hierarchy, right)) notDownward.set(areaId, right);
+      else notDownward.delete(areaId);
+    };
+    if (!diff) {
+      forEachArea(state.areas, state.rights, (areaId, _area, right) => checkDirection(areaId, right));
     } else {
-      for (const d of diff.rights) {
-        const right = d.after;
-        if (right?.delegatorId && !goesDown(hierarchy, right)) notDownward.set(d.decisionAreaId, right);
-        else notDownward.delete(d.decisionAreaId);
+      for (const d of diff.rights) checkDirection(d.decisionAreaId, d.after);
+      if (moved.size > 0) {
+        forEachArea(state.areas, state.rights, (areaId, _area, right) => {
+          if (right && (moved.has(right.deciderId) || (right.delegatorId && moved.has(right.delegatorId)))) checkDirection(areaId, right);
+        });
       }
     }
     const ctx: StageContext = {

@@ -88,21 +88,15 @@ function affectedActors(diff: StateDiff | null, moved: Set<string>): Set<string>
 class AreaFindings {
   private readonly findings = new Map<string, Finding[]>();
 
-  next(ctx: StageContext, diff: StateDiff | null, affected: Set<string>): Finding[] {
+  /** `namingAffected`: areas whose right names an actor the stage retired, reinstated or moved. */
+  next(ctx: StageContext, diff: StateDiff | null, namingAffected: string[]): Finding[] {
     const visit = new Set<string>();
     if (!diff) {
       for (const areaId of ctx.state.areas.keys()) visit.add(areaId);
     } else {
       for (const d of diff.rights) visit.add(d.decisionAreaId);
       for (const d of diff.areas) visit.add(d.decisionAreaId);
-      if (affected.size > 0) {
-        // Rights that name an actor retired, reinstated or moved at this stage: a scan is cheaper than an index.
-        forEachArea(ctx.state.areas, ctx.state.rights, (areaId, _area, right) => {
-          if (right && (affected.has(right.deciderId) || (right.delegatorId && affected.has(right.delegatorId)) || (right.reporting && affected.has(right.reporting.toId)))) {
-            visit.add(areaId);
-          }
-        });
-      }
+      for (const areaId of namingAffected) visit.add(areaId);
     }
     const ref = { index: ctx.state.index, id: ctx.state.stageId };
     const out: Finding[] = [];
@@ -158,15 +152,24 @@ export function analysePlan(plan: Plan): Analysis {
     gaps.push(stateGaps);
     const stageOutcomes = k > 0 ? outcomes[k - 1] : [];
     const hierarchy = hierarchyOf(state);
+    // One pass finds the rights that name an actor the stage retired, reinstated or moved; those naming a
+    // moved actor (as decider or delegator) also change depth and direction.
+    const affected = affectedActors(diff, moved);
+    const namingAffected: string[] = [];
+    const namingMoved: Array<[string, DecisionRight]> = [];
+    if (diff && affected.size > 0) {
+      forEachArea(state.areas, state.rights, (areaId, _area, right) => {
+        if (!right) return;
+        const decider = affected.has(right.deciderId);
+        const delegator = !!right.delegatorId && affected.has(right.delegatorId);
+        if (decider || delegator || (right.reporting && affected.has(right.reporting.toId))) namingAffected.push(areaId);
+        if ((decider && moved.has(right.deciderId)) || (delegator && moved.has(right.delegatorId as string))) namingMoved.push([areaId, right]);
+      });
+    }
     if (!sums) sums = RightSums.of(state);
     else {
-      // The rights that changed, and those whose deciders moved in the hierarchy (their depth changed).
       for (const d of diff?.rights ?? []) sums.set(d.decisionAreaId, d.after ?? undefined, hierarchy);
-      if (moved.size > 0) {
-        forEachArea(state.areas, state.rights, (areaId, _area, right) => {
-          if (right && (moved.has(right.deciderId) || (right.delegatorId && moved.has(right.delegatorId)))) sums?.set(areaId, right, hierarchy);
-        });
-      }
+      for (const [areaId, right] of namingMoved) sums.set(areaId, right, hierarchy);
     }
     metrics.push(metricsAt(plan, state, stateGaps, stageOutcomes, sums));
     const checkDirection = (areaId: string, right: DecisionRight | null | undefined) => {
@@ -177,11 +180,7 @@ export function analysePlan(plan: Plan): Analysis {
       forEachArea(state.areas, state.rights, (areaId, _area, right) => checkDirection(areaId, right));
     } else {
       for (const d of diff.rights) checkDirection(d.decisionAreaId, d.after);
-      if (moved.size > 0) {
-        forEachArea(state.areas, state.rights, (areaId, _area, right) => {
-          if (right && (moved.has(right.deciderId) || (right.delegatorId && moved.has(right.delegatorId)))) checkDirection(areaId, right);
-        });
-      }
+      for (const [areaId, right] of namingMoved) checkDirection(areaId, right);
     }
     const ctx: StageContext = {
       plan,
@@ -205,7 +204,7 @@ export function analysePlan(plan: Plan): Analysis {
       ...participationFindings(ctx),
       ...integrityStateFindings(ctx, fold.baselineIssues),
       ...controlBalanceFindings(ctx),
-      ...areaFindings.next(ctx, diff, affectedActors(diff, moved)),
+      ...areaFindings.next(ctx, diff, namingAffected),
     ];
     const keys = new Map<string, number>();
     for (const f of stateFindings) {

@@ -62,6 +62,12 @@ export class IndexedMap<T> implements ReadonlyMap<string, T> {
     return this;
   }
 
+  /** Sets by slot (the caller resolved the id once); only for building states. */
+  setSlot(slot: number, value: T): void {
+    if (this.slotValues[slot] === undefined) this.count++;
+    this.slotValues[slot] = value;
+  }
+
   delete(id: string): boolean {
     const slot = this.index.slot(id);
     if (slot === undefined || this.slotValues[slot] === undefined) return false;

@@ -35,3 +35,23 @@ test('a change lead opens the demo plan, reads its findings by stage and follows
   await expect(page.getByRole('table', { name: 'Rollout matrix' })).toBeVisible();
   await expect(page.getByText('Moved').first()).toBeVisible();
 });
+
+test('the delegation map shows who decides what before and after a stage, with the moves labelled', async ({ page }) => {
+  await logIn(page, DEMO.changeLead);
+  await page.getByRole('link', { name: 'Tillitsresan i socialtjänsten 2027–2028' }).click();
+  await page.getByRole('link', { name: 'Delegeringskarta' }).click();
+  const canvas = page.getByRole('region', { name: 'Karta: vem beslutar om vad' });
+  // ELK starts in its worker on first use, which can take a few seconds on a busy machine.
+  await expect(canvas).toHaveAttribute('data-laid-out', 'true', { timeout: 30_000 });
+  await page.screenshot({ path: path.join(artifacts, 'map-before.png'), fullPage: true });
+
+  await page.getByLabel('Jämför från').selectOption({ label: 'Etapp 1' });
+  await page.getByLabel('till', { exact: true }).selectOption({ label: 'Etapp 2' });
+  await page.getByLabel('Sök beslutsområde').fill('5.');
+  const handler = canvas.locator('.react-flow__node', { hasText: 'Biståndshandläggare äldre' });
+  await expect(handler).toContainText('5.1 Bistånd i form av hemtjänst – fått');
+  await expect(canvas.locator('.react-flow__node', { hasText: 'Enhetschef biståndshandläggning äldre' })).toContainText('– lämnat');
+  await expect(canvas.getByText('3 flyttas')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: path.join(artifacts, 'map-after.png'), fullPage: true });
+});

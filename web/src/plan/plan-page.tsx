@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { RolloutMatrixView } from '../matrix/rollout-matrix-view';
-import { hrefOf } from '../routing/use-route';
+import { DelegationMapView } from '../map/delegation-map-view';
+import { hrefOf, PlanTab } from '../routing/use-route';
 import { PlanOverview } from './plan-overview';
 import { usePlanAnalysis } from './use-plan-analysis';
 
-export function PlanPage({ planId, tab }: { planId: string; tab: 'overview' | 'matrix' }) {
+export function PlanPage({ planId, tab }: { planId: string; tab: PlanTab }) {
   const { t } = useTranslation();
   const load = usePlanAnalysis(planId);
   return (
@@ -26,11 +27,16 @@ export function PlanPage({ planId, tab }: { planId: string; tab: 'overview' | 'm
             <a href={hrefOf({ page: 'plan', planId, tab: 'overview' })} aria-current={tab === 'overview' ? 'page' : undefined}>
               {t('plan.overview')}
             </a>
+            <a href={hrefOf({ page: 'plan', planId, tab: 'map' })} aria-current={tab === 'map' ? 'page' : undefined}>
+              {t('plan.map')}
+            </a>
             <a href={hrefOf({ page: 'plan', planId, tab: 'matrix' })} aria-current={tab === 'matrix' ? 'page' : undefined}>
               {t('plan.matrix')}
             </a>
           </nav>
-          {tab === 'overview' ? <PlanOverview plan={load.plan} analysis={load.analysis} /> : <RolloutMatrixView plan={load.plan} analysis={load.analysis} />}
+          {tab === 'overview' && <PlanOverview plan={load.plan} analysis={load.analysis} />}
+          {tab === 'map' && <DelegationMapView plan={load.plan} analysis={load.analysis} />}
+          {tab === 'matrix' && <RolloutMatrixView plan={load.plan} analysis={load.analysis} />}
         </>
       )}
     </>

@@ -1,0 +1,150 @@
+import '@xyflow/react/dist/style.css';
+import { Background, Controls, Edge, MarkerType, MiniMap, ReactFlow } from '@xyflow/react';
+import { Analysis, Plan } from '@tillit/domain';
+import { TFunction } from 'i18next';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActorNode, ActorNodeType, AREAS_SHOWN } from './actor-node';
+import { LayoutWorker } from './layout';
+import { delegationMap, MapEdge } from './map-model';
+
+const nodeTypes = { actor: ActorNode };
+
+const NODE_WIDTH = 280;
+const nodeHeight = (areas: number) => 56 + Math.min(areas, AREAS_SHOWN + 1) * 20;
+
+/**
+ * Who decides what, before and after a stage (or at any two states): actors laid out as the hierarchy
+ * (ELK in a Web Worker), delegations from delegator to decider, moved decisions as arrows from the old to
+ * the new decider. The rollout matrix is the accessible alternative.
+ */
+export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Plan; analysis: Analysis; initialTo?: number }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const last = analysis.states.length - 1;
+  const [to, setTo] = useState(Math.min(initialTo, last));
+  const [from, setFrom] = useState(Math.max(0, Math.min(initialTo, last) - 1));
+  const [section, setSection] = useState('');
+  const [query, setQuery] = useState('');
+  const sections = useMemo(() => [...new Set(plan.decisionAreas.map((a) => a.section))].sort((a, b) => a.localeCompare(b, 'sv')), [plan]);
+  const map = useMemo(() => delegationMap(analysis, from, to, { section, query }), [analysis, from, to, section, query]);
+  // One worker while the map is shown (created lazily, so that a remount in StrictMode gets a live one).
+  const worker = useRef<LayoutWorker | null>(null);
+  useEffect(
+    () => () => {
+      worker.current?.dispose();
+      worker.current = null;
+    },
+    [],
+  );
+  const [positions, setPositions] = useState<Record<string, { x: number; y: number }> | null>(null);
+
+  // The layout follows the hierarchy only, so it stays put while the compared states change.
+  const hierarchyKey = useMemo(() => map.edges.filter((e) => e.kind === 'hierarchy').map((e) => e.id).join('|') + map.actors.map((a) => `${a.id}:${a.areas.length}`).join('|'), [map]);
+  useEffect(() => {
+    let current = true;
+    worker.current ??= new LayoutWorker();
+    void worker.current
+      .layout(
+        map.actors.map((a) => ({ id: a.id, width: NODE_WIDTH, height: nodeHeight(a.areas.length) })),
+        map.edges.filter((e) => e.kind === 'hierarchy').map((e) => ({ id: e.id, source: e.source, target: e.target })),
+      )
+      .then((p) => current && setPositions(p));
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the parts of `map` the layout uses
+  }, [hierarchyKey]);
+
+  const nodes: ActorNodeType[] = useMemo(
+    () =>
+      map.actors.map((actor) => ({
+        id: actor.id,
+        type: 'actor' as const,
+        position: positions?.[actor.id] ?? { x: 0, y: 0 },
+        data: { actor },
+        ariaLabel: `${actor.name}: ${actor.areas.length}`,
+      })),
+    [map, positions],
+  );
+  const edges: Edge[] = useMemo(() => map.edges.map((e) => toFlowEdge(e, t)), [map, t]);
+  const label = (k: number) => (k === 0 ? t('plan.baseline') : t('plan.stageShort', { index: k }));
+
+  return (
+    <section aria-labelledby={`${ids}-heading`}>
+      <h2 id={`${ids}-heading`}>{t('map.heading')}</h2>
+      <p className="lead">{t('map.intro')}</p>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor={`${ids}-from`}>{t('map.from')}</label>
+          <select id={`${ids}-from`} value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+            {analysis.states.map((s) => (
+              <option key={s.index} value={s.index}>
+                {label(s.index)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-to`}>{t('map.to')}</label>
+          <select id={`${ids}-to`} value={to} onChange={(e) => setTo(Number(e.target.value))}>
+            {analysis.states.map((s) => (
+              <option key={s.index} value={s.index}>
+                {label(s.index)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-section`}>{t('matrix.section')}</label>
+          <select id={`${ids}-section`} value={section} onChange={(e) => setSection(e.target.value)}>
+            <option value="">{t('matrix.allSections')}</option>
+            {sections.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-q`}>{t('map.search')}</label>
+          <input id={`${ids}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+      </div>
+      <p className="meta">{t('map.legend')}</p>
+      <div className="map-canvas" role="region" aria-label={t('map.canvas')} data-laid-out={positions ? 'true' : 'false'}>
+        <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView={!!positions} key={positions ? 'laid-out' : 'pending'} minZoom={0.05} nodesConnectable={false}>
+          <Background />
+          <MiniMap pannable zoomable ariaLabel={t('map.minimap')} />
+          <Controls />
+        </ReactFlow>
+      </div>
+    </section>
+  );
+}
+
+function toFlowEdge(e: MapEdge, t: TFunction): Edge {
+  switch (e.kind) {
+    case 'hierarchy':
+      return { id: e.id, source: e.source, target: e.target, style: { stroke: '#9aa5b1', strokeDasharray: '4 4' } };
+    case 'delegation':
+      return {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        label: t('map.delegates', { count: e.areaIds.length, levels: e.levels.join(', ') }),
+        style: { stroke: '#0b5cad' },
+        markerEnd: { type: MarkerType.ArrowClosed, color: '#0b5cad' },
+      };
+    case 'moved':
+      return {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        label: t('map.moved', { count: e.areaIds.length }),
+        animated: true,
+        style: { stroke: '#8a5a00', strokeWidth: 2.5 },
+        markerEnd: { type: MarkerType.ArrowClosed, color: '#8a5a00' },
+      };
+  }
+}

@@ -1,0 +1,42 @@
+import { analysePlan, EXAMPLE_PLAN, validatePlan } from '@tillit/domain';
+import { describe, expect, it } from 'vitest';
+import { delegationMap } from './map-model';
+
+const plan = (() => {
+  const result = validatePlan(EXAMPLE_PLAN);
+  if (!result.ok) throw new Error('example plan invalid');
+  return result.plan;
+})();
+const analysis = analysePlan(plan);
+
+describe(delegationMap.name, () => {
+  const map = delegationMap(analysis, 1, 2);
+  const actor = (id: string) => map.actors.find((a) => a.id === id);
+
+  it('marks a decision the stage gives an actor, and the one that loses it', () => {
+    expect(actor('bhl')?.areas.find((a) => a.areaId === 's-5-1')?.mark).toBe('gained');
+    expect(actor('ec-bist')?.areas.find((a) => a.areaId === 's-5-1')?.mark).toBe('lost');
+  });
+
+  it('draws the moved decisions as arrows from the old to the new decider', () => {
+    const moved = map.edges.find((e) => e.kind === 'moved' && e.source === 'ec-bist' && e.target === 'bhl');
+    expect(moved?.areaIds).toEqual(expect.arrayContaining(['s-5-1', 's-5-3', 's-5-7']));
+  });
+
+  it('draws delegations from delegator to decider with their levels', () => {
+    const delegation = map.edges.find((e) => e.kind === 'delegation' && e.source === 'sn' && e.target === 'bhl');
+    expect(delegation?.levels).toEqual([6]);
+  });
+
+  it('keeps unchanged decisions unmarked and shows no moves for one state', () => {
+    const same = delegationMap(analysis, 2, 2);
+    expect(same.edges.some((e) => e.kind === 'moved')).toBe(false);
+    expect(same.actors.flatMap((a) => a.areas).every((a) => a.mark === 'kept')).toBe(true);
+  });
+
+  it('filters by section and by text', () => {
+    const filtered = delegationMap(analysis, 1, 2, { section: 'LSS', query: 'daglig' });
+    const areas = filtered.actors.flatMap((a) => a.areas.map((x) => x.code));
+    expect(new Set(areas)).toEqual(new Set(['8.7', '8.9']));
+  });
+});

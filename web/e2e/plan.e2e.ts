@@ -28,6 +28,9 @@ test('a change lead opens the demo plan, reads its findings by stage and follows
   await expect(table.getByRole('row', { name: /1\.1 Mål och riktlinjer/ })).toHaveCount(0);
   await page.getByLabel('Sök ärende eller beslutsfattare').fill('hemtjänst');
   await expect(row).toBeVisible();
+  await row.getByRole('button', { name: 'Historik för 5.1 Bistånd i form av hemtjänst' }).click();
+  const history = page.getByRole('region', { name: 'Historik: 5.1 Bistånd i form av hemtjänst' });
+  await expect(history.getByRole('row', { name: /Etapp 2/ })).toContainText('Flyttat');
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: path.join(artifacts, 'matrix.png'), fullPage: true });
 
@@ -54,4 +57,10 @@ test('the delegation map shows who decides what before and after a stage, with t
   await expect(canvas.getByText('3 flyttas')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: path.join(artifacts, 'map-after.png'), fullPage: true });
+
+  await handler.click();
+  const history = page.getByRole('region', { name: 'Historik: Biståndshandläggare äldre' });
+  await expect(history.getByRole('row', { name: /Etapp 2/ })).toContainText('5.1, 5.3, 5.7');
+  await expect(history.getByRole('heading')).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
 });

@@ -5,6 +5,7 @@ import { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActorNode, ActorNodeType, AREAS_SHOWN } from './actor-node';
+import { HistoryPanel } from './history-panel';
 import { LayoutWorker } from './layout';
 import { delegationMap, MapEdge } from './map-model';
 
@@ -37,6 +38,7 @@ export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Pla
     },
     [],
   );
+  const [selected, setSelected] = useState<string | null>(null);
   const [positions, setPositions] = useState<Record<string, { x: number; y: number }> | null>(null);
 
   // The layout follows the hierarchy only, so it stays put while the compared states change.
@@ -111,14 +113,27 @@ export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Pla
           <input id={`${ids}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
       </div>
-      <p className="meta">{t('map.legend')}</p>
+      <p className="meta">
+        {t('map.legend')} {t('map.clickHint')}
+      </p>
       <div className="map-canvas" role="region" aria-label={t('map.canvas')} data-laid-out={positions ? 'true' : 'false'}>
-        <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView={!!positions} key={positions ? 'laid-out' : 'pending'} minZoom={0.05} nodesConnectable={false}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          fitView={!!positions}
+          key={positions ? 'laid-out' : 'pending'}
+          minZoom={0.05}
+          nodesConnectable={false}
+          onlyRenderVisibleElements
+          onNodeClick={(_event, node) => setSelected(node.id)}
+        >
           <Background />
           <MiniMap pannable zoomable ariaLabel={t('map.minimap')} />
           <Controls />
         </ReactFlow>
       </div>
+      {selected && <HistoryPanel analysis={analysis} subject={{ type: 'actor', id: selected }} onClose={() => setSelected(null)} />}
     </section>
   );
 }

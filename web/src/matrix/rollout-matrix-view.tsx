@@ -1,6 +1,7 @@
 import { Analysis, Plan, RightChangeKind } from '@tillit/domain';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HistoryPanel } from '../map/history-panel';
 import { compareCodes, MatrixRow, rolloutMatrix } from './rollout-matrix';
 
 type Sort = 'code' | 'title' | 'section';
@@ -18,6 +19,7 @@ export function RolloutMatrixView({ plan, analysis }: { plan: Plan; analysis: An
   const [section, setSection] = useState('');
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [sort, setSort] = useState<Sort>('code');
+  const [history, setHistory] = useState<string | null>(null);
 
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -90,6 +92,9 @@ export function RolloutMatrixView({ plan, analysis }: { plan: Plan; analysis: An
                   <span className="meta block">
                     {r.section} · {t(`decisionKind.${r.kind}`)}
                   </span>
+                  <button type="button" className="link-button" onClick={() => setHistory(r.areaId)} aria-label={t('history.open', { name: `${r.code} ${r.title}` })}>
+                    {t('matrix.history')}
+                  </button>
                 </th>
                 {r.cells.map((c, k) => (
                   <td key={k} className={c.kinds.length ? 'changed' : undefined}>
@@ -111,6 +116,7 @@ export function RolloutMatrixView({ plan, analysis }: { plan: Plan; analysis: An
           </tbody>
         </table>
       </div>
+      {history && <HistoryPanel analysis={analysis} subject={{ type: 'area', id: history }} onClose={() => setHistory(null)} />}
     </section>
   );
 }

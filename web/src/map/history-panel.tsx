@@ -1,0 +1,89 @@
+import { Analysis } from '@tillit/domain';
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { actorHistory, areaHistory } from './history';
+
+export type HistorySubject = { type: 'actor'; id: string } | { type: 'area'; id: string };
+
+/** The history of one actor or decision area across all stages; focus moves to it when it opens. */
+export function HistoryPanel({ analysis, subject, onClose }: { analysis: Analysis; subject: HistorySubject; onClose: () => void }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [subject.type, subject.id]);
+  const stateName = (k: number) => (k === 0 ? t('plan.baseline') : t('plan.stageShort', { index: k }));
+  const last = analysis.states[analysis.states.length - 1];
+  const name =
+    subject.type === 'actor'
+      ? (last.actors.get(subject.id)?.name ?? analysis.states[0].actors.get(subject.id)?.name ?? subject.id)
+      : (() => {
+          const area = last.areas.get(subject.id) ?? analysis.states[0].areas.get(subject.id);
+          return area ? `${area.code} ${area.title}` : subject.id;
+        })();
+
+  return (
+    <section className="panel history" aria-labelledby={`${ids}-heading`}>
+      <h3 id={`${ids}-heading`} ref={heading} tabIndex={-1}>
+        {t('history.heading', { name })}
+      </h3>
+      <div className="table-scroll">
+        <table className="data">
+          <caption className="visually-hidden">{t('history.heading', { name })}</caption>
+          {subject.type === 'area' ? (
+            <>
+              <thead>
+                <tr>
+                  <th scope="col">{t('plan.state')}</th>
+                  <th scope="col">{t('history.decider')}</th>
+                  <th scope="col">{t('history.delegator')}</th>
+                  <th scope="col">{t('history.level')}</th>
+                  <th scope="col">{t('history.effective')}</th>
+                  <th scope="col">{t('history.changes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {areaHistory(analysis, subject.id).map((r) => (
+                  <tr key={r.index}>
+                    <th scope="row">{stateName(r.index)}</th>
+                    <td>{r.retired ? t('matrix.retired') : (r.deciderName ?? t('matrix.noDecider'))}</td>
+                    <td>{r.delegatorName ?? '–'}</td>
+                    <td>{r.level ?? '–'}</td>
+                    <td>{r.effective.join(', ') || '–'}</td>
+                    <td>{r.kinds.map((k) => t(`change.${k}`)).join(', ') || '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </>
+          ) : (
+            <>
+              <thead>
+                <tr>
+                  <th scope="col">{t('plan.state')}</th>
+                  <th scope="col">{t('history.decides')}</th>
+                  <th scope="col">{t('history.gained')}</th>
+                  <th scope="col">{t('history.lost')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actorHistory(analysis, subject.id).map((r) => (
+                  <tr key={r.index}>
+                    <th scope="row">
+                      {stateName(r.index)}
+                      {r.retired ? ` (${t('map.retired')})` : ''}
+                    </th>
+                    <td>{r.decides.map((d) => d.code).join(', ') || '–'}</td>
+                    <td>{r.gained.join(', ') || '–'}</td>
+                    <td>{r.lost.join(', ') || '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </>
+          )}
+        </table>
+      </div>
+      <button type="button" onClick={onClose}>
+        {t('history.close')}
+      </button>
+    </section>
+  );
+}

@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { MeResponse, MembershipResponse, PASSWORD_MAX, PASSWORD_MIN, Role, SessionResponse } from '@tillit/contract';
 import * as argon2 from 'argon2';
 import { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { AppError } from '../common/app-error';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { AuthContext } from './auth-context';
 import { AuthRepository, MembershipRow } from './auth.repository';
 
@@ -12,6 +14,7 @@ import { AuthRepository, MembershipRow } from './auth.repository';
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 const SESSION_HOURS = 12;
 export const LOGIN_WINDOW_SECONDS = 60;
+/** The default; TILLIT_LOGIN_ATTEMPTS_PER_MINUTE changes it (many users behind one address). */
 export const LOGIN_ATTEMPTS_PER_WINDOW = 10;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -28,6 +31,7 @@ export class AuthService {
   constructor(
     private readonly accounts: AuthRepository,
     private readonly audit: AuditRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   static checkPassword(password: string): void {
@@ -56,7 +60,7 @@ export class AuthService {
 
   async login(email: string, password: string, organisationId: string | undefined, client: string): Promise<SessionResponse> {
     const attempts = await this.accounts.countAttempt(client, LOGIN_WINDOW_SECONDS);
-    if (attempts > LOGIN_ATTEMPTS_PER_WINDOW) {
+    if (attempts > this.config.loginAttemptsPerMinute) {
       await this.audit.append({ organisationId: null, userId: null, action: 'login.rate_limited', after: { email }, client });
       throw AppError.tooManyRequests(`Too many login attempts; wait a minute and try again`);
     }

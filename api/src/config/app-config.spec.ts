@@ -26,6 +26,8 @@ describe(loadConfig.name, () => {
     ['DATABASE_URL', 'mysql://u@db/tillit'],
     ['TILLIT_DATA_DIR', '   '],
     ['LOG_LEVEL', 'loud'],
+    ['TILLIT_LOGIN_ATTEMPTS_PER_MINUTE', '0'],
+    ['TILLIT_ADMIN_PASSWORD', 'kort'],
   ])('stops with a message naming %s when it is %j', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

@@ -35,6 +35,13 @@ export class EnvironmentVariables {
   TILLIT_DEMO?: string;
 
   @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 10000' })
+  @Max(10000, { message: 'must be between 1 and 10000' })
+  TILLIT_LOGIN_ATTEMPTS_PER_MINUTE?: number;
+
+  @IsOptional()
   @IsEmail({}, { message: 'must be an e-mail address' })
   TILLIT_ADMIN_EMAIL?: string;
 
@@ -58,6 +65,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** On a first start (no users yet): a demo organisation with the example plan and a user per role. */
   demo: boolean;
+  /** Login attempts one client may make in a minute; the next gets 429. */
+  loginAttemptsPerMinute: number;
   /** On a first start: this administrator, in an organisation of its own. */
   admin?: { email: string; password: string; organisation: string };
 }
@@ -91,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     dataDir: path.resolve(cwd, vars.TILLIT_DATA_DIR ?? '.data'),
     webDir: vars.TILLIT_WEB_DIR ? path.resolve(cwd, vars.TILLIT_WEB_DIR) : DEFAULT_WEB_DIR,
     logLevel: vars.LOG_LEVEL ?? 'log',
+    loginAttemptsPerMinute: vars.TILLIT_LOGIN_ATTEMPTS_PER_MINUTE ?? 10,
     demo: vars.TILLIT_DEMO === undefined || vars.TILLIT_DEMO === 'true' || vars.TILLIT_DEMO === '1',
     admin:
       vars.TILLIT_ADMIN_EMAIL && vars.TILLIT_ADMIN_PASSWORD

@@ -125,6 +125,7 @@ export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Pla
           key={positions ? 'laid-out' : 'pending'}
           minZoom={0.05}
           nodesConnectable={false}
+          nodesDraggable={false}
           onlyRenderVisibleElements
           onNodeClick={(_event, node) => setSelected(node.id)}
         >

@@ -20,7 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, !config.databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
         AuditModule,
         AuthModule,
         HealthModule,

@@ -64,3 +64,59 @@ test('the delegation map shows who decides what before and after a stage, with t
   await expect(history.getByRole('heading')).toBeFocused();
   await expectNoSeriousA11yViolations(page);
 });
+
+test('a change lead adds a stage that moves a formal decision to a team, sees the new findings before saving, fixes them, and a board member reads it', async ({ page }) => {
+  await logIn(page, DEMO.changeLead);
+  await page.getByRole('link', { name: 'Tillitsresan i socialtjänsten 2027–2028' }).click();
+  await page.getByRole('link', { name: 'Etapper' }).click();
+
+  await page.getByLabel('Namn').fill('Arbetslagen beslutar');
+  await page.getByLabel('Mål').fill('Hemtjänstgruppen beslutar om avgiftsnedsättning.');
+  await page.getByLabel('Kriterier för att gå vidare (en per rad)').fill('Utbildning i avgiftsregler genomförd');
+  await page.getByRole('button', { name: 'Skapa etapp' }).click();
+  await expect(page.getByLabel('Etapp att redigera')).toHaveValue('arbetslagen-beslutar');
+
+  await page.getByLabel('Beslutsområde').selectOption({ label: '5.6 Nedsättning av avgift' });
+  await page.getByLabel('Ny beslutsfattare').selectOption({ label: 'Hemtjänstgrupp Norr' });
+  await page.getByRole('button', { name: 'Lägg till i utkastet' }).click();
+  const live = page.getByRole('region', { name: 'Kontroll av utkastet' });
+  await expect(live).toContainText('delegerat till en grupp anställda (Hemtjänstgrupp Norr)');
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Spara etappens förändringar' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Förändringarna sparades.' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Översikt' }).click();
+  const stage5 = page.getByRole('region', { name: 'Etapp 5: Arbetslagen beslutar' });
+  await expect(stage5).toContainText('delegerat till en grupp anställda (Hemtjänstgrupp Norr)');
+
+  await page.getByRole('link', { name: 'Delegeringskarta' }).click();
+  const canvas = page.getByRole('region', { name: 'Karta: vem beslutar om vad' });
+  await page.getByLabel('Jämför från').selectOption({ label: 'Etapp 4' });
+  await page.getByLabel('till', { exact: true }).selectOption({ label: 'Etapp 5' });
+  await expect(canvas).toHaveAttribute('data-laid-out', 'true', { timeout: 30_000 });
+  await expect(canvas.locator('.react-flow__node', { hasText: 'Hemtjänstgrupp Norr' })).toContainText('5.6 Nedsättning av avgift – fått');
+
+  // The fix: the decision goes to a named role instead of the team.
+  await page.getByRole('link', { name: 'Etapper' }).click();
+  await page.getByRole('button', { name: /Ta bort: Flytta 5\.6/ }).click();
+  await page.getByLabel('Beslutsområde').selectOption({ label: '5.6 Nedsättning av avgift' });
+  await page.getByLabel('Ny beslutsfattare').selectOption({ label: 'Biståndshandläggare äldre' });
+  await page.getByRole('button', { name: 'Lägg till i utkastet' }).click();
+  // The group delegation goes away (the role has other gaps to close, which the check shows too).
+  await expect(live).toContainText(/Varningar som försvinner: [1-9]/);
+  await expect(live).toContainText('delegerat till en grupp anställda (Hemtjänstgrupp Norr)');
+  await page.getByRole('button', { name: 'Spara etappens förändringar' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Förändringarna sparades.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Översikt' }).click();
+  await expect(page.getByRole('region', { name: 'Etapp 5: Arbetslagen beslutar' })).not.toContainText('grupp anställda');
+
+  // A board member reads the same plan, and cannot edit it.
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await logIn(page, DEMO.boardMember);
+  await page.getByRole('link', { name: 'Tillitsresan i socialtjänsten 2027–2028' }).click();
+  await expect(page.getByRole('region', { name: 'Etapp 5: Arbetslagen beslutar' })).toBeVisible();
+  await page.getByRole('link', { name: 'Etapper' }).click();
+  await expect(page.getByRole('button', { name: 'Skapa etapp' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Spara etappens förändringar' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+});

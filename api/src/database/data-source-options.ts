@@ -3,14 +3,22 @@ import { migrations } from '@tillit/migrations';
 import { DataSourceOptions } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PlanEntity } from '../plans/plan.entity';
-import { EMBEDDED_POOL_SIZE } from './embedded-postgres';
+
 
 export const entities = [OrganisationEntity, PlanEntity];
 
 const poolLogger = new Logger('DatabasePool');
 
-/** One definition of how the app talks to PostgreSQL, for the server and the embedded database alike. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** Connections to a PostgreSQL server per app instance. */
+export const SERVER_POOL_SIZE = 10;
+
+/**
+ * One definition of how the app talks to PostgreSQL, for the server and the embedded database alike.
+ * The embedded database gets one connection: PGlite runs one statement at a time, and its socket server
+ * can interleave two connections' extended-protocol messages (a Bind of one meeting the Parse of the
+ * other) when requests arrive together.
+ */
+export function dataSourceOptions(url: string, embedded = false): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -24,6 +32,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     connectTimeoutMS: 5000,
     // A connection dropped by a database restart must not crash the process; the pool reconnects.
     poolErrorHandler: (err: Error) => poolLogger.warn(`Database connection lost: ${err.message}`),
-    extra: { max: EMBEDDED_POOL_SIZE, idleTimeoutMillis: 30000 },
+    extra: { max: embedded ? 1 : SERVER_POOL_SIZE, idleTimeoutMillis: 30000 },
   };
 }

@@ -2,8 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataDirLock } from './data-dir-lock';
 
-/** Pool size the app uses; the socket server must accept at least this many connections. */
-export const EMBEDDED_POOL_SIZE = 10;
+/** Connections the socket server accepts (the app uses one; `npm run migrate` and tools may add some). */
+export const EMBEDDED_MAX_CONNECTIONS = 8;
 
 /**
  * Embedded PostgreSQL (PGlite) behind a loopback socket, so the app talks to it with the ordinary
@@ -24,7 +24,7 @@ export class EmbeddedPostgres {
         db,
         host: '127.0.0.1',
         port: 0,
-        maxConnections: EMBEDDED_POOL_SIZE + 2,
+        maxConnections: EMBEDDED_MAX_CONNECTIONS,
       });
       await server.start();
       return new EmbeddedPostgres(db, server, lock);

@@ -21,7 +21,7 @@ describe('migrations', () => {
     drop = database.drop;
     embedded = database.config.databaseUrl ? undefined : await EmbeddedPostgres.start(database.config.dataDir);
     const url = database.config.databaseUrl ?? (embedded as EmbeddedPostgres).url;
-    dataSource = await new DataSource({ ...dataSourceOptions(url), migrationsRun: false }).initialize();
+    dataSource = await new DataSource({ ...dataSourceOptions(url, !database.config.databaseUrl), migrationsRun: false }).initialize();
   });
 
   afterAll(async () => {

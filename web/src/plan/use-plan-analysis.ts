@@ -9,8 +9,9 @@ export type PlanLoad =
   | { state: 'ready'; meta: PlanResponse; plan: Plan; analysis: Analysis };
 
 /** Loads a plan and analyses it here, in the browser, with the same engine the API uses. */
-export function usePlanAnalysis(planId: string): PlanLoad {
+export function usePlanAnalysis(planId: string): PlanLoad & { reload: () => void } {
   const [load, setLoad] = useState<PlanLoad>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let cancelled = false;
     Promise.all([planApi.get(planId), planApi.export(planId)]).then(
@@ -25,6 +26,6 @@ export function usePlanAnalysis(planId: string): PlanLoad {
     return () => {
       cancelled = true;
     };
-  }, [planId]);
-  return load;
+  }, [planId, attempt]);
+  return { ...load, reload: () => setAttempt((n) => n + 1) };
 }

@@ -5,6 +5,7 @@ import { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActorNode, ActorNodeType, AREAS_SHOWN } from './actor-node';
+import { SelectField } from '../common/select-field';
 import { HistoryPanel } from './history-panel';
 import { LayoutWorker } from './layout';
 import { delegationMap, MapEdge } from './map-model';
@@ -70,44 +71,16 @@ export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Pla
     [map, positions],
   );
   const edges: Edge[] = useMemo(() => map.edges.map((e) => toFlowEdge(e, t)), [map, t]);
-  const label = (k: number) => (k === 0 ? t('plan.baseline') : t('plan.stageShort', { index: k }));
+  const stateOptions = analysis.states.map((s) => [s.index, s.index === 0 ? t('plan.baseline') : t('plan.stageShort', { index: s.index })] as const);
 
   return (
     <section aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>{t('map.heading')}</h2>
       <p className="lead">{t('map.intro')}</p>
       <div className="filters">
-        <div className="field">
-          <label htmlFor={`${ids}-from`}>{t('map.from')}</label>
-          <select id={`${ids}-from`} value={from} onChange={(e) => setFrom(Number(e.target.value))}>
-            {analysis.states.map((s) => (
-              <option key={s.index} value={s.index}>
-                {label(s.index)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-to`}>{t('map.to')}</label>
-          <select id={`${ids}-to`} value={to} onChange={(e) => setTo(Number(e.target.value))}>
-            {analysis.states.map((s) => (
-              <option key={s.index} value={s.index}>
-                {label(s.index)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-section`}>{t('matrix.section')}</label>
-          <select id={`${ids}-section`} value={section} onChange={(e) => setSection(e.target.value)}>
-            <option value="">{t('matrix.allSections')}</option>
-            {sections.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('map.from')} value={from} options={stateOptions} onChange={(v) => setFrom(v === '' ? 0 : v)} />
+        <SelectField label={t('map.to')} value={to} options={stateOptions} onChange={(v) => setTo(v === '' ? 0 : v)} />
+        <SelectField label={t('matrix.section')} value={section} options={sections.map((s) => [s, s] as const)} onChange={setSection} empty={t('matrix.allSections')} />
         <div className="field">
           <label htmlFor={`${ids}-q`}>{t('map.search')}</label>
           <input id={`${ids}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />

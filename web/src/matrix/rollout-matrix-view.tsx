@@ -1,6 +1,7 @@
 import { Analysis, Plan, RightChangeKind } from '@tillit/domain';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../common/select-field';
 import { HistoryPanel } from '../map/history-panel';
 import { compareCodes, MatrixRow, rolloutMatrix } from './rollout-matrix';
 
@@ -43,25 +44,17 @@ export function RolloutMatrixView({ plan, analysis }: { plan: Plan; analysis: An
           <label htmlFor={`${ids}-q`}>{t('matrix.search')}</label>
           <input id={`${ids}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${ids}-section`}>{t('matrix.section')}</label>
-          <select id={`${ids}-section`} value={section} onChange={(e) => setSection(e.target.value)}>
-            <option value="">{t('matrix.allSections')}</option>
-            {sections.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-sort`}>{t('matrix.sort')}</label>
-          <select id={`${ids}-sort`} value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
-            <option value="code">{t('matrix.byCode')}</option>
-            <option value="title">{t('matrix.byTitle')}</option>
-            <option value="section">{t('matrix.bySection')}</option>
-          </select>
-        </div>
+        <SelectField label={t('matrix.section')} value={section} options={sections.map((s) => [s, s] as const)} onChange={setSection} empty={t('matrix.allSections')} />
+        <SelectField<Sort>
+          label={t('matrix.sort')}
+          value={sort}
+          options={[
+            ['code', t('matrix.byCode')],
+            ['title', t('matrix.byTitle')],
+            ['section', t('matrix.bySection')],
+          ]}
+          onChange={(v) => setSort(v === '' ? 'code' : v)}
+        />
         <div className="field checkbox">
           <input id={`${ids}-changed`} type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />
           <label htmlFor={`${ids}-changed`}>{t('matrix.onlyChanged')}</label>

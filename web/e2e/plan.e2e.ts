@@ -10,6 +10,10 @@ test('a change lead opens the demo plan, reads its findings by stage and follows
   await page.getByRole('link', { name: 'Tillitsresan i socialtjänsten 2027–2028' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Tillitsresan i socialtjänsten 2027–2028' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Principer' })).toContainText('Handlingsutrymme');
+  await expect(page.getByText(/Förankrad av Socialnämnden/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Etapper' }).getByRole('heading', { level: 3, name: 'Etapp 2: Biståndsbeslut närmare den enskilde' })).toBeVisible();
+  await expect(page.getByRole('figure').filter({ hasText: 'Återrapportering, timmar/år' })).toContainText('1 144');
   const stage4 = page.getByRole('region', { name: 'Etapp 4: Tillit i ekonomiskt bistånd' });
   await expect(stage4.getByText('Blockerande').first()).toBeVisible();
   await expect(stage4.getByText(/vidaredelegerar 4.2 Försörjningsstöd utöver riksnorm/)).toBeVisible();

@@ -1,5 +1,6 @@
 import { Analysis, Finding, Plan, Severity } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
+import { MetricChart, PlanSummary } from './plan-summary';
 
 const SEVERITIES: Severity[] = ['blocker', 'warning', 'info'];
 
@@ -19,8 +20,18 @@ export function PlanOverview({ plan, analysis }: { plan: Plan; analysis: Analysi
   for (const f of analysis.findings) groups.find((g) => g.index === f.stageIndex)?.findings.push(f);
   const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
 
+  const stateLabels = analysis.metrics.map((m) => (m.stageIndex === 0 ? t('plan.baseline') : t('plan.stageShort', { index: m.stageIndex })));
   return (
     <>
+      <PlanSummary plan={plan} analysis={analysis} />
+      <section aria-labelledby="charts-heading">
+        <h2 id="charts-heading">{t('summary.charts')}</h2>
+        <div className="charts">
+          <MetricChart title={t('metrics.meanDepth')} values={analysis.metrics.map((m) => m.meanDeciderDepth ?? 0)} labels={stateLabels} format={(n) => numbers.format(n)} />
+          <MetricChart title={t('metrics.reportingHours')} values={analysis.metrics.map((m) => m.reportingHoursPerYear)} labels={stateLabels} format={(n) => numbers.format(n)} />
+          <MetricChart title={t('metrics.openGaps')} values={analysis.metrics.map((m) => m.openGaps)} labels={stateLabels} format={(n) => numbers.format(n)} />
+        </div>
+      </section>
       <section aria-labelledby="findings-heading">
         <h2 id="findings-heading">{t('plan.findings')}</h2>
         <p>{t('plan.summary', { blockers: count('blocker'), warnings: count('warning'), info: count('info') })}</p>

@@ -10,6 +10,11 @@ function withoutSubject(reason: string, property: string): string {
   return reason;
 }
 
+/** A JSON path (`$.actors[1].kind`) as an error's field (`actors[1].kind`); the document itself is `root`. */
+export function fieldOfPath(path: string, root = 'body'): string {
+  return path.replace(/^\$\.?/, '') || root;
+}
+
 /** Flattens class-validator's nested errors into `a.b[2].c`-style field paths. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
+import { fieldOfPath } from '../common/validation';
 import { insertRows, PlanContentRepository, Scope } from '../plans/content/plan-content.repository';
 import { PlansRepository } from '../plans/plans.repository';
 import { changeRow, rightRow } from './model-rows';
@@ -34,7 +35,7 @@ const settingsBody = z.object({ version, settings: settingsSchema }).strict();
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw AppError.validation(parsed.error.issues.map((i) => ({ field: jsonPath(i.path).replace(/^\$\.?/, '') || 'body', reason: i.message })));
+    throw AppError.validation(parsed.error.issues.map((i) => ({ field: fieldOfPath(jsonPath(i.path)), reason: i.message })));
   }
   return parsed.data;
 }
@@ -226,7 +227,7 @@ export class BulkService {
       await work(em);
       const result = validatePlan(await this.content.load(em, scope, plan.title, plan.purpose));
       if (!result.ok) {
-        throw AppError.validation(result.errors.map((e) => ({ field: e.path.replace(/^\$\.?/, '') || listField, reason: e.message })));
+        throw AppError.validation(result.errors.map((e) => ({ field: fieldOfPath(e.path, listField), reason: e.message })));
       }
     });
   }

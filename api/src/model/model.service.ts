@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
+import { fieldOfPath } from '../common/validation';
 import { PlanContentRepository, Scope } from '../plans/content/plan-content.repository';
 import { ModelRepository } from './model.repository';
 import { ResourceSpec } from './resource-spec';
@@ -15,7 +16,7 @@ export type Versioned = Record<string, unknown> & { id: string; version: number 
 
 function zodErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
-    field: jsonPath(issue.path).replace(/^\$\.?/, '') || 'body',
+    field: fieldOfPath(jsonPath(issue.path)),
     reason: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message,
   }));
 }
@@ -125,7 +126,7 @@ export class ModelService {
   private async write(
     scope: Scope,
     work: (em: EntityManager) => Promise<void>,
-    describe: (path: string, message: string) => FieldError = (path, message) => ({ field: path.replace(/^\$\.?/, '') || 'body', reason: message }),
+    describe: (path: string, message: string) => FieldError = (path, message) => ({ field: fieldOfPath(path), reason: message }),
   ): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const plan = await this.model.lockPlan(em, scope);

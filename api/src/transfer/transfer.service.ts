@@ -5,16 +5,12 @@ import { PLAN_TITLE_MAX, PLAN_PURPOSE_MAX } from '@tillit/contract';
 import { Plan, PlanInput, validatePlan } from '@tillit/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
+import { fieldOfPath } from '../common/validation';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { PlanContentRepository } from '../plans/content/plan-content.repository';
 import { toPlanResponse } from '../plans/dto/plan.response';
 import { PlansRepository } from '../plans/plans.repository';
-
-/** `$.actors[1].kind` → `actors[1].kind`; the document itself is `body`. */
-function fieldOf(path: string): string {
-  return path === '$' ? 'body' : path.replace(/^\$\.?/, '');
-}
 
 /** Import and export of whole plans in the JSON plan format (libs/domain). */
 @Injectable()
@@ -30,7 +26,7 @@ export class TransferService {
   private parse(document: unknown, prefix = ''): Plan {
     const validation = validatePlan(document);
     if (!validation.ok) {
-      throw AppError.validation(validation.errors.map((e) => ({ field: prefix + fieldOf(e.path), reason: e.message })));
+      throw AppError.validation(validation.errors.map((e) => ({ field: prefix + fieldOfPath(e.path), reason: e.message })));
     }
     const plan = validation.plan;
     const problems = [

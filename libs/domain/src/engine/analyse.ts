@@ -65,9 +65,15 @@ function grantsPerState(states: PlanState[], diffs: StateDiff[]): Array<Readonly
   return result;
 }
 
-function changedAreas(diff: StateDiff): Set<string> {
+/**
+ * Areas whose competence shortfalls may differ from the previous state: the area itself changed, or its
+ * effective deciders may have (decider, delegator or level). Consultation and reporting do not matter here.
+ */
+function gapAreas(diff: StateDiff): Set<string> {
   const ids = new Set<string>();
-  for (const d of diff.rights) ids.add(d.decisionAreaId);
+  for (const d of diff.rights) {
+    if (!d.before || !d.after || d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'level')) ids.add(d.decisionAreaId);
+  }
   for (const d of diff.areas) ids.add(d.decisionAreaId);
   return ids;
 }
@@ -148,7 +154,7 @@ export function analysePlan(plan: Plan): Analysis {
     const previous = k > 0 ? states[k - 1] : null;
     const diff = k > 0 ? diffs[k - 1] : null;
     const moved = previous && diff ? deriveHierarchy(previous, state, diff) : new Set<string>();
-    const stateGaps = gapTracker.advance(state, diff ? changedAreas(diff) : null);
+    const stateGaps = gapTracker.advance(state, diff ? gapAreas(diff) : null);
     gaps.push(stateGaps);
     const stageOutcomes = k > 0 ? outcomes[k - 1] : [];
     const hierarchy = hierarchyOf(state);

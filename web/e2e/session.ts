@@ -4,6 +4,7 @@ import { expect, Page } from '@playwright/test';
 export const DEMO = {
   changeLead: 'forandringsledare@demo.tillit.se',
   boardMember: 'styrelse@demo.tillit.se',
+  hr: 'hr@demo.tillit.se',
   viewer: 'lasare@demo.tillit.se',
   password: 'tillit-demo-2026',
 };

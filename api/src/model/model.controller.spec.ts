@@ -49,6 +49,17 @@ describe(ActorsController.name, () => {
     expect((await http().get(`${base()}/actors/bhl`).expect(200)).body.name).toBe('Biståndshandläggare');
   });
 
+  it('removes an optional field sent as null, and refuses null for a required one', async () => {
+    const before = (await http().get(`${base()}/actors/bhl`).expect(200)).body;
+    expect(before.headcount).toEqual(expect.any(Number));
+    const cleared = await http().patch(`${base()}/actors/bhl`).send({ version: before.version, headcount: null }).expect(200);
+    expect(cleared.body).not.toHaveProperty('headcount');
+    expect((await http().get(`${base()}/actors/bhl`).expect(200)).body).not.toHaveProperty('headcount');
+    const required = await http().patch(`${base()}/actors/bhl`).send({ version: cleared.body.version, name: null });
+    expect(required.status).toBe(400);
+    expect(required.body.errors.map((e: { field: string }) => e.field)).toContain('name');
+  });
+
   it.each([
     [{ name: 'Utan version' }, 'version'],
     [{ version: 1, id: 'nytt-id' }, 'id'],

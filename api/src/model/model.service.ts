@@ -77,7 +77,12 @@ export class ModelService {
       const [current] = await this.model.read(spec.mapping, scope, key, em);
       if (!current) throw AppError.notFound(capitalised(spec.name));
       if (current.version !== version) throw AppError.versionConflict(capitalised(spec.name), current.version);
-      const parsed = spec.schema.safeParse({ ...current.entity, ...patch.fields, id: key });
+      const merged: Record<string, unknown> = { ...current.entity, ...patch.fields, id: key };
+      // null removes a field that is optional but cannot be null (e.g. a limit or a headcount cleared).
+      for (const [field, value] of Object.entries(patch.fields)) {
+        if (value === null && !spec.schema.shape[field].safeParse(null).success) delete merged[field];
+      }
+      const parsed = spec.schema.safeParse(merged);
       if (!parsed.success) throw AppError.validation(zodErrors(parsed.error));
       after = parsed.data as { id: string };
       if (!(await this.model.update(em, spec.mapping, scope, key, version, after))) {

@@ -37,7 +37,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     type: 'object',
     required: ['version'],
     properties: { version: { type: 'integer', minimum: 1, description: 'The version last read' }, ...outputSchema.properties },
-    description: 'The version last read and any of the fields to change (not id)',
+    description: 'The version last read and any of the fields to change (not id); null removes an optional field',
   };
 
   @ApiTags('model')

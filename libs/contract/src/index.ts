@@ -2,3 +2,4 @@ export * from './analysis';
 export * from './auth';
 export * from './errors';
 export * from './plans';
+export * from './permissions';

@@ -11,3 +11,34 @@ export const planApi = {
   saveStageChanges: (id: string, stageId: string, version: number, changes: Change[]) =>
     api<{ version: number }>(`/plans/${id}/stages/${encodeURIComponent(stageId)}/changes`, { method: 'PUT', body: { version, changes } }),
 };
+
+/** One kind of plan entity under /api/plans/:id/<path>, each with its version. */
+export type Versioned<T> = T & { version: number };
+
+export function resourceApi<T extends { id: string }>(planId: string, path: string) {
+  const base = `/plans/${planId}/${path}`;
+  const one = (key: string) => `${base}/${encodeURIComponent(key)}`;
+  return {
+    list: () => api<Array<Versioned<T>>>(base),
+    get: (key: string) => api<Versioned<T>>(one(key)),
+    create: (entity: T) => api<Versioned<T>>(base, { method: 'POST', body: entity }),
+    update: (key: string, version: number, fields: Omit<T, 'id'>) => api<Versioned<T>>(one(key), { method: 'PATCH', body: { ...fields, version } }),
+    remove: (key: string, version: number) => api<void>(`${one(key)}?version=${version}`, { method: 'DELETE' }),
+  };
+}
+
+/** Lists the plan holds whole, replaced under the plan's version (baseline rights, holdings, clarity). */
+export function bulkApi<T>(planId: string, path: 'baseline' | 'holdings' | 'clarity', key: 'rights' | 'holdings' | 'clarity') {
+  const url = `/plans/${planId}/${path}`;
+  return {
+    get: async () => {
+      const res = await api<{ version: number } & Record<string, unknown>>(url);
+      return { version: res.version, items: res[key] as T[] };
+    },
+    put: (version: number, items: T[]) => api<{ version: number }>(url, { method: 'PUT', body: { version, [key]: items } }),
+  };
+}
+
+export const definitionApi = {
+  put: (planId: string, version: number, definition: unknown) => api<{ version: number }>(`/plans/${planId}/definition`, { method: 'PUT', body: { version, definition } }),
+};

@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { RolloutMatrixView } from '../matrix/rollout-matrix-view';
 import { DelegationMapView } from '../map/delegation-map-view';
 import { useSession } from '../auth/session';
-import { hrefOf, PlanTab } from '../routing/use-route';
+import { allows } from '@tillit/contract';
+import { Plan } from '@tillit/domain';
+import { DefinitionEditor } from '../editors/definition-editor';
+import { ActorsEditor, BaselineEditor, CompetencesEditor, DecisionAreasEditor, DevelopmentActionsEditor, EditorContext, HoldingsEditor } from '../editors/plan-editors';
+import { hrefOf, PLAN_TABS, PlanTab } from '../routing/use-route';
 import { StageEditor } from '../stages/stage-editor';
 import { PlanOverview } from './plan-overview';
 import { usePlanAnalysis } from './use-plan-analysis';
@@ -11,7 +15,13 @@ export function PlanPage({ planId, tab }: { planId: string; tab: PlanTab }) {
   const { t } = useTranslation();
   const load = usePlanAnalysis(planId);
   const role = useSession()?.organisation.role;
-  const canWrite = role === 'admin' || role === 'change_lead';
+  const ctx = (plan: Plan): EditorContext => ({
+    planId,
+    plan,
+    canWrite: allows('plan.write', role),
+    canWriteCompetence: allows('competence.write', role),
+    onSaved: load.reload,
+  });
   return (
     <>
       <p>
@@ -28,23 +38,31 @@ export function PlanPage({ planId, tab }: { planId: string; tab: PlanTab }) {
           <h1>{load.meta.title}</h1>
           {load.meta.purpose && <p className="lead">{load.meta.purpose}</p>}
           <nav aria-label={t('plan.views')} className="tabs">
-            <a href={hrefOf({ page: 'plan', planId, tab: 'overview' })} aria-current={tab === 'overview' ? 'page' : undefined}>
-              {t('plan.overview')}
-            </a>
-            <a href={hrefOf({ page: 'plan', planId, tab: 'map' })} aria-current={tab === 'map' ? 'page' : undefined}>
-              {t('plan.map')}
-            </a>
-            <a href={hrefOf({ page: 'plan', planId, tab: 'matrix' })} aria-current={tab === 'matrix' ? 'page' : undefined}>
-              {t('plan.matrix')}
-            </a>
-            <a href={hrefOf({ page: 'plan', planId, tab: 'stages' })} aria-current={tab === 'stages' ? 'page' : undefined}>
-              {t('plan.stages')}
-            </a>
+            {PLAN_TABS.map((name) => (
+              <a key={name} href={hrefOf({ page: 'plan', planId, tab: name })} aria-current={tab === name ? 'page' : undefined}>
+                {t(`plan.tab.${name}`)}
+              </a>
+            ))}
           </nav>
           {tab === 'overview' && <PlanOverview plan={load.plan} analysis={load.analysis} />}
           {tab === 'map' && <DelegationMapView plan={load.plan} analysis={load.analysis} />}
           {tab === 'matrix' && <RolloutMatrixView plan={load.plan} analysis={load.analysis} />}
-          {tab === 'stages' && <StageEditor planId={planId} plan={load.plan} analysis={load.analysis} canWrite={canWrite} onSaved={load.reload} />}
+          {tab === 'stages' && <StageEditor ctx={ctx(load.plan)} analysis={load.analysis} />}
+          {tab === 'organisation' && <ActorsEditor ctx={ctx(load.plan)} />}
+          {tab === 'decisions' && (
+            <>
+              <DecisionAreasEditor ctx={ctx(load.plan)} />
+              <BaselineEditor ctx={ctx(load.plan)} />
+            </>
+          )}
+          {tab === 'competence' && (
+            <>
+              <CompetencesEditor ctx={ctx(load.plan)} />
+              <HoldingsEditor ctx={ctx(load.plan)} />
+              <DevelopmentActionsEditor ctx={ctx(load.plan)} />
+            </>
+          )}
+          {tab === 'definition' && <DefinitionEditor ctx={ctx(load.plan)} />}
         </>
       )}
     </>

@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
-export type PlanTab = 'overview' | 'map' | 'matrix' | 'stages';
+export const PLAN_TABS = ['overview', 'map', 'matrix', 'stages', 'organisation', 'decisions', 'competence', 'definition'] as const;
+export type PlanTab = (typeof PLAN_TABS)[number];
 export type Route = { page: 'plans' } | { page: 'plan'; planId: string; tab: PlanTab };
 
 /** `#/plans/<id>/<tab>` → a route; anything else is the plan list. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/plans\/([0-9a-f-]{36})(?:\/(overview|map|matrix|stages))?$/.exec(hash);
+  const match = new RegExp(`^#/plans/([0-9a-f-]{36})(?:/(${PLAN_TABS.join('|')}))?$`).exec(hash);
   if (!match) return { page: 'plans' };
   return { page: 'plan', planId: match[1], tab: (match[2] as PlanTab | undefined) ?? 'overview' };
 }

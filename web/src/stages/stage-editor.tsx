@@ -1,26 +1,22 @@
-import { Analysis, Change, Finding, Plan } from '@tillit/domain';
-import { FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { ACTOR_KINDS, Analysis, Change, changeSchema, ChangeType, DECISION_KINDS, Finding, REPORTING_FREQUENCIES, Stage, stageSchema } from '@tillit/domain';
+import { TFunction } from 'i18next';
+import { FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { planApi } from '../plan/plan-api';
 import { liveCheck } from './live-check';
-
-function slug(name: string): string {
-  const base = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return base || 'etapp';
-}
+import { uniqueSlug } from '../common/slug';
+import { EntityForm } from '../forms/entity-form';
+import { ClarityEditor, ConsequencesEditor, ConsultationsEditor, EditorContext } from '../editors/plan-editors';
+import { resourceApi } from '../plan/plan-api';
+import { FieldSpec } from '../forms/form-model';
 
 /**
  * The stages of a plan and the changes of one, edited as a draft: the domain engine checks the draft in
  * the browser and shows which findings it adds or resolves before anything is saved.
  */
-export function StageEditor({ planId, plan, analysis, canWrite, onSaved }: { planId: string; plan: Plan; analysis: Analysis; canWrite: boolean; onSaved: () => void }) {
+export function StageEditor({ ctx, analysis }: { ctx: EditorContext; analysis: Analysis }) {
+  const { planId, plan, canWrite, onSaved } = ctx;
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   const ids = useId();
@@ -51,11 +47,32 @@ export function StageEditor({ planId, plan, analysis, canWrite, onSaved }: { pla
 
   const check = useMemo(() => (stage ? liveCheck(plan, analysis.findings, stage.id, draft) : { added: [], resolved: [] }), [plan, analysis, stage, draft]);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
-  const actors = useMemo(() => [...analysis.states[analysis.states.length - 1].actors.values()].filter((a) => !a.retired).sort((a, b) => a.name.localeCompare(b.name, 'sv')), [analysis]);
-  const areas = useMemo(() => [...plan.decisionAreas].sort((a, b) => a.code.localeCompare(b.code, 'sv', { numeric: true })), [plan]);
-  const nameOf = (id: string | null | undefined) => (id ? (actors.find((a) => a.id === id)?.name ?? id) : '–');
+  // What a change of this stage can name: the actors and areas in force when the stage starts, and those the
+  // draft itself adds. Ids of new ones must not clash with any id the plan ever had.
+  const stageIndex = stage ? plan.stages.indexOf(stage) + 1 : analysis.states.length - 1;
+  const options = useMemo<ChangeOptions>(() => {
+    const before = analysis.states[Math.max(0, stageIndex - 1)];
+    const last = analysis.states[analysis.states.length - 1];
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
+    const actors = [...before.actors.values(), ...draft.flatMap((c) => (c.type === 'add_actor' ? [c.actor] : []))].filter((a) => !('retired' in a && a.retired)).sort(byName);
+    const areas = [...before.areas.values(), ...draft.flatMap((c) => (c.type === 'add_decision_area' ? [c.decisionArea] : []))]
+      .filter((a) => !('retired' in a && a.retired))
+      .sort((a, b) => a.code.localeCompare(b.code, 'sv', { numeric: true }));
+    return {
+      areas: areas.map((a) => [a.id, `${a.code} ${a.title}`] as const),
+      actors: actors.map((a) => [a.id, a.name] as const),
+      principles: (plan.definition?.principles ?? []).map((p) => [p.id, p.name] as const),
+      frequencies: REPORTING_FREQUENCIES.map((f) => [f, t(`frequency.${f}`)] as const),
+      actorKinds: ACTOR_KINDS.map((k) => [k, t(`actorKind.${k}`)] as const),
+      decisionKinds: DECISION_KINDS.map((k) => [k, t(`decisionKind.${k}`)] as const),
+      actorIds: [...last.actors.keys(), ...actors.map((a) => a.id)],
+      areaIds: [...last.areas.keys(), ...areas.map((a) => a.id)],
+      changeIds: [...plan.stages.flatMap((s) => s.changes.map((c) => c.id)), ...draft.map((c) => c.id)],
+    };
+  }, [analysis, stageIndex, draft, plan, t]);
+  const nameOf = (id: string | null | undefined) => (id ? (options.actors.find(([a]) => a === id)?.[1] ?? analysis.states[analysis.states.length - 1].actors.get(id)?.name ?? id) : '–');
   const areaOf = (id: string) => {
-    const a = plan.decisionAreas.find((x) => x.id === id);
+    const a = analysis.states[analysis.states.length - 1].areas.get(id);
     return a ? `${a.code} ${a.title}` : id;
   };
   const describe = (c: Change): string => {
@@ -68,8 +85,18 @@ export function StageEditor({ planId, plan, analysis, canWrite, onSaved }: { pla
         return t('stages.describe.reporting', { area: areaOf(c.decisionAreaId) });
       case 'set_consultation':
         return t('stages.describe.consultation', { area: areaOf(c.decisionAreaId) });
-      default:
-        return t(`stages.describe.${c.type}`);
+      case 'add_actor':
+        return t('stages.describe.add_actor', { name: c.actor.name });
+      case 'retire_actor':
+        return t('stages.describe.retire_actor', { actor: nameOf(c.actorId) });
+      case 'move_actor':
+        return t('stages.describe.move_actor', { actor: nameOf(c.actorId), to: c.reportsTo ? nameOf(c.reportsTo) : t('fields.top') });
+      case 'add_decision_area':
+        return t('stages.describe.add_decision_area', { area: `${c.decisionArea.code} ${c.decisionArea.title}` });
+      case 'retire_decision_area':
+        return t('stages.describe.retire_decision_area', { area: areaOf(c.decisionAreaId) });
+      case 'system':
+        return t('stages.describe.system', { description: c.description });
     }
   };
 
@@ -83,7 +110,15 @@ export function StageEditor({ planId, plan, analysis, canWrite, onSaved }: { pla
       onSaved();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) setNotice({ kind: 'conflict', text: t('stages.conflict') });
-      else setNotice({ kind: 'error', text: t('stages.saveFailed', { message: (err as Error).message }) });
+      else if (err instanceof ApiError && err.fieldErrors.length > 0) {
+        // `changes[3].toDeciderId` → the fourth change of the draft, as the list shows it.
+        const where = (field: string) => {
+          const match = /^changes\[(\d+)\]/.exec(field);
+          const change = match ? draft[Number(match[1])] : undefined;
+          return change ? describe(change) : field;
+        };
+        setNotice({ kind: 'error', text: t('stages.saveFailed', { message: err.fieldErrors.map((e) => `${where(e.field)}: ${e.reason}`).join('; ') }) });
+      } else setNotice({ kind: 'error', text: t('stages.saveFailed', { message: (err as Error).message }) });
     }
   }
 
@@ -129,7 +164,7 @@ export function StageEditor({ planId, plan, analysis, canWrite, onSaved }: { pla
               ))}
             </ol>
           )}
-          {canWrite && <MoveDecisionForm areas={areas} actors={actors} onAdd={(c) => setDraft((d) => [...d, c])} />}
+          {canWrite && <ChangeForm options={options} onAdd={(c) => setDraft((d) => [...d, c])} />}
           <section className="panel live" aria-labelledby={`${ids}-live`} aria-live="polite">
             <h3 id={`${ids}-live`}>{t('stages.live')}</h3>
             {!dirty ? (
@@ -155,6 +190,14 @@ export function StageEditor({ planId, plan, analysis, canWrite, onSaved }: { pla
             )}
           </div>
         </div>
+      )}
+      {stage && (
+        <>
+          <StageDetails key={stage.id} ctx={ctx} stageId={stage.id} />
+          <ConsequencesEditor ctx={ctx} stageId={stage.id} />
+          <ConsultationsEditor ctx={ctx} stageId={stage.id} />
+          <ClarityEditor ctx={ctx} stageId={stage.id} />
+        </>
       )}
     </section>
   );
@@ -191,8 +234,7 @@ function NewStageForm({ planId, existing, onCreated }: { planId: string; existin
       setError(t('stages.nameRequired'));
       return;
     }
-    let id = slug(name);
-    for (let n = 2; existing.includes(id); n++) id = `${slug(name)}-${n}`;
+    const id = uniqueSlug(name, existing, 'etapp');
     try {
       await planApi.createStage(planId, { id, name: name.trim(), goal: goal.trim(), gateCriteria: criteria.split('\n').map((l) => l.trim()).filter(Boolean) });
       setName('');
@@ -230,86 +272,198 @@ function NewStageForm({ planId, existing, onCreated }: { planId: string; existin
   );
 }
 
-function MoveDecisionForm({
-  areas,
-  actors,
-  onAdd,
-}: {
-  areas: Plan['decisionAreas'];
-  actors: Array<{ id: string; name: string }>;
-  onAdd: (change: Change) => void;
-}) {
+/** The change types by group (DESIGN.md: delegation, responsibility, structure, system). */
+const CHANGE_GROUPS: ReadonlyArray<readonly [string, readonly ChangeType[]]> = [
+  ['delegation', ['move_decision', 'set_level']],
+  ['responsibility', ['set_consultation', 'set_reporting']],
+  ['structure', ['add_actor', 'retire_actor', 'move_actor', 'add_decision_area', 'retire_decision_area']],
+  ['system', ['system']],
+];
+
+function changeFields(type: ChangeType, o: ChangeOptions, t: TFunction): FieldSpec[] {
+  const area: FieldSpec = { name: 'decisionAreaId', label: t('stages.area'), kind: 'select', options: o.areas, empty: t('stages.choose') };
+  const level = (name: string, keep: boolean): FieldSpec => ({
+    name,
+    label: t('stages.level'),
+    kind: 'select',
+    options: [1, 2, 3, 4, 5, 6, 7].map((l) => [String(l), t(`levels.${l}`)] as const),
+    empty: keep ? t('stages.keepLevel') : t('stages.choose'),
+    numeric: true,
+  });
+  const actor = (name: string, label: string): FieldSpec => ({ name, label, kind: 'select', options: o.actors, empty: t('stages.choose') });
+  const common: FieldSpec[] = [
+    { name: 'rationale', label: t('stages.rationale'), kind: 'textarea' },
+    ...(o.principles.length ? [{ name: 'principleIds', label: t('stages.principles'), kind: 'multi' as const, options: o.principles }] : []),
+  ];
+  const own: Record<ChangeType, FieldSpec[]> = {
+    move_decision: [
+      area,
+      actor('toDeciderId', t('stages.to')),
+      { name: 'delegatorId', label: t('fields.delegator'), kind: 'select', options: o.actors, empty: t('stages.keepDelegator') },
+      level('level', true),
+    ],
+    set_level: [area, level('level', false)],
+    set_consultation: [
+      area,
+      { name: 'consulted', label: t('fields.consulted'), kind: 'multi', options: o.actors },
+      { name: 'informed', label: t('fields.informed'), kind: 'multi', options: o.actors },
+    ],
+    set_reporting: [
+      area,
+      { name: 'reporting.toId', label: t('fields.reportingToId'), kind: 'select', options: o.actors, empty: t('fields.noReporting') },
+      { name: 'reporting.frequency', label: t('fields.frequency'), kind: 'select', options: o.frequencies, empty: t('stages.choose') },
+      { name: 'reporting.hoursPerYear', label: t('fields.hoursPerYear'), kind: 'number' },
+    ],
+    add_actor: [
+      { name: 'actor.name', label: t('fields.name'), kind: 'text' },
+      { name: 'actor.kind', label: t('fields.actorKind'), kind: 'select', options: o.actorKinds, empty: t('stages.choose') },
+      { name: 'actor.reportsTo', label: t('fields.reportsTo'), kind: 'select', options: o.actors, empty: t('fields.top'), nullable: true },
+      { name: 'actor.headcount', label: t('fields.headcount'), kind: 'integer' },
+    ],
+    retire_actor: [actor('actorId', t('fields.actor'))],
+    move_actor: [actor('actorId', t('fields.actor')), { name: 'reportsTo', label: t('fields.reportsTo'), kind: 'select', options: o.actors, empty: t('fields.top'), nullable: true }],
+    add_decision_area: [
+      { name: 'decisionArea.code', label: t('fields.code'), kind: 'text' },
+      { name: 'decisionArea.title', label: t('fields.title'), kind: 'text' },
+      { name: 'decisionArea.section', label: t('fields.section'), kind: 'text' },
+      { name: 'decisionArea.kind', label: t('fields.decisionKind'), kind: 'select', options: o.decisionKinds, empty: t('stages.choose') },
+      { name: 'decisionArea.legalBasis', label: t('fields.legalBasis'), kind: 'text' },
+      { name: 'right.deciderId', label: t('fields.decider'), kind: 'select', options: o.actors, empty: t('fields.noDecider') },
+      level('right.level', false),
+    ],
+    retire_decision_area: [area],
+    system: [
+      { name: 'description', label: t('fields.description'), kind: 'textarea' },
+      { name: 'actorIds', label: t('fields.actors'), kind: 'multi', options: o.actors },
+      { name: 'decisionAreaIds', label: t('fields.decisionAreas'), kind: 'multi', options: o.areas },
+    ],
+  };
+  return [...own[type], ...common];
+}
+
+interface ChangeOptions {
+  areas: ReadonlyArray<readonly [string, string]>;
+  actors: ReadonlyArray<readonly [string, string]>;
+  principles: ReadonlyArray<readonly [string, string]>;
+  frequencies: ReadonlyArray<readonly [string, string]>;
+  actorKinds: ReadonlyArray<readonly [string, string]>;
+  decisionKinds: ReadonlyArray<readonly [string, string]>;
+  actorIds: readonly string[];
+  areaIds: readonly string[];
+  /** Ids of every change in the plan and the draft: a new change's id must differ from them all. */
+  changeIds: readonly string[];
+}
+
+/** Fills in what a change's form does not ask: ids of new actors and areas, an empty reporting as none. */
+function prepareChange(entity: Record<string, unknown>, o: ChangeOptions): Record<string, unknown> {
+  const next = { ...entity };
+  if (!next.id) next.id = uniqueSlug(String(next.type ?? 'change').replace(/_/g, '-'), o.changeIds);
+  if (next.type === 'add_actor' && next.actor) {
+    const a = next.actor as Record<string, unknown>;
+    next.actor = { ...a, id: uniqueSlug(String(a.name ?? ''), o.actorIds) };
+  }
+  if (next.type === 'add_decision_area' && next.decisionArea) {
+    const d = next.decisionArea as Record<string, unknown>;
+    next.decisionArea = { ...d, id: uniqueSlug(`da-${String(d.code ?? '')}`, o.areaIds) };
+    const right = next.right as Record<string, unknown> | undefined;
+    if (!right?.deciderId) delete next.right;
+  }
+  if (next.type === 'set_reporting') {
+    const r = next.reporting as { toId?: string } | null | undefined;
+    if (!r?.toId) next.reporting = null;
+  }
+  return next;
+}
+
+function ChangeForm({ options, onAdd }: { options: ChangeOptions; onAdd: (change: Change) => void }) {
   const { t } = useTranslation();
   const ids = useId();
-  const [area, setArea] = useState('');
-  const [to, setTo] = useState('');
-  const [level, setLevel] = useState('');
-  const [rationale, setRationale] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  function add(event: FormEvent) {
-    event.preventDefault();
-    if (!area || !to) {
-      setError(t('stages.moveRequired'));
-      return;
-    }
-    onAdd({
-      id: `c-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`,
-      type: 'move_decision',
-      decisionAreaId: area,
-      toDeciderId: to,
-      ...(level && { level: Number(level) }),
-      ...(rationale.trim() && { rationale: rationale.trim() }),
-      principleIds: [],
-    });
-    setError(null);
-    setRationale('');
-  }
-
+  const [type, setType] = useState<ChangeType>('move_decision');
+  const [added, setAdded] = useState(0);
+  // One id per form: the draft needs it to tell its changes apart.
+  const base = useMemo(() => ({ type, principleIds: [] }), [type]);
+  const fields = useMemo(() => changeFields(type, options, t), [type, options, t]);
+  const prepare = useCallback((e: Record<string, unknown>) => prepareChange(e, options), [options]);
   return (
-    <form className="panel" onSubmit={add} noValidate aria-labelledby={`${ids}-heading`}>
-      <h4 id={`${ids}-heading`}>{t('stages.move')}</h4>
-      <div className="filters">
-        <div className="field">
-          <label htmlFor={`${ids}-area`}>{t('stages.area')}</label>
-          <select id={`${ids}-area`} value={area} onChange={(e) => setArea(e.target.value)}>
-            <option value="">{t('stages.choose')}</option>
-            {areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.code} {a.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-to`}>{t('stages.to')}</label>
-          <select id={`${ids}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
-            <option value="">{t('stages.choose')}</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-level`}>{t('stages.level')}</label>
-          <select id={`${ids}-level`} value={level} onChange={(e) => setLevel(e.target.value)}>
-            <option value="">{t('stages.keepLevel')}</option>
-            {[1, 2, 3, 4, 5, 6, 7].map((l) => (
-              <option key={l} value={l}>
-                {t(`levels.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+    <div className="panel change-form">
       <div className="field">
-        <label htmlFor={`${ids}-why`}>{t('stages.rationale')}</label>
-        <input id={`${ids}-why`} value={rationale} onChange={(e) => setRationale(e.target.value)} />
+        <label htmlFor={`${ids}-type`}>{t('stages.changeType')}</label>
+        <select id={`${ids}-type`} value={type} onChange={(e) => setType(e.target.value as ChangeType)}>
+          {CHANGE_GROUPS.map(([group, types]) => (
+            <optgroup key={group} label={t(`changeGroup.${group}`)}>
+              {types.map((ct) => (
+                <option key={ct} value={ct}>
+                  {t(`changeType.${ct}`)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
       </div>
-      {error && <p className="field-error">{error}</p>}
-      <button type="submit">{t('stages.addToDraft')}</button>
-    </form>
+      <EntityForm
+        key={`${type}-${added}`}
+        heading={t(`changeType.${type}`)}
+        fields={fields}
+        schema={changeSchema}
+        entity={base}
+        prepare={prepare}
+        submitLabel={t('stages.addToDraft')}
+        onSubmit={async (change) => {
+          onAdd(change);
+          setAdded((n) => n + 1);
+        }}
+      />
+    </div>
+  );
+}
+
+const STAGE_FIELDS_SCHEMA = stageSchema.omit({ changes: true });
+
+/** The stage itself: name, goal, dates and the criteria for going on, under the stage's version. */
+function StageDetails({ ctx, stageId }: { ctx: EditorContext; stageId: string }) {
+  const { t } = useTranslation();
+  const api = useMemo(() => resourceApi<Omit<Stage, 'changes'>>(ctx.planId, 'stages'), [ctx.planId]);
+  const [stage, setStage] = useState<(Omit<Stage, 'changes'> & { version: number }) | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    api.get(stageId).then(setStage, (err: Error) => setNotice(err.message));
+  }, [api, stageId, ctx.plan]);
+  if (!ctx.canWrite || !stage) return null;
+  const { version, ...fields } = stage;
+  return (
+    <>
+      <EntityForm
+        key={stage.id}
+        heading={t('stages.details', { name: stage.name })}
+        fields={[
+          { name: 'name', label: t('stages.name'), kind: 'text' },
+          { name: 'goal', label: t('stages.goal'), kind: 'textarea' },
+          { name: 'startDate', label: t('fields.startDate'), kind: 'date' },
+          { name: 'endDate', label: t('fields.endDate'), kind: 'date' },
+          { name: 'gateCriteria', label: t('stages.criteria'), kind: 'lines' },
+        ]}
+        schema={STAGE_FIELDS_SCHEMA}
+        entity={fields}
+        submitLabel={t('editor.save')}
+        onSubmit={async (value) => {
+          const { id, ...rest } = value;
+          const patch: Record<string, unknown> = { ...rest };
+          for (const f of ['startDate', 'endDate'] as const) if (!(f in patch)) patch[f] = null;
+          const updated = await api.update(id, version, patch as Omit<Stage, 'changes' | 'id'>);
+          setStage(updated);
+          setNotice(t('editor.updated', { name: updated.name }));
+          ctx.onSaved();
+        }}
+        onConflict={async () => {
+          const latest = await api.get(stageId);
+          setStage(latest);
+          const { version: _, ...rest } = latest;
+          return rest;
+        }}
+      />
+      <div role="status" className="success">
+        {notice}
+      </div>
+    </>
   );
 }

@@ -1,0 +1,25 @@
+import { Role, ROLES } from './auth';
+
+const ALL: readonly Role[] = ROLES;
+
+/**
+ * The one table that says which role may do what. Every API route names one permission (or is public) and
+ * the API's guard checks the caller's role against it; the web hides the controls a role may not use.
+ */
+export const PERMISSIONS = {
+  'plan.read': ALL,
+  'plan.write': ['admin', 'change_lead'],
+  'competence.write': ['admin', 'change_lead', 'hr'],
+  'comment.write': ['admin', 'change_lead', 'hr', 'board_member', 'contributor'],
+  'plan.import': ['admin', 'change_lead'],
+  'plan.export': ALL,
+  'analysis.read': ALL,
+  'audit.read': ['admin'],
+  'user.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function allows(permission: Permission, role: Role | undefined): boolean {
+  return role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

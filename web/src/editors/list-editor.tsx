@@ -1,0 +1,176 @@
+import { ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ApiError } from '../api/http';
+import { EntityForm } from '../forms/entity-form';
+import { FieldSpec } from '../forms/form-model';
+
+export interface ListEditorProps<T> {
+  heading: string;
+  intro?: string;
+  /** Reads the whole list with the version a write must name. */
+  load: () => Promise<{ version: number; items: T[] }>;
+  /** Writes the whole list under that version (a stale one is a 409). */
+  save: (version: number, items: T[]) => Promise<unknown>;
+  /** What makes an item itself (e.g. its decision area, or its actor and stage). */
+  keyOf: (item: T) => string;
+  columns: ReadonlyArray<readonly [string, (item: T) => ReactNode]>;
+  nameOf: (item: T) => string;
+  /** Fields of a new item and of an edited one (`editFields`, e.g. without the key's own fields). */
+  fields: readonly FieldSpec[];
+  editFields?: readonly FieldSpec[];
+  schema: z.ZodType;
+  blank: () => Partial<T>;
+  /** Shape the entity the fields make before it is checked. */
+  prepare?: (entity: Record<string, unknown>) => Record<string, unknown>;
+  filter?: (item: T) => boolean;
+  sort?: (a: T, b: T) => number;
+  canWrite: boolean;
+  canDelete?: boolean;
+  onSaved: () => void;
+  reloadKey: unknown;
+}
+
+type Editing<T> = null | { mode: 'new' } | { mode: 'edit'; key: string; item: T };
+
+/**
+ * A list the plan keeps whole (baseline rights, holdings, clarity, principles), edited one item at a
+ * time: each save writes the list with that item replaced, under the version read. After a conflict the
+ * latest list is read again and the user's item is applied to it on the next save.
+ */
+export function ListEditor<T>(props: ListEditorProps<T>) {
+  const { heading, intro, load, save, keyOf, columns, nameOf, fields, editFields, schema, blank, prepare, filter, sort, canWrite, canDelete, onSaved, reloadKey } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  const [data, setData] = useState<{ version: number; items: T[] } | null>(null);
+  const [editing, setEditing] = useState<Editing<T>>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+
+  // The latest `load` (callers may pass a new function each render); the list is read again on reloadKey.
+  const loadRef = useRef(load);
+  useEffect(() => {
+    loadRef.current = load;
+  });
+  const read = useCallback(() => loadRef.current().then((d) => (setData(d), d)), []);
+  useEffect(() => {
+    read().catch((err: Error) => setNotice({ ok: false, text: err.message }));
+  }, [read, reloadKey]);
+
+  const shown = (data?.items ?? []).filter((item) => !filter || filter(item));
+  if (sort) shown.sort(sort);
+
+  async function write(items: T[], text: string) {
+    if (!data) return;
+    await save(data.version, items);
+    setEditing(null);
+    setNotice({ ok: true, text });
+    await read();
+    onSaved();
+  }
+
+  async function remove(item: T) {
+    try {
+      await write(
+        (data?.items ?? []).filter((x) => keyOf(x) !== keyOf(item)),
+        t('editor.deleted', { name: nameOf(item) }),
+      );
+    } catch (err) {
+      const reason = err instanceof ApiError && err.fieldErrors.length ? err.fieldErrors.map((e) => e.reason).join('; ') : (err as Error).message;
+      setNotice({ ok: false, text: t('editor.deleteFailed', { name: nameOf(item), reason }) });
+      if (err instanceof ApiError && err.status === 409) await read();
+    }
+  }
+
+  const upsert = (item: T) => {
+    const items = data?.items ?? [];
+    const at = items.findIndex((x) => keyOf(x) === keyOf(item));
+    return at < 0 ? [...items, item] : items.map((x, i) => (i === at ? item : x));
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="editor">
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      {intro && <p className="meta">{intro}</p>}
+      {data === null ? (
+        <p role="status">{t('editor.loading')}</p>
+      ) : shown.length === 0 ? (
+        <p className="meta">{t('editor.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data">
+            <caption className="visually-hidden">{heading}</caption>
+            <thead>
+              <tr>
+                {columns.map(([header]) => (
+                  <th key={header} scope="col">
+                    {header}
+                  </th>
+                ))}
+                {canWrite && <th scope="col">{t('editor.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((item) => (
+                <tr key={keyOf(item)}>
+                  {columns.map(([header, cell], i) =>
+                    i === 0 ? (
+                      <th key={header} scope="row">
+                        {cell(item)}
+                      </th>
+                    ) : (
+                      <td key={header}>{cell(item)}</td>
+                    ),
+                  )}
+                  {canWrite && (
+                    <td>
+                      <span className="row-actions">
+                        <button type="button" className="link-button" onClick={() => { setEditing({ mode: 'edit', key: keyOf(item), item }); setNotice(null); }} aria-label={t('editor.editNamed', { name: nameOf(item) })}>
+                          {t('editor.edit')}
+                        </button>
+                        {canDelete && (
+                          <button type="button" className="link-button" onClick={() => void remove(item)} aria-label={t('editor.deleteNamed', { name: nameOf(item) })}>
+                            {t('editor.delete')}
+                          </button>
+                        )}
+                      </span>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div role="status" className={notice?.ok ? 'success' : 'error'}>
+        {notice?.text}
+      </div>
+      {canWrite && editing === null && data && (
+        <button type="button" onClick={() => { setEditing({ mode: 'new' }); setNotice(null); }}>
+          {t('editor.add', { what: heading.toLowerCase() })}
+        </button>
+      )}
+      {canWrite && editing !== null && (
+        <EntityForm
+          key={editing.mode === 'new' ? 'new' : `edit-${editing.key}`}
+          heading={editing.mode === 'new' ? t('editor.newHeading', { what: heading.toLowerCase() }) : t('editor.editHeading', { name: nameOf(editing.item) })}
+          fields={editing.mode === 'new' ? fields : (editFields ?? fields)}
+          schema={schema}
+          prepare={prepare}
+          entity={editing.mode === 'new' ? blank() : (editing.item as object)}
+          submitLabel={editing.mode === 'new' ? t('editor.create') : t('editor.save')}
+          onCancel={() => setEditing(null)}
+          onSubmit={async (value) => {
+            // A new item must not silently replace one the list already has.
+            if (editing.mode === 'new' && data?.items.some((x) => keyOf(x) === keyOf(value as T))) throw new Error(t('editor.exists', { name: nameOf(value as T) }));
+            await write(upsert(value as T), t(editing.mode === 'new' ? 'editor.created' : 'editor.updated', { name: nameOf(value as T) }));
+          }}
+          onConflict={async () => {
+            const latest = await read();
+            const current = editing.mode === 'edit' ? latest.items.find((x) => keyOf(x) === editing.key) : undefined;
+            return (current as object | undefined) ?? blank();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import sv from './sv.json';
+
+const keysOf = (o: object, prefix = ''): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) && !name.includes('.spec.') ? [path] : [];
+  });
+}
+
+describe('translations', () => {
+  it('has the same keys in Swedish and English', () => {
+    expect(keysOf(en).sort()).toEqual(keysOf(sv).sort());
+  });
+
+  it('has every literal key the code asks for, in both languages', () => {
+    const all = new Set(keysOf(sv));
+    const asked = new Set<string>();
+    for (const file of sources(join(__dirname, '..'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) asked.add(m[1]);
+    }
+    expect(asked.size).toBeGreaterThan(100);
+    expect([...asked].filter((k) => !all.has(k))).toEqual([]);
+  });
+});

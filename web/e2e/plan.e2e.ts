@@ -20,6 +20,13 @@ test('a change lead opens the demo plan, reads its findings by stage and follows
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: path.join(artifacts, 'plan-overview.png'), fullPage: true });
 
+  // A finding links to what it concerns: the decision area opens in the matrix with its history.
+  const onward = stage4.getByRole('listitem').filter({ hasText: /vidaredelegerar 4.2 Försörjningsstöd utöver riksnorm/ });
+  await onward.getByRole('link', { name: '4.2 Försörjningsstöd utöver riksnorm' }).click();
+  await expect(page.getByRole('region', { name: 'Historik: 4.2 Försörjningsstöd utöver riksnorm' })).toBeVisible();
+  await page.goBack();
+  await expect(stage4).toBeVisible();
+
   await page.getByRole('link', { name: 'Införandematris' }).click();
   const table = page.getByRole('table', { name: 'Införandematris' });
   const row = table.getByRole('row', { name: /5\.1 Bistånd i form av hemtjänst/ });
@@ -67,6 +74,14 @@ test('the delegation map shows who decides what before and after a stage, with t
   await expect(history.getByRole('row', { name: /Etapp 2/ })).toContainText('5.1, 5.3, 5.7');
   await expect(history.getByRole('heading')).toBeFocused();
   await expectNoSeriousA11yViolations(page);
+
+  // From the actor's history to a decision area's, and the map narrowed to one actor.
+  await history.getByRole('button', { name: 'Historik för 5.1 Bistånd i form av hemtjänst' }).first().click();
+  await expect(page.getByRole('region', { name: 'Historik: 5.1 Bistånd i form av hemtjänst' }).getByRole('row', { name: /Etapp 2/ })).toContainText('Flyttat');
+  await page.getByLabel('Sök beslutsområde').fill('');
+  await page.getByLabel('Aktör', { exact: true }).selectOption({ label: 'Biståndshandläggare äldre' });
+  await expect(canvas.locator('.react-flow__node', { hasText: 'Biståndshandläggare äldre' })).toBeVisible();
+  await expect(canvas.locator('.react-flow__node', { hasText: 'Enhetschef barn och unga' })).toHaveCount(0);
 });
 
 test('a change lead adds a stage that moves a formal decision to a team, sees the new findings before saving, fixes them, and a board member reads it', async ({ page }) => {
@@ -74,15 +89,17 @@ test('a change lead adds a stage that moves a formal decision to a team, sees th
   await page.getByRole('link', { name: 'Tillitsresan i socialtjänsten 2027–2028' }).click();
   await page.getByRole('link', { name: 'Etapper' }).click();
 
-  await page.getByLabel('Namn').fill('Arbetslagen beslutar');
-  await page.getByLabel('Mål').fill('Hemtjänstgruppen beslutar om avgiftsnedsättning.');
-  await page.getByLabel('Kriterier för att gå vidare (en per rad)').fill('Utbildning i avgiftsregler genomförd');
-  await page.getByRole('button', { name: 'Skapa etapp' }).click();
+  const newStage = page.getByRole('form', { name: 'Ny etapp' });
+  await newStage.getByLabel('Namn').fill('Arbetslagen beslutar');
+  await newStage.getByLabel('Mål').fill('Hemtjänstgruppen beslutar om avgiftsnedsättning.');
+  await newStage.getByLabel('Kriterier för att gå vidare (en per rad)').fill('Utbildning i avgiftsregler genomförd');
+  await newStage.getByRole('button', { name: 'Skapa etapp' }).click();
   await expect(page.getByLabel('Etapp att redigera')).toHaveValue('arbetslagen-beslutar');
 
-  await page.getByLabel('Beslutsområde').selectOption({ label: '5.6 Nedsättning av avgift' });
-  await page.getByLabel('Ny beslutsfattare').selectOption({ label: 'Hemtjänstgrupp Norr' });
-  await page.getByRole('button', { name: 'Lägg till i utkastet' }).click();
+  const move = page.getByRole('form', { name: 'Flytta ett beslut' });
+  await move.getByLabel('Beslutsområde').selectOption({ label: '5.6 Nedsättning av avgift' });
+  await move.getByLabel('Ny beslutsfattare').selectOption({ label: 'Hemtjänstgrupp Norr' });
+  await move.getByRole('button', { name: 'Lägg till i utkastet' }).click();
   const live = page.getByRole('region', { name: 'Kontroll av utkastet' });
   await expect(live).toContainText('delegerat till en grupp anställda (Hemtjänstgrupp Norr)');
   await expectNoSeriousA11yViolations(page);
@@ -103,9 +120,9 @@ test('a change lead adds a stage that moves a formal decision to a team, sees th
   // The fix: the decision goes to a named role instead of the team.
   await page.getByRole('link', { name: 'Etapper' }).click();
   await page.getByRole('button', { name: /Ta bort: Flytta 5\.6/ }).click();
-  await page.getByLabel('Beslutsområde').selectOption({ label: '5.6 Nedsättning av avgift' });
-  await page.getByLabel('Ny beslutsfattare').selectOption({ label: 'Biståndshandläggare äldre' });
-  await page.getByRole('button', { name: 'Lägg till i utkastet' }).click();
+  await move.getByLabel('Beslutsområde').selectOption({ label: '5.6 Nedsättning av avgift' });
+  await move.getByLabel('Ny beslutsfattare').selectOption({ label: 'Biståndshandläggare äldre' });
+  await move.getByRole('button', { name: 'Lägg till i utkastet' }).click();
   // The group delegation goes away (the role has other gaps to close, which the check shows too).
   await expect(live).toContainText(/Varningar som försvinner: [1-9]/);
   await expect(live).toContainText('delegerat till en grupp anställda (Hemtjänstgrupp Norr)');

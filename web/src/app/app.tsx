@@ -61,7 +61,7 @@ export function App() {
         {!current ? (
           <LoginPage />
         ) : route.page === 'plan' ? (
-          <PlanPage key={route.planId} planId={route.planId} tab={route.tab} />
+          <PlanPage key={route.planId} planId={route.planId} tab={route.tab} focus={route.focus} />
         ) : (
           <PlansPage canWrite={['admin', 'change_lead'].includes(current.organisation.role)} />
         )}

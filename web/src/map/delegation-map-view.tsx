@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActorNode, ActorNodeType, AREAS_SHOWN } from './actor-node';
 import { SelectField } from '../common/select-field';
-import { HistoryPanel } from './history-panel';
+import { HistoryPanel, HistorySubject } from './history-panel';
 import { LayoutWorker } from './layout';
 import { delegationMap, MapEdge } from './map-model';
 
@@ -20,7 +20,7 @@ const nodeHeight = (areas: number) => 56 + Math.min(areas, AREAS_SHOWN + 1) * 20
  * (ELK in a Web Worker), delegations from delegator to decider, moved decisions as arrows from the old to
  * the new decider. The rollout matrix is the accessible alternative.
  */
-export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Plan; analysis: Analysis; initialTo?: number }) {
+export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor }: { plan: Plan; analysis: Analysis; initialTo?: number; initialActor?: string }) {
   const { t } = useTranslation();
   const ids = useId();
   const last = analysis.states.length - 1;
@@ -28,8 +28,14 @@ export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Pla
   const [from, setFrom] = useState(Math.max(0, Math.min(initialTo, last) - 1));
   const [section, setSection] = useState('');
   const [query, setQuery] = useState('');
+  const [actor, setActor] = useState('');
+  const actorOptions = useMemo(() => {
+    const all = new Map<string, string>();
+    for (const state of analysis.states) for (const a of state.actors.values()) all.set(a.id, a.name);
+    return [...all].sort((a, b) => a[1].localeCompare(b[1], 'sv'));
+  }, [analysis]);
   const sections = useMemo(() => [...new Set(plan.decisionAreas.map((a) => a.section))].sort((a, b) => a.localeCompare(b, 'sv')), [plan]);
-  const map = useMemo(() => delegationMap(analysis, from, to, { section, query }), [analysis, from, to, section, query]);
+  const map = useMemo(() => delegationMap(analysis, from, to, { section, query, actor }), [analysis, from, to, section, query, actor]);
   // One worker while the map is shown (created lazily, so that a remount in StrictMode gets a live one).
   const worker = useRef<LayoutWorker | null>(null);
   useEffect(
@@ -39,7 +45,7 @@ export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Pla
     },
     [],
   );
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<HistorySubject | null>(initialActor ? { type: 'actor', id: initialActor } : null);
   const [positions, setPositions] = useState<Record<string, { x: number; y: number }> | null>(null);
 
   // The layout follows the hierarchy only, so it stays put while the compared states change.
@@ -81,6 +87,7 @@ export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Pla
         <SelectField label={t('map.from')} value={from} options={stateOptions} onChange={(v) => setFrom(v === '' ? 0 : v)} />
         <SelectField label={t('map.to')} value={to} options={stateOptions} onChange={(v) => setTo(v === '' ? 0 : v)} />
         <SelectField label={t('matrix.section')} value={section} options={sections.map((s) => [s, s] as const)} onChange={setSection} empty={t('matrix.allSections')} />
+        <SelectField label={t('map.actor')} value={actor} options={actorOptions} onChange={setActor} empty={t('map.allActors')} />
         <div className="field">
           <label htmlFor={`${ids}-q`}>{t('map.search')}</label>
           <input id={`${ids}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -100,14 +107,14 @@ export function DelegationMapView({ plan, analysis, initialTo = 1 }: { plan: Pla
           nodesConnectable={false}
           nodesDraggable={false}
           onlyRenderVisibleElements
-          onNodeClick={(_event, node) => setSelected(node.id)}
+          onNodeClick={(_event, node) => setSelected({ type: 'actor', id: node.id })}
         >
           <Background />
           <MiniMap pannable zoomable ariaLabel={t('map.minimap')} />
           <Controls />
         </ReactFlow>
       </div>
-      {selected && <HistoryPanel analysis={analysis} subject={{ type: 'actor', id: selected }} onClose={() => setSelected(null)} />}
+      {selected && <HistoryPanel analysis={analysis} subject={selected} onClose={() => setSelected(null)} onOpenArea={(id) => setSelected({ type: 'area', id })} />}
     </section>
   );
 }

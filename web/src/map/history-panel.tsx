@@ -6,7 +6,7 @@ import { actorHistory, areaHistory } from './history';
 export type HistorySubject = { type: 'actor'; id: string } | { type: 'area'; id: string };
 
 /** The history of one actor or decision area across all stages; focus moves to it when it opens. */
-export function HistoryPanel({ analysis, subject, onClose }: { analysis: Analysis; subject: HistorySubject; onClose: () => void }) {
+export function HistoryPanel({ analysis, subject, onClose, onOpenArea }: { analysis: Analysis; subject: HistorySubject; onClose: () => void; onOpenArea?: (areaId: string) => void }) {
   const { t } = useTranslation();
   const ids = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -71,7 +71,20 @@ export function HistoryPanel({ analysis, subject, onClose }: { analysis: Analysi
                       {stateName(r.index)}
                       {r.retired ? ` (${t('map.retired')})` : ''}
                     </th>
-                    <td>{r.decides.map((d) => d.code).join(', ') || '–'}</td>
+                    <td>
+                      {r.decides.length === 0
+                        ? '–'
+                        : onOpenArea
+                          ? r.decides.map((d, i) => (
+                              <span key={d.areaId}>
+                                {i > 0 && ', '}
+                                <button type="button" className="link-button inline" onClick={() => onOpenArea(d.areaId)} aria-label={t('history.open', { name: `${d.code} ${d.title}` })}>
+                                  {d.code}
+                                </button>
+                              </span>
+                            ))
+                          : r.decides.map((d) => d.code).join(', ')}
+                    </td>
                     <td>{r.gained.join(', ') || '–'}</td>
                     <td>{r.lost.join(', ') || '–'}</td>
                   </tr>

@@ -34,6 +34,20 @@ describe(delegationMap.name, () => {
     expect(same.actors.flatMap((a) => a.areas).every((a) => a.mark === 'kept')).toBe(true);
   });
 
+  it('filters by actor: its decisions, the actors they involve and the chain above them', () => {
+    const filtered = delegationMap(analysis, 1, 2, { actor: 'bhl' });
+    const ids = new Set(filtered.actors.map((a) => a.id));
+    expect(ids.has('bhl') && ids.has('ec-bist') && ids.has('avd-ao') && ids.has('kf')).toBe(true);
+    expect(ids.has('ec-bou')).toBe(false);
+    const involved = filtered.actors.flatMap((a) => a.areas.map((x) => x.areaId));
+    expect(involved).toEqual(expect.arrayContaining(['s-5-1']));
+    for (const areaId of new Set(involved)) {
+      const before = analysis.states[1].rights.get(areaId);
+      const after = analysis.states[2].rights.get(areaId);
+      expect([before?.deciderId, before?.delegatorId, after?.deciderId, after?.delegatorId]).toContain('bhl');
+    }
+  });
+
   it('filters by section and by text', () => {
     const filtered = delegationMap(analysis, 1, 2, { section: 'LSS', query: 'daglig' });
     const areas = filtered.actors.flatMap((a) => a.areas.map((x) => x.code));

@@ -41,6 +41,8 @@ export interface DelegationMap {
 export interface MapFilter {
   section?: string;
   query?: string;
+  /** Only the decisions this actor decides, delegates or gives up, with the actors they involve. */
+  actor?: string;
 }
 
 /**
@@ -80,6 +82,7 @@ export function delegationMap(analysis: Analysis, from: number, to: number, filt
     const now = after.rights.get(areaId);
     const oldDeciders = old ? effectiveDeciders(old) : [];
     const newDeciders = now ? effectiveDeciders(now) : [];
+    if (filter.actor && ![...oldDeciders, ...newDeciders, old?.delegatorId, now?.delegatorId].includes(filter.actor)) continue;
     const changed = !!old && !!now && (old.level !== now.level || old.deciderId !== now.deciderId || (old.delegatorId ?? null) !== (now.delegatorId ?? null));
     for (const actorId of newDeciders) {
       const mark: AreaMark = !oldDeciders.includes(actorId) ? 'gained' : changed ? 'changed' : 'kept';
@@ -111,8 +114,21 @@ export function delegationMap(analysis: Analysis, from: number, to: number, filt
     hierarchy.set(id, level);
     return level;
   };
-  const actorIds = new Set([...after.actors.keys()].filter((id) => !after.actors.get(id)?.retired));
+  const actorIds = new Set(filter.actor ? [filter.actor] : [...after.actors.keys()].filter((id) => !after.actors.get(id)?.retired));
   for (const id of areasOf.keys()) actorIds.add(id);
+  if (filter.actor) {
+    // The actors a filtered map involves, with the chain above each, so that it still reads as the hierarchy.
+    for (const e of edges.values()) actorIds.add(e.source).add(e.target);
+    for (const id of [...actorIds]) {
+      const seen = new Set<string>();
+      let current = (after.actors.get(id) ?? before.actors.get(id))?.reportsTo;
+      while (current && !seen.has(current)) {
+        seen.add(current);
+        actorIds.add(current);
+        current = (after.actors.get(current) ?? before.actors.get(current))?.reportsTo;
+      }
+    }
+  }
   const actors: MapActor[] = [...actorIds].sort().map((id) => {
     const actor = after.actors.get(id) ?? before.actors.get(id);
     return {

@@ -11,7 +11,7 @@ type Sort = 'code' | 'title' | 'section';
  * Decision areas × stages: who decides and at which level, with each stage's changes marked by a label as
  * well as by colour. The accessible alternative to the delegation map.
  */
-export function RolloutMatrixView({ plan, analysis }: { plan: Plan; analysis: Analysis }) {
+export function RolloutMatrixView({ plan, analysis, initialArea }: { plan: Plan; analysis: Analysis; initialArea?: string }) {
   const { t } = useTranslation();
   const ids = useId();
   const matrix = useMemo(() => rolloutMatrix(plan, analysis), [plan, analysis]);
@@ -20,7 +20,7 @@ export function RolloutMatrixView({ plan, analysis }: { plan: Plan; analysis: An
   const [section, setSection] = useState('');
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [sort, setSort] = useState<Sort>('code');
-  const [history, setHistory] = useState<string | null>(null);
+  const [history, setHistory] = useState<string | null>(initialArea ?? null);
 
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();

@@ -1,11 +1,12 @@
 import { Analysis, Finding, Plan, Severity } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
 import { MetricChart, PlanSummary } from './plan-summary';
+import { SubjectLinks } from './subject-links';
 
 const SEVERITIES: Severity[] = ['blocker', 'warning', 'info'];
 
 /** Findings per stage by severity (with text, not colour alone), and the metrics of every stage. */
-export function PlanOverview({ plan, analysis }: { plan: Plan; analysis: Analysis }) {
+export function PlanOverview({ planId, plan, analysis }: { planId: string; plan: Plan; analysis: Analysis }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   const numbers = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
@@ -52,6 +53,7 @@ export function PlanOverview({ plan, analysis }: { plan: Plan; analysis: Analysi
                         <p className="fix">
                           <strong>{t('plan.fix')}:</strong> {f.fix[lang]}
                         </p>
+                        <SubjectLinks planId={planId} plan={plan} analysis={analysis} finding={f} />
                       </li>
                     ))}
                 </ul>

@@ -6,12 +6,12 @@ import { allows } from '@tillit/contract';
 import { Plan } from '@tillit/domain';
 import { DefinitionEditor } from '../editors/definition-editor';
 import { ActorsEditor, BaselineEditor, CompetencesEditor, DecisionAreasEditor, DevelopmentActionsEditor, EditorContext, HoldingsEditor } from '../editors/plan-editors';
-import { hrefOf, PLAN_TABS, PlanTab } from '../routing/use-route';
+import { Focus, hrefOf, PLAN_TABS, PlanTab } from '../routing/use-route';
 import { StageEditor } from '../stages/stage-editor';
 import { PlanOverview } from './plan-overview';
 import { usePlanAnalysis } from './use-plan-analysis';
 
-export function PlanPage({ planId, tab }: { planId: string; tab: PlanTab }) {
+export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab; focus?: Focus }) {
   const { t } = useTranslation();
   const load = usePlanAnalysis(planId);
   const role = useSession()?.organisation.role;
@@ -44,10 +44,18 @@ export function PlanPage({ planId, tab }: { planId: string; tab: PlanTab }) {
               </a>
             ))}
           </nav>
-          {tab === 'overview' && <PlanOverview plan={load.plan} analysis={load.analysis} />}
-          {tab === 'map' && <DelegationMapView plan={load.plan} analysis={load.analysis} />}
-          {tab === 'matrix' && <RolloutMatrixView plan={load.plan} analysis={load.analysis} />}
-          {tab === 'stages' && <StageEditor ctx={ctx(load.plan)} analysis={load.analysis} />}
+          {tab === 'overview' && <PlanOverview planId={planId} plan={load.plan} analysis={load.analysis} />}
+          {tab === 'map' && (
+            <DelegationMapView
+              key={`${focus?.actor}-${focus?.stage}`}
+              plan={load.plan}
+              analysis={load.analysis}
+              initialActor={focus?.actor}
+              initialTo={focus?.stage ? Math.max(1, load.plan.stages.findIndex((s) => s.id === focus.stage) + 1) : undefined}
+            />
+          )}
+          {tab === 'matrix' && <RolloutMatrixView key={focus?.area} plan={load.plan} analysis={load.analysis} initialArea={focus?.area} />}
+          {tab === 'stages' && <StageEditor key={focus?.stage} ctx={ctx(load.plan)} analysis={load.analysis} initialStage={focus?.stage} />}
           {tab === 'organisation' && <ActorsEditor ctx={ctx(load.plan)} />}
           {tab === 'decisions' && (
             <>

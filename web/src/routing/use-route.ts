@@ -2,17 +2,32 @@ import { useSyncExternalStore } from 'react';
 
 export const PLAN_TABS = ['overview', 'map', 'matrix', 'stages', 'organisation', 'decisions', 'competence', 'definition'] as const;
 export type PlanTab = (typeof PLAN_TABS)[number];
-export type Route = { page: 'plans' } | { page: 'plan'; planId: string; tab: PlanTab };
+/** What a link can point at inside a tab: an actor (its history on the map), an area (in the matrix), a stage. */
+export interface Focus {
+  actor?: string;
+  area?: string;
+  stage?: string;
+}
+export type Route = { page: 'plans' } | { page: 'plan'; planId: string; tab: PlanTab; focus?: Focus };
 
 /** `#/plans/<id>/<tab>` → a route; anything else is the plan list. */
 export function parseRoute(hash: string): Route {
-  const match = new RegExp(`^#/plans/([0-9a-f-]{36})(?:/(${PLAN_TABS.join('|')}))?$`).exec(hash);
+  const match = new RegExp(`^#/plans/([0-9a-f-]{36})(?:/(${PLAN_TABS.join('|')}))?(?:\\?(.*))?$`).exec(hash);
   if (!match) return { page: 'plans' };
-  return { page: 'plan', planId: match[1], tab: (match[2] as PlanTab | undefined) ?? 'overview' };
+  const route: Route = { page: 'plan', planId: match[1], tab: (match[2] as PlanTab | undefined) ?? 'overview' };
+  const params = new URLSearchParams(match[3] ?? '');
+  const focus: Focus = {};
+  for (const key of ['actor', 'area', 'stage'] as const) {
+    const value = params.get(key);
+    if (value) focus[key] = value;
+  }
+  return Object.keys(focus).length ? { ...route, focus } : route;
 }
 
 export function hrefOf(route: Route): string {
-  return route.page === 'plans' ? '#/' : `#/plans/${route.planId}/${route.tab}`;
+  if (route.page === 'plans') return '#/';
+  const query = new URLSearchParams(Object.entries(route.focus ?? {}).filter(([, v]) => v)).toString();
+  return `#/plans/${route.planId}/${route.tab}${query ? `?${query}` : ''}`;
 }
 
 const subscribe = (listener: () => void) => {

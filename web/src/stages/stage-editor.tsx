@@ -15,12 +15,12 @@ import { FieldSpec } from '../forms/form-model';
  * The stages of a plan and the changes of one, edited as a draft: the domain engine checks the draft in
  * the browser and shows which findings it adds or resolves before anything is saved.
  */
-export function StageEditor({ ctx, analysis }: { ctx: EditorContext; analysis: Analysis }) {
+export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContext; analysis: Analysis; initialStage?: string }) {
   const { planId, plan, canWrite, onSaved } = ctx;
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   const ids = useId();
-  const [stageId, setStageId] = useState(plan.stages.at(-1)?.id ?? '');
+  const [stageId, setStageId] = useState(initialStage && plan.stages.some((s) => s.id === initialStage) ? initialStage : (plan.stages.at(-1)?.id ?? ''));
   const stage = plan.stages.find((s) => s.id === stageId);
   const [draft, setDraft] = useState<Change[]>(stage?.changes ?? []);
   const [version, setVersion] = useState<number | null>(null);

@@ -57,7 +57,6 @@ test('the delegation map shows who decides what before and after a stage, with t
   const canvas = page.getByRole('region', { name: 'Karta: vem beslutar om vad' });
   // ELK starts in its worker on first use, which can take a few seconds on a busy machine.
   await expect(canvas).toHaveAttribute('data-laid-out', 'true', { timeout: 30_000 });
-  await page.screenshot({ path: path.join(artifacts, 'map-before.png'), fullPage: true });
 
   await page.getByLabel('Jämför från').selectOption({ label: 'Etapp 1' });
   await page.getByLabel('till', { exact: true }).selectOption({ label: 'Etapp 2' });
@@ -67,7 +66,6 @@ test('the delegation map shows who decides what before and after a stage, with t
   await expect(canvas.locator('.react-flow__node', { hasText: 'Enhetschef biståndshandläggning äldre' })).toContainText('– lämnat');
   await expect(canvas.getByText('3 flyttas')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await page.screenshot({ path: path.join(artifacts, 'map-after.png'), fullPage: true });
 
   await handler.click();
   const history = page.getByRole('region', { name: 'Historik: Biståndshandläggare äldre' });
@@ -82,6 +80,19 @@ test('the delegation map shows who decides what before and after a stage, with t
   await page.getByLabel('Aktör', { exact: true }).selectOption({ label: 'Biståndshandläggare äldre' });
   await expect(canvas.locator('.react-flow__node', { hasText: 'Biståndshandläggare äldre' })).toBeVisible();
   await expect(canvas.locator('.react-flow__node', { hasText: 'Enhetschef barn och unga' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Stäng historiken' }).click();
+
+  // Screenshots that can be read: the unit head's decisions before stage 2, the handler's after, the move as an arrow.
+  await page.getByLabel('till', { exact: true }).selectOption({ label: 'Etapp 1' });
+  await page.getByLabel('Aktör', { exact: true }).selectOption({ label: 'Enhetschef biståndshandläggning äldre' });
+  await expect(canvas.locator('.react-flow__node', { hasText: 'Enhetschef biståndshandläggning äldre' })).toContainText('5.1 Bistånd i form av hemtjänst');
+  await expect(canvas).toHaveAttribute('data-laid-out', 'true');
+  await canvas.screenshot({ path: path.join(artifacts, 'map-before.png') });
+  await page.getByLabel('till', { exact: true }).selectOption({ label: 'Etapp 2' });
+  await expect(canvas.locator('.react-flow__node', { hasText: 'Biståndshandläggare äldre' })).toContainText('5.1 Bistånd i form av hemtjänst – fått');
+  await expect(canvas.getByText('3 flyttas')).toBeVisible();
+  await expect(canvas).toHaveAttribute('data-laid-out', 'true');
+  await canvas.screenshot({ path: path.join(artifacts, 'map-after.png') });
 });
 
 test('a change lead adds a stage that moves a formal decision to a team, sees the new findings before saving, fixes them, and a board member reads it', async ({ page }) => {

@@ -46,7 +46,11 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
     [],
   );
   const [selected, setSelected] = useState<HistorySubject | null>(initialActor ? { type: 'actor', id: initialActor } : null);
-  const [positions, setPositions] = useState<Record<string, { x: number; y: number }> | null>(null);
+  // `actors`: the actors the layout was made for; the canvas fits the view again (a new `generation`) only
+  // when they change, so that a user's panning survives switching the compared states.
+  const [layout, setLayout] = useState<{ positions: Record<string, { x: number; y: number }>; actors: string; generation: number } | null>(null);
+  const actorsKey = useMemo(() => map.actors.map((a) => a.id).join('|'), [map]);
+  const positions = layout?.positions ?? null;
 
   // The layout follows the hierarchy only, so it stays put while the compared states change.
   const hierarchyKey = useMemo(() => map.edges.filter((e) => e.kind === 'hierarchy').map((e) => e.id).join('|') + map.actors.map((a) => `${a.id}:${a.areas.length}`).join('|'), [map]);
@@ -58,7 +62,7 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
         map.actors.map((a) => ({ id: a.id, width: NODE_WIDTH, height: nodeHeight(a.areas.length) })),
         map.edges.filter((e) => e.kind === 'hierarchy').map((e) => ({ id: e.id, source: e.source, target: e.target })),
       )
-      .then((p) => current && setPositions(p));
+      .then((p) => current && setLayout((prev) => ({ positions: p, actors: actorsKey, generation: prev?.actors === actorsKey ? prev.generation : (prev?.generation ?? 0) + 1 })));
     return () => {
       current = false;
     };
@@ -96,13 +100,13 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
       <p className="meta">
         {t('map.legend')} {t('map.clickHint')}
       </p>
-      <div className="map-canvas" role="region" aria-label={t('map.canvas')} data-laid-out={positions ? 'true' : 'false'}>
+      <div className="map-canvas" role="region" aria-label={t('map.canvas')} data-laid-out={layout?.actors === actorsKey ? 'true' : 'false'}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           fitView={!!positions}
-          key={positions ? 'laid-out' : 'pending'}
+          key={layout ? `laid-out-${layout.generation}` : 'pending'}
           minZoom={0.05}
           nodesConnectable={false}
           nodesDraggable={false}
@@ -110,7 +114,7 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
           onNodeClick={(_event, node) => setSelected({ type: 'actor', id: node.id })}
         >
           <Background />
-          <MiniMap pannable zoomable ariaLabel={t('map.minimap')} />
+          <MiniMap pannable zoomable ariaLabel={t('map.minimap')} nodeColor="#3d4a5c" nodeStrokeColor="#1b2430" />
           <Controls />
         </ReactFlow>
       </div>

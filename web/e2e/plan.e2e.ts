@@ -67,7 +67,9 @@ test('the delegation map shows who decides what before and after a stage, with t
   await expect(canvas.getByText('3 flyttas')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await handler.click();
+  // The keyboard opens an actor's history as the mouse does.
+  await handler.focus();
+  await page.keyboard.press('Enter');
   const history = page.getByRole('region', { name: 'Historik: Biståndshandläggare äldre' });
   await expect(history.getByRole('row', { name: /Etapp 2/ })).toContainText('5.1, 5.3, 5.7');
   await expect(history.getByRole('heading')).toBeFocused();

@@ -100,7 +100,21 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
       <p className="meta">
         {t('map.legend')} {t('map.clickHint')}
       </p>
-      <div className="map-canvas" role="region" aria-label={t('map.canvas')} data-laid-out={layout?.actors === actorsKey ? 'true' : 'false'}>
+      {/* Keyboard: Tab reaches each actor (React Flow makes nodes focusable); Enter or Space opens its history. */}
+      <div
+        className="map-canvas"
+        role="region"
+        aria-label={t('map.canvas')}
+        data-laid-out={layout?.actors === actorsKey ? 'true' : 'false'}
+        onKeyDown={(event) => {
+          const node = (event.target as HTMLElement).closest?.('.react-flow__node');
+          const id = node?.getAttribute('data-id');
+          if (id && (event.key === 'Enter' || event.key === ' ')) {
+            event.preventDefault();
+            setSelected({ type: 'actor', id });
+          }
+        }}
+      >
         <ReactFlow
           nodes={nodes}
           edges={edges}

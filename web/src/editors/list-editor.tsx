@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApiError } from '../api/http';
 import { EntityForm } from '../forms/entity-form';
 import { FieldSpec } from '../forms/form-model';
+import { EditorTable } from './editor-table';
 
 export interface ListEditorProps<T> {
   heading: string;
@@ -96,50 +97,28 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
       ) : shown.length === 0 ? (
         <p className="meta">{t('editor.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data">
-            <caption className="visually-hidden">{heading}</caption>
-            <thead>
-              <tr>
-                {columns.map(([header]) => (
-                  <th key={header} scope="col">
-                    {header}
-                  </th>
-                ))}
-                {canWrite && <th scope="col">{t('editor.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((item) => (
-                <tr key={keyOf(item)}>
-                  {columns.map(([header, cell], i) =>
-                    i === 0 ? (
-                      <th key={header} scope="row">
-                        {cell(item)}
-                      </th>
-                    ) : (
-                      <td key={header}>{cell(item)}</td>
-                    ),
-                  )}
-                  {canWrite && (
-                    <td>
-                      <span className="row-actions">
-                        <button type="button" className="link-button" onClick={() => { setEditing({ mode: 'edit', key: keyOf(item), item }); setNotice(null); }} aria-label={t('editor.editNamed', { name: nameOf(item) })}>
-                          {t('editor.edit')}
-                        </button>
-                        {canDelete && (
-                          <button type="button" className="link-button" onClick={() => void remove(item)} aria-label={t('editor.deleteNamed', { name: nameOf(item) })}>
-                            {t('editor.delete')}
-                          </button>
-                        )}
-                      </span>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EditorTable
+          caption={heading}
+          columns={columns}
+          items={shown}
+          keyOf={keyOf}
+          actions={
+            canWrite
+              ? (item) => (
+                  <span className="row-actions">
+                    <button type="button" className="link-button" onClick={() => { setEditing({ mode: 'edit', key: keyOf(item), item }); setNotice(null); }} aria-label={t('editor.editNamed', { name: nameOf(item) })}>
+                      {t('editor.edit')}
+                    </button>
+                    {canDelete && (
+                      <button type="button" className="link-button" onClick={() => void remove(item)} aria-label={t('editor.deleteNamed', { name: nameOf(item) })}>
+                        {t('editor.delete')}
+                      </button>
+                    )}
+                  </span>
+                )
+              : undefined
+          }
+        />
       )}
       <div role="status" className={notice?.ok ? 'success' : 'error'}>
         {notice?.text}

@@ -5,6 +5,7 @@ import { ApiError } from '../api/http';
 import { uniqueSlug } from '../common/slug';
 import { EntityForm } from '../forms/entity-form';
 import { FieldSpec } from '../forms/form-model';
+import { EditorTable } from './editor-table';
 import { resourceApi, Versioned } from '../plan/plan-api';
 
 type Entity = { id: string };
@@ -121,37 +122,7 @@ export function ResourceEditor<T extends Entity>(props: ResourceEditorProps<T>) 
       ) : renderList ? (
         renderList(shown, actions)
       ) : (
-        <div className="table-scroll">
-          <table className="data">
-            <caption className="visually-hidden">{heading}</caption>
-            <thead>
-              <tr>
-                {columns.map(([header]) => (
-                  <th key={header} scope="col">
-                    {header}
-                  </th>
-                ))}
-                {canWrite && <th scope="col">{t('editor.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((item) => (
-                <tr key={item.id}>
-                  {columns.map(([header, cell], i) =>
-                    i === 0 ? (
-                      <th key={header} scope="row">
-                        {cell(item)}
-                      </th>
-                    ) : (
-                      <td key={header}>{cell(item)}</td>
-                    ),
-                  )}
-                  {canWrite && <td>{actions(item)}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EditorTable caption={heading} columns={columns} items={shown} keyOf={(item) => item.id} actions={canWrite ? actions : undefined} />
       )}
       <div role="status" className={notice?.ok ? 'success' : 'error'}>
         {notice?.text}

@@ -187,22 +187,14 @@ function Field({ field: f, id, value, errors, onChange, onBlur }: { field: Field
       input = (
         <select {...common} value={value as string} onChange={(e) => onChange(e.target.value)}>
           {f.empty !== undefined && <option value="">{f.empty}</option>}
-          {(f.options ?? []).map(([v, text]) => (
-            <option key={v} value={v}>
-              {text}
-            </option>
-          ))}
+          <Options options={f.options} />
         </select>
       );
       break;
     case 'multi':
       input = (
         <select {...common} multiple size={Math.min(6, Math.max(3, f.options?.length ?? 3))} value={value as string[]} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}>
-          {(f.options ?? []).map(([v, text]) => (
-            <option key={v} value={v}>
-              {text}
-            </option>
-          ))}
+          <Options options={f.options} />
         </select>
       );
       break;
@@ -233,5 +225,17 @@ function Errors({ id, errors }: { id: string; errors: string[] }) {
     <p id={id} className="field-error">
       {errors.join(' ')}
     </p>
+  );
+}
+
+function Options({ options = [] }: { options?: FieldSpec['options'] }) {
+  return (
+    <>
+      {options.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
+    </>
   );
 }

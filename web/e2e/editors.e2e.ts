@@ -153,7 +153,16 @@ test('a change lead edits decision areas, baseline rights and the definition; th
   await principle.getByLabel('Beskrivning').fill('Vi lär av det som inte blev som vi tänkt.');
   await principle.getByRole('button', { name: 'Lägg till' }).click();
   await expect(page.getByRole('table', { name: 'Principer' })).toContainText('Lärande');
+  const settings = page.getByRole('form', { name: 'Gränsvärden för kontrollerna' });
+  await settings.getByLabel('Risk: hög från (sannolikhet × konsekvens, 1–25)').fill('30');
+  await expect(settings.getByText('Högst 25.')).toBeVisible();
+  await settings.getByLabel('Risk: hög från (sannolikhet × konsekvens, 1–25)').fill('12');
+  await settings.getByLabel('Tydlighet: lägsta godtagbara värde (1–5)').selectOption('4');
+  await settings.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Gränsvärdena sparades.' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+  await openTab(page, 'Etapper');
+  await expect(page.getByText('Under 4 räknas som otydligt.')).toBeVisible();
   await openTab(page, 'Översikt');
   await expect(page.getByText(/Förankrad av Socialnämnden och samverkansgruppen/)).toBeVisible();
   await expect(page.getByRole('list', { name: 'Principer' })).toContainText('Lärande');
@@ -233,6 +242,13 @@ test('a stage gets changes of every group, its consequences, participation and c
   await expect(draft).toContainText('Ny aktör: Hemtjänstens planeringsgrupp');
   await expect(draft).toContainText('Ändrad återrapportering för 5.1 Bistånd i form av hemtjänst');
   await expect(draft).toContainText('System eller process: Gemensamt planeringsverktyg');
+  // A change in the draft can be edited in its own form.
+  await page.getByRole('button', { name: 'Ändra: System eller process: Gemensamt planeringsverktyg för båda hemtjänstgrupperna' }).click();
+  const editing = page.getByRole('form', { name: 'Ändra i utkastet: System- eller processförändring' });
+  await editing.getByLabel('Beskrivning').fill('Gemensamt schemaverktyg för hemtjänsten');
+  await editing.getByRole('button', { name: 'Uppdatera i utkastet' }).click();
+  await expect(draft).toContainText('System eller process: Gemensamt schemaverktyg för hemtjänsten');
+  await expect(draft).not.toContainText('planeringsverktyg');
   await expect(page.getByRole('region', { name: 'Kontroll av utkastet' })).toContainText('Nya varningar om du sparar');
   await page.getByRole('button', { name: 'Spara etappens förändringar' }).click();
   await expect(page.getByText('Förändringarna sparades.')).toBeVisible();

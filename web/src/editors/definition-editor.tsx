@@ -1,13 +1,19 @@
-import { Definition, definitionSchema, Principle, principleSchema } from '@tillit/domain';
+import { Definition, definitionSchema, PlanSettings, Principle, principleSchema, settingsSchema } from '@tillit/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uniqueSlug } from '../common/slug';
 import { EntityForm } from '../forms/entity-form';
-import { definitionApi, planApi } from '../plan/plan-api';
+import { definitionApi, planApi, settingsApi } from '../plan/plan-api';
 import { EditorContext } from './plan-editors';
 import { ListEditor } from './list-editor';
 
 const EMPTY: Definition = { text: '', principles: [] };
+
+interface Loaded {
+  version: number;
+  definition: Definition;
+  settings: PlanSettings;
+}
 
 /**
  * What trust-based governance means in this organisation: the text, who agreed to it and when, and the
@@ -15,15 +21,15 @@ const EMPTY: Definition = { text: '', principles: [] };
  */
 export function DefinitionEditor({ ctx }: { ctx: EditorContext }) {
   const { t } = useTranslation();
-  const latest = useRef<{ version: number; definition: Definition } | null>(null);
-  const [loaded, setLoaded] = useState<{ version: number; definition: Definition } | null>(null);
+  const latest = useRef<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   // The version first, then the content: a write in between makes the next save a 409, never a silent overwrite.
   const read = useCallback(async () => {
     const meta = await planApi.get(ctx.planId);
     const doc = await planApi.export(ctx.planId);
-    const next = { version: meta.version, definition: (doc.definition as Definition | null) ?? EMPTY };
+    const next: Loaded = { version: meta.version, definition: (doc.definition as Definition | null) ?? EMPTY, settings: doc.settings as PlanSettings };
     latest.current = next;
     return next;
   }, [ctx.planId]);
@@ -93,6 +99,26 @@ export function DefinitionEditor({ ctx }: { ctx: EditorContext }) {
         onSaved={() => undefined}
         reloadKey={ctx.plan}
       />
+      {ctx.canWrite && (
+        <EntityForm
+          key="settings"
+          heading={t('editor.settings')}
+          fields={[
+            { name: 'clarityThreshold', label: t('fields.clarityThreshold'), kind: 'select', numeric: true, options: [1, 2, 3, 4, 5].map((n) => [String(n), String(n)] as const), hint: t('fields.clarityThresholdHint') },
+            { name: 'riskThreshold', label: t('fields.riskThreshold'), kind: 'integer', hint: t('fields.riskThresholdHint') },
+          ]}
+          schema={settingsSchema}
+          entity={loaded.settings}
+          submitLabel={t('editor.save')}
+          onSubmit={async (value) => {
+            await settingsApi.put(ctx.planId, loaded.version, value);
+            await reread();
+            setNotice(t('editor.settingsSaved'));
+            ctx.onSaved();
+          }}
+          onConflict={async () => (await reread()).settings}
+        />
+      )}
     </>
   );
 }

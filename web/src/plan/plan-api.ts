@@ -42,3 +42,7 @@ export function bulkApi<T>(planId: string, path: 'baseline' | 'holdings' | 'clar
 export const definitionApi = {
   put: (planId: string, version: number, definition: unknown) => api<{ version: number }>(`/plans/${planId}/definition`, { method: 'PUT', body: { version, definition } }),
 };
+
+export const settingsApi = {
+  put: (planId: string, version: number, settings: unknown) => api<{ version: number }>(`/plans/${planId}/settings`, { method: 'PUT', body: { version, settings } }),
+};

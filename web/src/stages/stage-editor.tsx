@@ -26,6 +26,7 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
   const [version, setVersion] = useState<number | null>(null);
   const [saved, setSaved] = useState<Change[]>(stage?.changes ?? []);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error' | 'conflict'; text: string } | null>(null);
+  const [editingChange, setEditingChange] = useState<Change | null>(null);
 
   // A new stage, or a reloaded plan, starts the draft from what is saved.
   useEffect(() => {
@@ -156,15 +157,33 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
                 <li key={c.id}>
                   {describe(c)}
                   {canWrite && (
-                    <button type="button" className="link-button" onClick={() => setDraft((d) => d.filter((x) => x.id !== c.id))} aria-label={t('stages.remove', { change: describe(c) })}>
-                      {t('stages.removeShort')}
-                    </button>
+                    <>
+                      <button type="button" className="link-button" onClick={() => setEditingChange(c)} aria-label={t('stages.edit', { change: describe(c) })}>
+                        {t('editor.edit')}
+                      </button>
+                      <button type="button" className="link-button" onClick={() => setDraft((d) => d.filter((x) => x.id !== c.id))} aria-label={t('stages.remove', { change: describe(c) })}>
+                        {t('stages.removeShort')}
+                      </button>
+                    </>
                   )}
                 </li>
               ))}
             </ol>
           )}
-          {canWrite && <ChangeForm options={options} onAdd={(c) => setDraft((d) => [...d, c])} />}
+          {canWrite && editingChange && draft.some((c) => c.id === editingChange.id) ? (
+            <ChangeForm
+              key={editingChange.id}
+              options={options}
+              editing={editingChange}
+              onCancel={() => setEditingChange(null)}
+              onSave={(changed) => {
+                setDraft((d) => d.map((c) => (c.id === changed.id ? changed : c)));
+                setEditingChange(null);
+              }}
+            />
+          ) : (
+            canWrite && <ChangeForm options={options} onSave={(c) => setDraft((d) => [...d, c])} />
+          )}
           <section className="panel live" aria-labelledby={`${ids}-live`} aria-live="polite">
             <h3 id={`${ids}-live`}>{t('stages.live')}</h3>
             {!dirty ? (
@@ -360,11 +379,11 @@ function prepareChange(entity: Record<string, unknown>, o: ChangeOptions): Recor
   if (!next.id) next.id = uniqueSlug(String(next.type ?? 'change').replace(/_/g, '-'), o.changeIds);
   if (next.type === 'add_actor' && next.actor) {
     const a = next.actor as Record<string, unknown>;
-    next.actor = { ...a, id: uniqueSlug(String(a.name ?? ''), o.actorIds) };
+    if (!a.id) next.actor = { ...a, id: uniqueSlug(String(a.name ?? ''), o.actorIds) };
   }
   if (next.type === 'add_decision_area' && next.decisionArea) {
     const d = next.decisionArea as Record<string, unknown>;
-    next.decisionArea = { ...d, id: uniqueSlug(`da-${String(d.code ?? '')}`, o.areaIds) };
+    if (!d.id) next.decisionArea = { ...d, id: uniqueSlug(`da-${String(d.code ?? '')}`, o.areaIds) };
     const right = next.right as Record<string, unknown> | undefined;
     if (!right?.deciderId) delete next.right;
   }
@@ -375,20 +394,21 @@ function prepareChange(entity: Record<string, unknown>, o: ChangeOptions): Recor
   return next;
 }
 
-function ChangeForm({ options, onAdd }: { options: ChangeOptions; onAdd: (change: Change) => void }) {
+/** A new change for the draft, or (`editing`) one of the draft's changes, which keeps its id and type. */
+function ChangeForm({ options, onSave, editing, onCancel }: { options: ChangeOptions; onSave: (change: Change) => void; editing?: Change; onCancel?: () => void }) {
   const { t } = useTranslation();
   const ids = useId();
-  const [type, setType] = useState<ChangeType>('move_decision');
+  const [chosen, setType] = useState<ChangeType>('move_decision');
+  const type = editing?.type ?? chosen;
   const [added, setAdded] = useState(0);
-  // One id per form: the draft needs it to tell its changes apart.
-  const base = useMemo(() => ({ type, principleIds: [] }), [type]);
+  const base = useMemo(() => editing ?? { type, principleIds: [] }, [editing, type]);
   const fields = useMemo(() => changeFields(type, options, t), [type, options, t]);
   const prepare = useCallback((e: Record<string, unknown>) => prepareChange(e, options), [options]);
   return (
     <div className="panel change-form">
       <div className="field">
         <label htmlFor={`${ids}-type`}>{t('stages.changeType')}</label>
-        <select id={`${ids}-type`} value={type} onChange={(e) => setType(e.target.value as ChangeType)}>
+        <select id={`${ids}-type`} value={type} disabled={!!editing} onChange={(e) => setType(e.target.value as ChangeType)}>
           {CHANGE_GROUPS.map(([group, types]) => (
             <optgroup key={group} label={t(`changeGroup.${group}`)}>
               {types.map((ct) => (
@@ -401,15 +421,16 @@ function ChangeForm({ options, onAdd }: { options: ChangeOptions; onAdd: (change
         </select>
       </div>
       <EntityForm
-        key={`${type}-${added}`}
-        heading={t(`changeType.${type}`)}
+        key={editing ? `edit-${editing.id}` : `${type}-${added}`}
+        heading={editing ? t('stages.editChange', { type: t(`changeType.${type}`) }) : t(`changeType.${type}`)}
         fields={fields}
         schema={changeSchema}
         entity={base}
         prepare={prepare}
-        submitLabel={t('stages.addToDraft')}
+        submitLabel={editing ? t('stages.updateInDraft') : t('stages.addToDraft')}
+        onCancel={onCancel}
         onSubmit={async (change) => {
-          onAdd(change);
+          onSave(change);
           setAdded((n) => n + 1);
         }}
       />

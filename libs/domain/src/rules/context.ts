@@ -43,11 +43,11 @@ export function stageName(ctx: StageContext): { sv: string; en: string } {
   return ctx.stage ? { sv: `etapp ${ctx.state.index} ”${ctx.stage.name}”`, en: `stage ${ctx.state.index} “${ctx.stage.name}”` } : { sv: 'nuläget', en: 'the baseline' };
 }
 
-/** "a, b och c" / "a, b and c", shortened after `max` items. */
-export function listOf(items: string[], lang: 'sv' | 'en', max = 5): string {
+/** "a, b och c" / "a, b and c", shortened after `max` items (`total`: how many there are, when `items` holds only the first). */
+export function listOf(items: string[], lang: 'sv' | 'en', max = 5, total = items.length): string {
   const and = lang === 'sv' ? 'och' : 'and';
   const shown = items.slice(0, max);
-  const rest = items.length - shown.length;
+  const rest = total - shown.length;
   if (rest > 0) shown.push(lang === 'sv' ? `${rest} till` : `${rest} more`);
   if (shown.length <= 1) return shown.join('');
   return `${shown.slice(0, -1).join(', ')} ${and} ${shown[shown.length - 1]}`;

@@ -37,13 +37,16 @@ export function participationFindings(ctx: StageContext): Finding[] {
     if (isHeard(actorId)) continue;
     const who = actorName(ctx, actorId);
     const areaIds = [...gained, ...lost];
+    // listOf names three at the most; only those are labelled.
+    const gainedLabels = gained.slice(0, 4).map((id) => areaLabel(ctx, id));
+    const lostLabels = lost.slice(0, 4).map((id) => areaLabel(ctx, id));
     const svParts = [
-      gained.length ? `får ${listOf(gained.map((id) => areaLabel(ctx, id)), 'sv', 3)}` : '',
-      lost.length ? `lämnar ${listOf(lost.map((id) => areaLabel(ctx, id)), 'sv', 3)}` : '',
+      gained.length ? `får ${listOf(gainedLabels, 'sv', 3, gained.length)}` : '',
+      lost.length ? `lämnar ${listOf(lostLabels, 'sv', 3, lost.length)}` : '',
     ].filter(Boolean);
     const enParts = [
-      gained.length ? `gains ${listOf(gained.map((id) => areaLabel(ctx, id)), 'en', 3)}` : '',
-      lost.length ? `gives up ${listOf(lost.map((id) => areaLabel(ctx, id)), 'en', 3)}` : '',
+      gained.length ? `gains ${listOf(gainedLabels, 'en', 3, gained.length)}` : '',
+      lost.length ? `gives up ${listOf(lostLabels, 'en', 3, lost.length)}` : '',
     ].filter(Boolean);
     findings.push(
       finding(

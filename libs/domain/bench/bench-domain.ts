@@ -6,7 +6,7 @@ import { Plan } from '../src/model/types';
 import { syntheticPlan } from '../src/testing/synthetic-plan';
 
 const SIZE = { actors: 2000, decisionAreas: 5000, stages: 20, changes: 50_000, competences: 50, seed: 42, chaos: 0.01 };
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 /** The baseline: read every element of the plan once, as any processing of it must. */
 function linearPass(plan: Plan): number {

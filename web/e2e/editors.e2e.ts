@@ -283,6 +283,19 @@ test('a stage gets changes of every group, its consequences, participation and c
   await expect(page.getByRole('table', { name: 'Tydlighet inför etappen' }).getByRole('row', { name: /Hemtjänstgrupp Söder/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
+  // A stage that consequences and dialogues refer to is not deleted; an empty one is.
+  await page.getByRole('button', { name: 'Ta bort etappen' }).click();
+  await page.getByRole('button', { name: 'Bekräfta: ta bort etappen ”En sammanhållen hemtjänst” med dess förändringar' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'En sammanhållen hemtjänst kunde inte tas bort' })).toBeVisible();
+  const newStage = page.getByRole('form', { name: 'Ny etapp' });
+  await newStage.getByLabel('Namn').fill('Prövotid');
+  await newStage.getByRole('button', { name: 'Skapa etapp' }).click();
+  await expect(page.getByLabel('Etapp att redigera')).toHaveValue('provotid');
+  await page.getByRole('button', { name: 'Ta bort etappen' }).click();
+  await page.getByRole('button', { name: 'Bekräfta: ta bort etappen ”Prövotid” med dess förändringar' }).click();
+  await expect(page.getByLabel('Etapp att redigera').locator('option', { hasText: 'Prövotid' })).toHaveCount(0);
+  await page.getByLabel('Etapp att redigera').selectOption({ label: 'Etapp 3: En sammanhållen hemtjänst' });
+
   await page.getByLabel('Språk').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Consequences and risks' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add to participation and dialogue' })).toBeVisible();

@@ -212,7 +212,7 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
       )}
       {stage && (
         <>
-          <StageDetails key={stage.id} ctx={ctx} stageId={stage.id} />
+          <StageDetails key={stage.id} ctx={ctx} stageId={stage.id} onDeleted={() => setStageId(plan.stages.find((s) => s.id !== stage.id)?.id ?? '')} />
           <ConsequencesEditor ctx={ctx} stageId={stage.id} />
           <ConsultationsEditor ctx={ctx} stageId={stage.id} />
           <ClarityEditor ctx={ctx} stageId={stage.id} />
@@ -441,11 +441,13 @@ function ChangeForm({ options, onSave, editing, onCancel }: { options: ChangeOpt
 const STAGE_FIELDS_SCHEMA = stageSchema.omit({ changes: true });
 
 /** The stage itself: name, goal, dates and the criteria for going on, under the stage's version. */
-function StageDetails({ ctx, stageId }: { ctx: EditorContext; stageId: string }) {
+function StageDetails({ ctx, stageId, onDeleted }: { ctx: EditorContext; stageId: string; onDeleted: () => void }) {
   const { t } = useTranslation();
   const api = useMemo(() => resourceApi<Omit<Stage, 'changes'>>(ctx.planId, 'stages'), [ctx.planId]);
   const [stage, setStage] = useState<(Omit<Stage, 'changes'> & { version: number }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     api.get(stageId).then(setStage, (err: Error) => setNotice(err.message));
   }, [api, stageId, ctx.plan]);
@@ -472,6 +474,7 @@ function StageDetails({ ctx, stageId }: { ctx: EditorContext; stageId: string })
           for (const f of ['startDate', 'endDate'] as const) if (!(f in patch)) patch[f] = null;
           const updated = await api.update(id, version, patch as Omit<Stage, 'changes' | 'id'>);
           setStage(updated);
+          setFailed(false);
           setNotice(t('editor.updated', { name: updated.name }));
           ctx.onSaved();
         }}
@@ -482,9 +485,39 @@ function StageDetails({ ctx, stageId }: { ctx: EditorContext; stageId: string })
           return rest;
         }}
       />
-      <div role="status" className="success">
+      <div className="form-actions">
+        {confirming ? (
+          <>
+            <button type="button" className="danger" onClick={() => void remove()}>
+              {t('stages.confirmDelete', { name: stage.name })}
+            </button>
+            <button type="button" className="secondary-dark" onClick={() => setConfirming(false)}>
+              {t('form.cancel')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="secondary-dark" onClick={() => setConfirming(true)}>
+            {t('stages.delete')}
+          </button>
+        )}
+      </div>
+      <div role="status" className={failed ? 'error' : 'success'}>
         {notice}
       </div>
     </>
   );
+
+  async function remove() {
+    if (!stage) return;
+    setConfirming(false);
+    try {
+      await api.remove(stage.id, stage.version);
+      onDeleted();
+      ctx.onSaved();
+    } catch (err) {
+      setFailed(true);
+      const reason = err instanceof ApiError && err.fieldErrors.length ? err.fieldErrors.map((e) => e.reason).join('; ') : (err as Error).message;
+      setNotice(t('editor.deleteFailed', { name: stage.name, reason }));
+    }
+  }
 }

@@ -60,7 +60,9 @@ export function competenceLedger(plan: Plan): CompetenceLedger {
   for (const a of plan.developmentActions) {
     const index = stageIndex.get(a.beforeStageId);
     if (index === undefined) continue;
-    due.set(index, [...(due.get(index) ?? []), { actorId: a.actorId, competenceId: a.competenceId }]);
+    const list = due.get(index);
+    if (list) list.push({ actorId: a.actorId, competenceId: a.competenceId });
+    else due.set(index, [{ actorId: a.actorId, competenceId: a.competenceId }]);
   }
   return {
     heldAtBaseline: (actorId, competenceId) => holdings.get(actorId)?.get(competenceId) ?? 0,

@@ -1,5 +1,6 @@
 import { DecisionRight } from '../model/types';
 import type { StateDiff } from './diff';
+import { IndexedMap } from './indexed-map';
 import { PlanState } from './state';
 
 export interface Hierarchy {
@@ -16,9 +17,12 @@ export interface Hierarchy {
 /** The actors above one actor, from the top down to its parent. */
 type Chain = readonly string[];
 
+/** Chains by actor: array-backed over the fold's actor index (copied by slice), or a Map for other states. */
+type Chains = IndexedMap<Chain> | Map<string, Chain>;
+
 class ChainHierarchy implements Hierarchy {
   constructor(
-    readonly chains: Map<string, Chain>,
+    readonly chains: Chains,
     readonly cyclic: Set<string>,
   ) {}
 
@@ -39,7 +43,7 @@ const TOP: Chain = [];
 const cache = new WeakMap<PlanState, ChainHierarchy>();
 
 /** Chains for `ids` (and whatever they need above them) that are not in `chains` yet. */
-function resolveChains(state: PlanState, chains: Map<string, Chain>, cyclic: Set<string>, ids: Iterable<string>): void {
+function resolveChains(state: PlanState, chains: Chains, cyclic: Set<string>, ids: Iterable<string>): void {
   for (const start of ids) {
     if (chains.has(start)) continue;
     const path: string[] = [];
@@ -71,7 +75,7 @@ function resolveChains(state: PlanState, chains: Map<string, Chain>, cyclic: Set
 export function hierarchyOf(state: PlanState): Hierarchy {
   const cached = cache.get(state);
   if (cached) return cached;
-  const chains = new Map<string, Chain>();
+  const chains: Chains = state.actors instanceof IndexedMap ? new IndexedMap<Chain>(state.actors.index) : new Map<string, Chain>();
   const cyclic = new Set<string>();
   // Sorted, so that where a (broken) cycle is entered does not depend on input order.
   resolveChains(state, chains, cyclic, [...state.actors.keys()].sort());
@@ -91,14 +95,25 @@ export function deriveHierarchy(from: PlanState, to: PlanState, diff: StateDiff)
   const moved = new Set(diff.actors.filter((d) => d.kinds.includes('moved')).map((d) => d.actorId));
   const added = diff.actors.filter((d) => d.kinds.includes('added')).map((d) => d.actorId);
   if (moved.size > 0) {
-    for (const [id, chain] of known.chains) if (moved.has(id) || chain.some((a) => moved.has(a))) changed.add(id);
+    const isChanged = (id: string, chain: Chain) => {
+      if (moved.has(id)) return true;
+      for (const a of chain) if (moved.has(a)) return true;
+      return false;
+    };
+    const chains = known.chains;
+    if (chains instanceof IndexedMap) {
+      const ids = chains.index.ids;
+      chains.slotValues.forEach((chain, slot) => chain && isChanged(ids[slot], chain) && changed.add(ids[slot]));
+    } else {
+      for (const [id, chain] of chains) if (isChanged(id, chain)) changed.add(id);
+    }
   }
   if (cache.has(to)) return changed;
   if (moved.size === 0 && added.length === 0) {
     cache.set(to, known);
     return changed;
   }
-  const chains = new Map(known.chains);
+  const chains = known.chains instanceof IndexedMap ? known.chains.copy() : new Map(known.chains);
   const cyclic = new Set(known.cyclic);
   for (const id of changed) chains.delete(id);
   resolveChains(to, chains, cyclic, [...[...changed].sort(), ...added]);

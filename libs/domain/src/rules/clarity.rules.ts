@@ -26,11 +26,17 @@ export function clarityFindings(ctx: StageContext): Finding[] {
   if (!ctx.stage || !ctx.diff) return [];
   const threshold = ctx.plan.settings.clarityThreshold;
   const gainedBy = new Map<string, string[]>();
-  for (const g of ctx.diff.gained) gainedBy.set(g.actorId, [...(gainedBy.get(g.actorId) ?? []), g.decisionAreaId]);
+  for (const g of ctx.diff.gained) {
+    const list = gainedBy.get(g.actorId);
+    if (list) list.push(g.decisionAreaId);
+    else gainedBy.set(g.actorId, [g.decisionAreaId]);
+  }
   const findings: Finding[] = [];
   for (const [actorId, areaIds] of [...gainedBy].sort(([a], [b]) => compareText(a, b))) {
     const who = actorName(ctx, actorId);
-    const areas = areaIds.map((id) => areaLabel(ctx, id));
+    // listOf names five at the most; only those are labelled.
+    const areas = areaIds.slice(0, 6).map((id) => areaLabel(ctx, id));
+    const list = (lang: 'sv' | 'en') => listOf(areas, lang, 5, areaIds.length);
     const subjects = [{ type: 'actor' as const, id: actorId }, ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))];
     const at = stageName(ctx);
     const assessment = latestAssessment(ctx, actorId);
@@ -42,8 +48,8 @@ export function clarityFindings(ctx: StageContext): Finding[] {
           stageRef(ctx),
           subjects,
           {
-            sv: `${who} får besluta om ${listOf(areas, 'sv')} i ${at.sv}, men ingen har bedömt hur tydligt uppdrag, mål och riktning är.`,
-            en: `${who} gains ${listOf(areas, 'en')} in ${at.en}, but nobody has assessed how clear its mission, goals and direction are.`,
+            sv: `${who} får besluta om ${list('sv')} i ${at.sv}, men ingen har bedömt hur tydligt uppdrag, mål och riktning är.`,
+            en: `${who} gains ${list('en')} in ${at.en}, but nobody has assessed how clear its mission, goals and direction are.`,
           },
           {
             sv: `Gör en tydlighetsbedömning för ${who} inför etappen.`,
@@ -63,8 +69,8 @@ export function clarityFindings(ctx: StageContext): Finding[] {
         stageRef(ctx),
         subjects,
         {
-          sv: `${who} får besluta om ${listOf(areas, 'sv')} i ${at.sv} men har otydligt ${listOf(low.map((k) => `${svNames[k]} (${assessment[k]})`), 'sv')}; gränsen är ${threshold}.`,
-          en: `${who} gains ${listOf(areas, 'en')} in ${at.en} but its ${listOf(low.map((k) => `${k} (${assessment[k]})`), 'en')} score below ${threshold}.`,
+          sv: `${who} får besluta om ${list('sv')} i ${at.sv} men har otydligt ${listOf(low.map((k) => `${svNames[k]} (${assessment[k]})`), 'sv')}; gränsen är ${threshold}.`,
+          en: `${who} gains ${list('en')} in ${at.en} but its ${listOf(low.map((k) => `${k} (${assessment[k]})`), 'en')} score below ${threshold}.`,
         },
         {
           sv: `Förtydliga ${listOf(low.map((k) => svNames[k]), 'sv')} för ${who} innan beslutsrätten flyttas, t.ex. i en dialog om uppdraget.`,

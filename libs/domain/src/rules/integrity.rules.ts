@@ -63,6 +63,9 @@ function delegationCycles(edges: Array<{ from: string; to: string }>): string[][
   return cycles;
 }
 
+const DECIDES: Text = { sv: 'beslutar om', en: 'decides' };
+const DELEGATES: Text = { sv: 'delegerar', en: 'delegates' };
+
 /** Rule 7, per decision area: no decider, a retired actor deciding, a decision delegated upwards. */
 export function integrityAreaFindings(ctx: StageContext, areaId: string): Finding[] {
   const ref = stageRef(ctx);
@@ -96,8 +99,8 @@ export function integrityAreaFindings(ctx: StageContext, areaId: string): Findin
       ),
     );
   };
-  retiredCheck(right.deciderId, { sv: 'beslutar om', en: 'decides' });
-  if (right.delegatorId !== right.deciderId) retiredCheck(right.delegatorId, { sv: 'delegerar', en: 'delegates' });
+  retiredCheck(right.deciderId, DECIDES);
+  if (right.delegatorId !== right.deciderId) retiredCheck(right.delegatorId, DELEGATES);
   if (right.delegatorId && right.delegatorId !== right.deciderId && ctx.hierarchy.isAbove(right.deciderId, right.delegatorId)) {
     findings.push(
       finding(

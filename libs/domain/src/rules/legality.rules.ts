@@ -5,13 +5,15 @@ import { finding, Finding } from './finding';
 
 /** Rule 9, per decision area: its right breaks the Local Government Act (Kommunallagen) or its practice. */
 export function legalityAreaFindings(ctx: StageContext, areaId: string): Finding[] {
-  const ref = stageRef(ctx);
-  const kindOf = (id: string | null | undefined) => (id ? ctx.state.actors.get(id)?.kind : undefined);
-  const findings: Finding[] = [];
   const right = ctx.state.rights.get(areaId);
   const area = ctx.state.areas.get(areaId);
-  if (right && area) {
-    const label = areaLabel(ctx, areaId);
+  if (!right || !area) return [];
+  // Most areas break no rule: what only a finding needs is made when there is one.
+  const kindOf = (id: string | null | undefined) => (id ? ctx.state.actors.get(id)?.kind : undefined);
+  const findings: Finding[] = [];
+  const ref = stageRef(ctx);
+  {
+    const label = () => areaLabel(ctx, areaId);
 
     if (area.nonDelegable) {
       const below = effectiveDeciders(right).filter((id) => kindOf(id) !== 'governing_body');
@@ -23,8 +25,8 @@ export function legalityAreaFindings(ctx: StageContext, areaId: string): Finding
             ref,
             [{ type: 'decisionArea', id: areaId }, ...below.map((id) => ({ type: 'actor' as const, id }))],
             {
-              sv: `${label} får inte delegeras (KL 6 kap. 38 §) men beslutas av ${actorName(ctx, below[0])}.`,
-              en: `${label} may not be delegated (KL 6 ch. 38 §) but is decided by ${actorName(ctx, below[0])}.`,
+              sv: `${label()} får inte delegeras (KL 6 kap. 38 §) men beslutas av ${actorName(ctx, below[0])}.`,
+              en: `${label()} may not be delegated (KL 6 ch. 38 §) but is decided by ${actorName(ctx, below[0])}.`,
             },
             {
               sv: 'Låt nämnden besluta; ge verksamheten i stället inflytande genom beredning och samråd.',
@@ -46,8 +48,8 @@ export function legalityAreaFindings(ctx: StageContext, areaId: string): Finding
           ref,
           [{ type: 'decisionArea', id: areaId }, { type: 'actor', id: right.deciderId }],
           {
-            sv: `${label} är delegerat till en grupp anställda (${actorName(ctx, right.deciderId)}); delegering får ske till ett utskott, en ledamot eller en anställd, inte till en grupp anställda (KL 6 kap. 37 §, 7 kap. 5 §).`,
-            en: `${label} is delegated to a group of employees (${actorName(ctx, right.deciderId)}); the law allows delegation to a working committee, a member or an employee, not to a group of employees (KL 6:37, 7:5).`,
+            sv: `${label()} är delegerat till en grupp anställda (${actorName(ctx, right.deciderId)}); delegering får ske till ett utskott, en ledamot eller en anställd, inte till en grupp anställda (KL 6 kap. 37 §, 7 kap. 5 §).`,
+            en: `${label()} is delegated to a group of employees (${actorName(ctx, right.deciderId)}); the law allows delegation to a working committee, a member or an employee, not to a group of employees (KL 6:37, 7:5).`,
           },
           {
             sv: 'Delegera till en namngiven befattning i gruppen, eller gör ärendet till verkställighet om det inte är ett beslut i kommunallagens mening.',
@@ -66,8 +68,8 @@ export function legalityAreaFindings(ctx: StageContext, areaId: string): Finding
           ref,
           [{ type: 'decisionArea', id: areaId }, { type: 'actor', id: right.deciderId }],
           {
-            sv: `Delegationsbeslut i ${label} anmäls inte tillbaka till nämnden (KL 6 kap. 40 §).`,
-            en: `Delegated decisions in ${label} are not reported back to the committee (KL 6:40).`,
+            sv: `Delegationsbeslut i ${label()} anmäls inte tillbaka till nämnden (KL 6 kap. 40 §).`,
+            en: `Delegated decisions in ${label()} are not reported back to the committee (KL 6:40).`,
           },
           {
             sv: 'Ange återrapportering (anmälan) till den delegerande nämnden, t.ex. månadsvis delegationslista.',
@@ -88,8 +90,8 @@ export function legalityAreaFindings(ctx: StageContext, areaId: string): Finding
             ref,
             [{ type: 'decisionArea', id: areaId }, { type: 'actor', id: delegator }, { type: 'actor', id: right.deciderId }],
             {
-              sv: `${actorName(ctx, delegator)} vidaredelegerar ${label} till ${actorName(ctx, right.deciderId)} utan att ha fått rätt att vidaredelegera (KL 7 kap. 6 §).`,
-              en: `${actorName(ctx, delegator)} delegates ${label} onward to ${actorName(ctx, right.deciderId)} without having been given the right to delegate further (KL 7:6).`,
+              sv: `${actorName(ctx, delegator)} vidaredelegerar ${label()} till ${actorName(ctx, right.deciderId)} utan att ha fått rätt att vidaredelegera (KL 7 kap. 6 §).`,
+              en: `${actorName(ctx, delegator)} delegates ${label()} onward to ${actorName(ctx, right.deciderId)} without having been given the right to delegate further (KL 7:6).`,
             },
             {
               sv: `Låt nämnden ge ${actorName(ctx, delegator)} rätt att vidaredelegera (i ett tidigare läge), eller låt nämnden delegera direkt.`,

@@ -38,24 +38,33 @@ export interface Analysis {
 function grantsPerState(states: PlanState[], diffs: StateDiff[]): Array<ReadonlyMap<string, ReadonlySet<string>>> {
   const first = states[0];
   const initial: IndexedMap<ReadonlySet<string>> | Map<string, ReadonlySet<string>> =
-    first.areas instanceof IndexedMap ? new IndexedMap(first.areas.index) : new Map();
+    first.areas instanceof IndexedMap ? IndexedMap.empty(first.areas.index) : new Map();
   const result: Array<ReadonlyMap<string, ReadonlySet<string>>> = [];
-  const grant = (next: typeof initial, areaId: string, area: DecisionArea | null | undefined, right: DecisionRight | null | undefined) => {
-    const add = (actorId: string) => {
-      const current = next.get(areaId);
-      if (current?.has(actorId)) return;
-      const copy = new Set(current ?? []);
-      copy.add(actorId);
-      next.set(areaId, copy);
-    };
-    if (area) for (const actorId of area.onwardDelegationBy) add(actorId);
-    if (right?.mayDelegateFurther) add(right.deciderId);
+  type Grants = typeof initial;
+  // A set made for this state is not seen by any earlier one, so it may grow in place; others are copied.
+  let own = new Set<ReadonlySet<string>>();
+  const add = (next: Grants, areaId: string, actorId: string) => {
+    const current = next.get(areaId);
+    if (current?.has(actorId)) return;
+    if (current && own.has(current)) {
+      (current as Set<string>).add(actorId);
+      return;
+    }
+    const copy = new Set(current ?? []);
+    copy.add(actorId);
+    own.add(copy);
+    next.set(areaId, copy);
+  };
+  const grant = (next: Grants, areaId: string, area: DecisionArea | null | undefined, right: DecisionRight | null | undefined) => {
+    if (area) for (const actorId of area.onwardDelegationBy) add(next, areaId, actorId);
+    if (right?.mayDelegateFurther) add(next, areaId, right.deciderId);
   };
   forEachArea(first.areas, first.rights, (areaId, area, right) => grant(initial, areaId, area, right));
   result.push(initial);
   let grants = initial;
   diffs.forEach((diff, i) => {
     const next = grants instanceof IndexedMap ? grants.copy() : new Map(grants);
+    own = new Set();
     const state = states[i + 1];
     for (const d of diff.areas) if (d.after) grant(next, d.decisionAreaId, d.after, state.rights.get(d.decisionAreaId));
     for (const d of diff.rights) if (d.after) grant(next, d.decisionAreaId, null, d.after);

@@ -75,7 +75,7 @@ function resolveChains(state: PlanState, chains: Chains, cyclic: Set<string>, id
 export function hierarchyOf(state: PlanState): Hierarchy {
   const cached = cache.get(state);
   if (cached) return cached;
-  const chains: Chains = state.actors instanceof IndexedMap ? new IndexedMap<Chain>(state.actors.index) : new Map<string, Chain>();
+  const chains: Chains = state.actors instanceof IndexedMap ? IndexedMap.empty<Chain>(state.actors.index) : new Map<string, Chain>();
   const cyclic = new Set<string>();
   // Sorted, so that where a (broken) cycle is entered does not depend on input order.
   resolveChains(state, chains, cyclic, [...state.actors.keys()].sort());

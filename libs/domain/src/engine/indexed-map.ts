@@ -37,6 +37,14 @@ export class IndexedMap<T> implements ReadonlyMap<string, T> {
     this.count = count ?? slotValues.reduce<number>((n, v) => (v === undefined ? n : n + 1), 0);
   }
 
+  /**
+   * An empty map with a slot for every id the index has now: filled in any order, the array stays packed
+   * (writes far past the end of an empty array would turn it into a slow dictionary).
+   */
+  static empty<T>(index: IdIndex): IndexedMap<T> {
+    return new IndexedMap<T>(index, new Array<T | undefined>(index.ids.length).fill(undefined), 0);
+  }
+
   copy(): IndexedMap<T> {
     return new IndexedMap(this.index, this.slotValues.slice(), this.count);
   }

@@ -97,7 +97,7 @@ function baselineState(plan: Plan): { state: PlanState; issues: BaselineIssue[] 
   for (const actor of plan.actors) actors.set(actor.id, actorState(actor, false));
   const areas = new IndexedMap<AreaState>(areaIndex);
   for (const area of plan.decisionAreas) areas.set(area.id, areaState(area, false));
-  const rights = new IndexedMap<DecisionRight>(areaIndex);
+  const rights = IndexedMap.empty<DecisionRight>(areaIndex);
   const duplicates = new Map<string, DecisionRight[]>();
   for (const right of plan.baseline) {
     const existing = rights.get(right.decisionAreaId);

@@ -1,6 +1,6 @@
 import { ACTOR_KINDS, Analysis, Change, changeSchema, ChangeType, DECISION_KINDS, Finding, REPORTING_FREQUENCIES, Stage, stageSchema } from '@tillit/domain';
 import { TFunction } from 'i18next';
-import { FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { planApi } from '../plan/plan-api';
@@ -239,57 +239,36 @@ function FindingList({ title, findings, lang, t }: { title: string; findings: Fi
   );
 }
 
+/** A new stage, checked as the user types; its id is made from its name. */
 function NewStageForm({ planId, existing, onCreated }: { planId: string; existing: string[]; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const ids = useId();
-  const [name, setName] = useState('');
-  const [goal, setGoal] = useState('');
-  const [criteria, setCriteria] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!name.trim()) {
-      setError(t('stages.nameRequired'));
-      return;
-    }
-    const id = uniqueSlug(name, existing, 'etapp');
-    try {
-      await planApi.createStage(planId, { id, name: name.trim(), goal: goal.trim(), gateCriteria: criteria.split('\n').map((l) => l.trim()).filter(Boolean) });
-      setName('');
-      setGoal('');
-      setCriteria('');
-      setError(null);
-      onCreated(id);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-
+  const [made, setMade] = useState(0);
+  const prepare = useCallback((e: Record<string, unknown>) => ({ ...e, id: uniqueSlug(String(e.name ?? ''), existing, 'etapp') }), [existing]);
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${ids}-heading`}>
-      <h3 id={`${ids}-heading`}>{t('stages.new')}</h3>
-      <div className="field">
-        <label htmlFor={`${ids}-name`}>{t('stages.name')}</label>
-        <input id={`${ids}-name`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${ids}-error` : undefined} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-goal`}>{t('stages.goal')}</label>
-        <textarea id={`${ids}-goal`} rows={2} value={goal} onChange={(e) => setGoal(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-criteria`}>{t('stages.criteria')}</label>
-        <textarea id={`${ids}-criteria`} rows={2} value={criteria} onChange={(e) => setCriteria(e.target.value)} />
-      </div>
-      {error && (
-        <p id={`${ids}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-      <button type="submit">{t('stages.create')}</button>
-    </form>
+    <EntityForm
+      key={made}
+      heading={t('stages.new')}
+      fields={[
+        { name: 'name', label: t('stages.name'), kind: 'text' },
+        { name: 'goal', label: t('stages.goal'), kind: 'textarea' },
+        { name: 'startDate', label: t('fields.startDate'), kind: 'date' },
+        { name: 'endDate', label: t('fields.endDate'), kind: 'date' },
+        { name: 'gateCriteria', label: t('stages.criteria'), kind: 'lines' },
+      ]}
+      schema={STAGE_FIELDS_SCHEMA}
+      entity={NEW_STAGE}
+      prepare={prepare}
+      submitLabel={t('stages.create')}
+      onSubmit={async (stage) => {
+        await resourceApi<Omit<Stage, 'changes'>>(planId, 'stages').create(stage);
+        setMade((n) => n + 1);
+        onCreated(stage.id);
+      }}
+    />
   );
 }
+
+const NEW_STAGE = { goal: '', gateCriteria: [] };
 
 /** The change types by group (DESIGN.md: delegation, responsibility, structure, system). */
 const CHANGE_GROUPS: ReadonlyArray<readonly [string, readonly ChangeType[]]> = [

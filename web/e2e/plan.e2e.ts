@@ -73,6 +73,7 @@ test('the delegation map shows who decides what before and after a stage, with t
   const history = page.getByRole('region', { name: 'Historik: Biståndshandläggare äldre' });
   await expect(history.getByRole('row', { name: /Etapp 2/ })).toContainText('5.1, 5.3, 5.7');
   await expect(history.getByRole('heading')).toBeFocused();
+  await expect(history).toContainText('Befattning · under Enhetschef biståndshandläggning äldre · 8 personer');
   await expectNoSeriousA11yViolations(page);
 
   // From the actor's history to a decision area's, and the map narrowed to one actor.

@@ -21,11 +21,34 @@ export function HistoryPanel({ analysis, subject, onClose, onOpenArea }: { analy
           return area ? `${area.code} ${area.title}` : subject.id;
         })();
 
+  // The details of the subject as it stands at the end of the plan (or when it was last seen).
+  const details: string[] = [];
+  if (subject.type === 'actor') {
+    const actor = last.actors.get(subject.id) ?? analysis.states[0].actors.get(subject.id);
+    if (actor) {
+      details.push(t(`actorKind.${actor.kind}`));
+      const parent = actor.reportsTo ? (last.actors.get(actor.reportsTo)?.name ?? actor.reportsTo) : null;
+      if (parent) details.push(t('history.reportsTo', { name: parent }));
+      if (actor.headcount !== undefined) details.push(t('fields.people', { count: actor.headcount }));
+      if (actor.retired) details.push(t('map.retired'));
+    }
+  } else {
+    const area = last.areas.get(subject.id) ?? analysis.states[0].areas.get(subject.id);
+    if (area) {
+      details.push(area.section, t(`decisionKind.${area.kind}`));
+      if (area.legalBasis) details.push(area.legalBasis);
+      if (area.limit) details.push(area.limit);
+      if (area.nonDelegable) details.push(t('fields.nonDelegable'));
+      if (area.retired) details.push(t('matrix.retired'));
+    }
+  }
+
   return (
     <section className="panel history" aria-labelledby={`${ids}-heading`}>
       <h3 id={`${ids}-heading`} ref={heading} tabIndex={-1}>
         {t('history.heading', { name })}
       </h3>
+      {details.length > 0 && <p className="meta">{details.join(' · ')}</p>}
       <div className="table-scroll">
         <table className="data">
           <caption className="visually-hidden">{t('history.heading', { name })}</caption>

@@ -248,13 +248,7 @@ function NewStageForm({ planId, existing, onCreated }: { planId: string; existin
     <EntityForm
       key={made}
       heading={t('stages.new')}
-      fields={[
-        { name: 'name', label: t('stages.name'), kind: 'text' },
-        { name: 'goal', label: t('stages.goal'), kind: 'textarea' },
-        { name: 'startDate', label: t('fields.startDate'), kind: 'date' },
-        { name: 'endDate', label: t('fields.endDate'), kind: 'date' },
-        { name: 'gateCriteria', label: t('stages.criteria'), kind: 'lines' },
-      ]}
+      fields={stageFields(t)}
       schema={STAGE_FIELDS_SCHEMA}
       entity={NEW_STAGE}
       prepare={prepare}
@@ -419,6 +413,17 @@ function ChangeForm({ options, onSave, editing, onCancel }: { options: ChangeOpt
 
 const STAGE_FIELDS_SCHEMA = stageSchema.omit({ changes: true });
 
+/** The fields of a stage itself, for a new one and an existing one. */
+function stageFields(t: TFunction): FieldSpec[] {
+  return [
+    { name: 'name', label: t('stages.name'), kind: 'text' },
+    { name: 'goal', label: t('stages.goal'), kind: 'textarea' },
+    { name: 'startDate', label: t('fields.startDate'), kind: 'date' },
+    { name: 'endDate', label: t('fields.endDate'), kind: 'date' },
+    { name: 'gateCriteria', label: t('stages.criteria'), kind: 'lines' },
+  ];
+}
+
 /** The stage itself: name, goal, dates and the criteria for going on, under the stage's version. */
 function StageDetails({ ctx, stageId, onDeleted }: { ctx: EditorContext; stageId: string; onDeleted: () => void }) {
   const { t } = useTranslation();
@@ -437,13 +442,7 @@ function StageDetails({ ctx, stageId, onDeleted }: { ctx: EditorContext; stageId
       <EntityForm
         key={stage.id}
         heading={t('stages.details', { name: stage.name })}
-        fields={[
-          { name: 'name', label: t('stages.name'), kind: 'text' },
-          { name: 'goal', label: t('stages.goal'), kind: 'textarea' },
-          { name: 'startDate', label: t('fields.startDate'), kind: 'date' },
-          { name: 'endDate', label: t('fields.endDate'), kind: 'date' },
-          { name: 'gateCriteria', label: t('stages.criteria'), kind: 'lines' },
-        ]}
+        fields={stageFields(t)}
         schema={STAGE_FIELDS_SCHEMA}
         entity={fields}
         submitLabel={t('editor.save')}

@@ -1,6 +1,6 @@
 import { compareText } from '../engine/compare';
 import { ClarityAssessment } from '../model/types';
-import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
+import { StageContext, actorName, areaList, listOf, stageName, stageRef } from './context';
 import { finding, Finding } from './finding';
 
 const lowest = (a: ClarityAssessment) => Math.min(a.mission, a.goals, a.direction);
@@ -34,9 +34,7 @@ export function clarityFindings(ctx: StageContext): Finding[] {
   const findings: Finding[] = [];
   for (const [actorId, areaIds] of [...gainedBy].sort(([a], [b]) => compareText(a, b))) {
     const who = actorName(ctx, actorId);
-    // listOf names five at the most; only those are labelled.
-    const areas = areaIds.slice(0, 6).map((id) => areaLabel(ctx, id));
-    const list = (lang: 'sv' | 'en') => listOf(areas, lang, 5, areaIds.length);
+    const list = areaList(ctx, areaIds);
     const subjects = [{ type: 'actor' as const, id: actorId }, ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))];
     const at = stageName(ctx);
     const assessment = latestAssessment(ctx, actorId);

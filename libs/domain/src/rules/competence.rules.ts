@@ -1,4 +1,4 @@
-import { StageContext, actorName, areaLabel, listOf, stageRef } from './context';
+import { StageContext, actorName, areaList, stageRef } from './context';
 import { atStage, finding, Finding } from './finding';
 
 // A gap carried over unchanged from the previous state shares its decisionAreaIds array, so its finding
@@ -26,7 +26,7 @@ export function competenceFindings(ctx: StageContext): Finding[] {
   function build(gap: (typeof ctx.gaps)[number]): Finding {
     const who = actorName(ctx, gap.actorId);
       const what = competences.get(gap.competenceId) ?? gap.competenceId;
-      const areas = gap.decisionAreaIds.map((id) => areaLabel(ctx, id));
+      const areas = areaList(ctx, gap.decisionAreaIds);
       const late = gap.lateActionIds.length > 0;
       return finding(
         'competence.gap',
@@ -38,8 +38,8 @@ export function competenceFindings(ctx: StageContext): Finding[] {
           ...gap.decisionAreaIds.map((id) => ({ type: 'decisionArea' as const, id })),
         ],
         {
-          sv: `${who} beslutar om ${listOf(areas, 'sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
-          en: `${who} decides ${listOf(areas, 'en')} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
+          sv: `${who} beslutar om ${areas('sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
+          en: `${who} decides ${areas('en')} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
         },
         late
           ? {

@@ -1,4 +1,4 @@
-import { StageContext, areaLabel, listOf, stageName, stageRef } from './context';
+import { StageContext, areaList, stageName, stageRef } from './context';
 import { finding, Finding } from './finding';
 
 /** Rule 5: citizen-facing decisions move without a thought for citizens; high risks without mitigation. */
@@ -23,8 +23,8 @@ export function consequenceFindings(ctx: StageContext): Finding[] {
         stageRef(ctx),
         [{ type: 'stage', id: stage.id }, ...movedCitizenAreas.map((id) => ({ type: 'decisionArea' as const, id }))],
         {
-          sv: `I ${at.sv} flyttas beslut som berör medborgare direkt (${listOf(movedCitizenAreas.map((id) => areaLabel(ctx, id)), 'sv')}) utan att konsekvenserna för medborgarna är bedömda.`,
-          en: `In ${at.en} decisions that directly affect citizens move (${listOf(movedCitizenAreas.map((id) => areaLabel(ctx, id)), 'en')}) with no assessment of the consequences for citizens.`,
+          sv: `I ${at.sv} flyttas beslut som berör medborgare direkt (${areaList(ctx, movedCitizenAreas)('sv')}) utan att konsekvenserna för medborgarna är bedömda.`,
+          en: `In ${at.en} decisions that directly affect citizens move (${areaList(ctx, movedCitizenAreas)('en')}) with no assessment of the consequences for citizens.`,
         },
         {
           sv: 'Beskriv konsekvenserna för medborgarna (rättssäkerhet, likvärdighet, tillgänglighet) med sannolikhet, påverkan och åtgärd.',

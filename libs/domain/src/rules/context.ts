@@ -43,6 +43,12 @@ export function stageName(ctx: StageContext): { sv: string; en: string } {
   return ctx.stage ? { sv: `etapp ${ctx.state.index} ”${ctx.stage.name}”`, en: `stage ${ctx.state.index} “${ctx.stage.name}”` } : { sv: 'nuläget', en: 'the baseline' };
 }
 
+/** Decision areas named in a message: only the `max` that listOf shows are looked up and labelled. */
+export function areaList(ctx: StageContext, ids: readonly string[], max = 5): (lang: 'sv' | 'en') => string {
+  const labels = ids.slice(0, max).map((id) => areaLabel(ctx, id));
+  return (lang) => listOf(labels, lang, max, ids.length);
+}
+
 /** "a, b och c" / "a, b and c", shortened after `max` items (`total`: how many there are, when `items` holds only the first). */
 export function listOf(items: string[], lang: 'sv' | 'en', max = 5, total = items.length): string {
   const and = lang === 'sv' ? 'och' : 'and';

@@ -1,4 +1,4 @@
-import { StageContext, areaLabel, listOf, stageName, stageRef } from './context';
+import { StageContext, areaList, stageName, stageRef } from './context';
 import { finding, Finding } from './finding';
 
 /** Rule 8: trust grows (the delegation level rises) while the reporting superstructure does not shrink. */
@@ -14,7 +14,7 @@ export function controlBalanceFindings(ctx: StageContext): Finding[] {
     .map((d) => d.decisionAreaId);
   if (areaIds.length === 0) return [];
   const at = stageName(ctx);
-  const labels = areaIds.map((id) => areaLabel(ctx, id));
+  const labels = areaList(ctx, areaIds);
   return [
     finding(
       'control_balance.reporting_not_reduced',
@@ -22,8 +22,8 @@ export function controlBalanceFindings(ctx: StageContext): Finding[] {
       stageRef(ctx),
       [{ type: 'stage', id: ctx.stage.id }, ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))],
       {
-        sv: `I ${at.sv} höjs delegeringsnivån för ${listOf(labels, 'sv')} men återrapporteringen minskar inte.`,
-        en: `In ${at.en} the delegation level rises for ${listOf(labels, 'en')} but reporting does not shrink.`,
+        sv: `I ${at.sv} höjs delegeringsnivån för ${labels('sv')} men återrapporteringen minskar inte.`,
+        en: `In ${at.en} the delegation level rises for ${labels('en')} but reporting does not shrink.`,
       },
       {
         sv: 'Minska återrapporteringen i takt med att tilliten ökar: glesare, enklare eller ingen rapport utöver anmälan.',

@@ -2,7 +2,7 @@ import { Hierarchy } from '../engine/hierarchy';
 import { forEachArea } from '../engine/indexed-map';
 import { BaselineIssue, NotApplicableReason } from '../engine/state';
 import { DecisionRight } from '../model/types';
-import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
+import { StageContext, actorName, areaLabel, areaList, listOf, stageName, stageRef } from './context';
 import { finding, Finding, Text } from './finding';
 
 const REASONS: Record<NotApplicableReason, (subject: string) => Text> = {
@@ -180,8 +180,8 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
         ref,
         [...cycle.map((id) => ({ type: 'actor' as const, id })), ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))],
         {
-          sv: `Delegeringen går i cirkel mellan ${listOf(cycle.map((id) => actorName(ctx, id)), 'sv')} (${listOf(areaIds.map((id) => areaLabel(ctx, id)), 'sv', 3)}).`,
-          en: `Delegation runs in a circle between ${listOf(cycle.map((id) => actorName(ctx, id)), 'en')} (${listOf(areaIds.map((id) => areaLabel(ctx, id)), 'en', 3)}).`,
+          sv: `Delegeringen går i cirkel mellan ${listOf(cycle.map((id) => actorName(ctx, id)), 'sv')} (${areaList(ctx, areaIds, 3)('sv')}).`,
+          en: `Delegation runs in a circle between ${listOf(cycle.map((id) => actorName(ctx, id)), 'en')} (${areaList(ctx, areaIds, 3)('en')}).`,
         },
         { sv: 'Rätta delegeringskedjan så att den utgår från den ursprungliga beslutsfattaren.', en: 'Fix the chain so that it starts at the original holder of the decision.' },
       ),

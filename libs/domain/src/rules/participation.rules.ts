@@ -1,6 +1,6 @@
 import { compareText } from '../engine/compare';
 import { changeGroup } from '../model/types';
-import { StageContext, actorName, areaLabel, listOf, stageName, stageRef } from './context';
+import { StageContext, actorName, areaList, stageName, stageRef } from './context';
 import { finding, Finding } from './finding';
 
 /** Rule 6: those who gain or lose decision rights were not heard; structural change without MBL negotiation. */
@@ -37,17 +37,10 @@ export function participationFindings(ctx: StageContext): Finding[] {
     if (isHeard(actorId)) continue;
     const who = actorName(ctx, actorId);
     const areaIds = [...gained, ...lost];
-    // listOf names three at the most; only those are labelled.
-    const gainedLabels = gained.slice(0, 4).map((id) => areaLabel(ctx, id));
-    const lostLabels = lost.slice(0, 4).map((id) => areaLabel(ctx, id));
-    const svParts = [
-      gained.length ? `får ${listOf(gainedLabels, 'sv', 3, gained.length)}` : '',
-      lost.length ? `lämnar ${listOf(lostLabels, 'sv', 3, lost.length)}` : '',
-    ].filter(Boolean);
-    const enParts = [
-      gained.length ? `gains ${listOf(gainedLabels, 'en', 3, gained.length)}` : '',
-      lost.length ? `gives up ${listOf(lostLabels, 'en', 3, lost.length)}` : '',
-    ].filter(Boolean);
+    const gainedList = areaList(ctx, gained, 3);
+    const lostList = areaList(ctx, lost, 3);
+    const svParts = [gained.length ? `får ${gainedList('sv')}` : '', lost.length ? `lämnar ${lostList('sv')}` : ''].filter(Boolean);
+    const enParts = [gained.length ? `gains ${gainedList('en')}` : '', lost.length ? `gives up ${lostList('en')}` : ''].filter(Boolean);
     findings.push(
       finding(
         'participation.not_consulted',

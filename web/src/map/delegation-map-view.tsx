@@ -29,11 +29,11 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
   const [section, setSection] = useState('');
   const [query, setQuery] = useState('');
   const [actor, setActor] = useState('');
-  const actorOptions = useMemo(() => {
-    const all = new Map<string, string>();
-    for (const state of analysis.states) for (const a of state.actors.values()) all.set(a.id, a.name);
-    return [...all].sort((a, b) => a[1].localeCompare(b[1], 'sv'));
-  }, [analysis]);
+  // The last state knows every actor the plan ever has (retired ones are kept, never removed).
+  const actorOptions = useMemo(
+    () => [...analysis.states[last].actors.values()].map((a) => [a.id, a.name] as const).sort((a, b) => a[1].localeCompare(b[1], 'sv')),
+    [analysis, last],
+  );
   const sections = useMemo(() => [...new Set(plan.decisionAreas.map((a) => a.section))].sort((a, b) => a.localeCompare(b, 'sv')), [plan]);
   const map = useMemo(() => delegationMap(analysis, from, to, { section, query, actor }), [analysis, from, to, section, query, actor]);
   // One worker while the map is shown (created lazily, so that a remount in StrictMode gets a live one).

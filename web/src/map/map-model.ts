@@ -1,4 +1,4 @@
-import { Analysis, effectiveDeciders } from '@tillit/domain';
+import { Analysis, effectiveDeciders, hierarchyOf } from '@tillit/domain';
 
 export type AreaMark = 'kept' | 'gained' | 'changed' | 'lost';
 
@@ -99,35 +99,15 @@ export function delegationMap(analysis: Analysis, from: number, to: number, filt
     }
   }
 
-  const hierarchy = new Map<string, number>();
-  const levelOf = (id: string): number => {
-    const known = hierarchy.get(id);
-    if (known !== undefined) return known;
-    const seen = new Set<string>();
-    let level = 0;
-    let current = after.actors.get(id)?.reportsTo ?? before.actors.get(id)?.reportsTo;
-    while (current && !seen.has(current)) {
-      seen.add(current);
-      level += 1;
-      current = after.actors.get(current)?.reportsTo ?? before.actors.get(current)?.reportsTo;
-    }
-    hierarchy.set(id, level);
-    return level;
-  };
+  // The hierarchy as it stands in `to` (actors are never removed from a state, only retired); an actor only
+  // `from` knows (comparing backwards) takes its place there.
+  const hierarchyFor = (id: string) => hierarchyOf(after.actors.has(id) ? after : before);
   const actorIds = new Set(filter.actor ? [filter.actor] : [...after.actors.keys()].filter((id) => !after.actors.get(id)?.retired));
   for (const id of areasOf.keys()) actorIds.add(id);
   if (filter.actor) {
     // The actors a filtered map involves, with the chain above each, so that it still reads as the hierarchy.
     for (const e of edges.values()) actorIds.add(e.source).add(e.target);
-    for (const id of [...actorIds]) {
-      const seen = new Set<string>();
-      let current = (after.actors.get(id) ?? before.actors.get(id))?.reportsTo;
-      while (current && !seen.has(current)) {
-        seen.add(current);
-        actorIds.add(current);
-        current = (after.actors.get(current) ?? before.actors.get(current))?.reportsTo;
-      }
-    }
+    for (const id of [...actorIds]) for (const above of hierarchyFor(id).ancestors(id)) actorIds.add(above);
   }
   const actors: MapActor[] = [...actorIds].sort().map((id) => {
     const actor = after.actors.get(id) ?? before.actors.get(id);
@@ -135,7 +115,7 @@ export function delegationMap(analysis: Analysis, from: number, to: number, filt
       id,
       name: actor?.name ?? id,
       kind: actor?.kind ?? 'unit',
-      level: levelOf(id),
+      level: hierarchyFor(id).level(id),
       retired: actor?.retired ?? true,
       areas: (areasOf.get(id) ?? []).sort((a, b) => a.code.localeCompare(b.code, 'sv', { numeric: true })),
     };

@@ -19,6 +19,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Why a request failed, for a sentence: the API's reasons when it named fields, else the message. */
+export function reasonOf(err: unknown): string {
+  return err instanceof ApiError && err.fieldErrors.length ? err.fieldErrors.map((e) => e.reason).join('; ') : (err as Error).message;
+}
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';

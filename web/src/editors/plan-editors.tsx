@@ -218,12 +218,13 @@ export function BaselineEditor({ ctx }: { ctx: EditorContext }) {
 }
 
 /** Reporting is one optional object: no recipient means no reporting. */
-function withoutEmptyReporting(entity: Record<string, unknown>): Record<string, unknown> {
+export function withoutEmptyReporting(entity: Record<string, unknown>): Record<string, unknown> {
   const reporting = entity.reporting as { toId?: string } | null | undefined;
   return reporting?.toId ? entity : { ...entity, reporting: null };
 }
 
-function reportingFields(actors: Options, t: TFunction): FieldSpec[] {
+/** The fields of a right's reporting: who it goes to, how often, and the hours a year it costs. */
+export function reportingFields(actors: Options, t: TFunction): FieldSpec[] {
   return [
     { name: 'reporting.toId', label: t('fields.reportingToId'), kind: 'select', options: actors, empty: t('fields.noReporting') },
     { name: 'reporting.frequency', label: t('fields.frequency'), kind: 'select', options: enumOptions(REPORTING_FREQUENCIES, t, 'frequency'), empty: t('stages.choose') },

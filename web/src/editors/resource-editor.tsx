@@ -1,7 +1,7 @@
 import { ReactNode, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ApiError } from '../api/http';
+import { ApiError, reasonOf } from '../api/http';
 import { uniqueSlug } from '../common/slug';
 import { EntityForm } from '../forms/entity-form';
 import { FieldSpec } from '../forms/form-model';
@@ -74,7 +74,7 @@ export function ResourceEditor<T extends Entity>(props: ResourceEditorProps<T>) 
       await api.remove(item.id, item.version);
       await saved(t('editor.deleted', { name: nameOf(item) }));
     } catch (err) {
-      const reason = err instanceof ApiError && err.fieldErrors.length ? err.fieldErrors.map((e) => e.reason).join('; ') : (err as Error).message;
+      const reason = reasonOf(err);
       setNotice({ ok: false, text: t('editor.deleteFailed', { name: nameOf(item), reason }) });
       if (err instanceof ApiError && err.status === 409) await load();
     }

@@ -4,6 +4,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uniqueSlug } from '../common/slug';
 import { EntityForm } from '../forms/entity-form';
+import { reportingFields, withoutEmptyReporting } from '../editors/plan-editors';
 import { FieldSpec } from '../forms/form-model';
 
 /** The change types by group (DESIGN.md: delegation, responsibility, structure, system). */
@@ -44,9 +45,7 @@ function changeFields(type: ChangeType, o: ChangeOptions, t: TFunction): FieldSp
     ],
     set_reporting: [
       area,
-      { name: 'reporting.toId', label: t('fields.reportingToId'), kind: 'select', options: o.actors, empty: t('fields.noReporting') },
-      { name: 'reporting.frequency', label: t('fields.frequency'), kind: 'select', options: o.frequencies, empty: t('stages.choose') },
-      { name: 'reporting.hoursPerYear', label: t('fields.hoursPerYear'), kind: 'number' },
+      ...reportingFields(o.actors, t),
     ],
     add_actor: [
       { name: 'actor.name', label: t('fields.name'), kind: 'text' },
@@ -79,7 +78,6 @@ export interface ChangeOptions {
   areas: ReadonlyArray<readonly [string, string]>;
   actors: ReadonlyArray<readonly [string, string]>;
   principles: ReadonlyArray<readonly [string, string]>;
-  frequencies: ReadonlyArray<readonly [string, string]>;
   actorKinds: ReadonlyArray<readonly [string, string]>;
   decisionKinds: ReadonlyArray<readonly [string, string]>;
   actorIds: readonly string[];
@@ -102,11 +100,7 @@ function prepareChange(entity: Record<string, unknown>, o: ChangeOptions): Recor
     const right = next.right as Record<string, unknown> | undefined;
     if (!right?.deciderId) delete next.right;
   }
-  if (next.type === 'set_reporting') {
-    const r = next.reporting as { toId?: string } | null | undefined;
-    if (!r?.toId) next.reporting = null;
-  }
-  return next;
+  return next.type === 'set_reporting' ? withoutEmptyReporting(next) : next;
 }
 
 /** A new change for the draft, or (`editing`) one of the draft's changes, which keeps its id and type. */

@@ -2,7 +2,7 @@ import { Stage, stageSchema } from '@tillit/domain';
 import { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/http';
+import { reasonOf } from '../api/http';
 import { uniqueSlug } from '../common/slug';
 import { EditorContext } from '../editors/plan-editors';
 import { EntityForm } from '../forms/entity-form';
@@ -92,7 +92,7 @@ export function StageDetails({ ctx, stageId, onDeleted }: { ctx: EditorContext; 
       ctx.onSaved();
     } catch (err) {
       setFailed(true);
-      const reason = err instanceof ApiError && err.fieldErrors.length ? err.fieldErrors.map((e) => e.reason).join('; ') : (err as Error).message;
+      const reason = reasonOf(err);
       setNotice(t('editor.deleteFailed', { name: stage.name, reason }));
     }
   }

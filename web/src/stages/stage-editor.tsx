@@ -1,4 +1,4 @@
-import { ACTOR_KINDS, Analysis, Change, DECISION_KINDS, Finding, REPORTING_FREQUENCIES } from '@tillit/domain';
+import { ACTOR_KINDS, Analysis, Change, DECISION_KINDS, Finding } from '@tillit/domain';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
@@ -60,7 +60,6 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
       areas: areas.map((a) => [a.id, `${a.code} ${a.title}`] as const),
       actors: actors.map((a) => [a.id, a.name] as const),
       principles: (plan.definition?.principles ?? []).map((p) => [p.id, p.name] as const),
-      frequencies: REPORTING_FREQUENCIES.map((f) => [f, t(`frequency.${f}`)] as const),
       actorKinds: ACTOR_KINDS.map((k) => [k, t(`actorKind.${k}`)] as const),
       decisionKinds: DECISION_KINDS.map((k) => [k, t(`decisionKind.${k}`)] as const),
       actorIds: [...last.actors.keys(), ...actors.map((a) => a.id)],

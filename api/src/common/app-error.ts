@@ -5,7 +5,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[]; currentVersion?: number } = {},
+    readonly details: { errors?: FieldError[]; currentVersion?: number; status?: string } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -30,6 +30,10 @@ export class AppError extends Error {
   static validation(errors: FieldError[]): AppError {
     const summary = errors.map((e) => `${e.field}: ${e.reason}`).join('; ');
     return new AppError(ErrorCode.ValidationFailed, `Invalid input: ${summary}`, { errors });
+  }
+
+  static planFrozen(status: string): AppError {
+    return new AppError(ErrorCode.PlanFrozen, `The plan is ${status} and cannot be changed; make a new draft first`, { status });
   }
 
   static versionConflict(what: string, currentVersion: number): AppError {

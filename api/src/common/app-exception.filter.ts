@@ -16,6 +16,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.VersionConflict:
+    case ErrorCode.PlanFrozen:
       return HttpStatus.CONFLICT;
     case ErrorCode.DatabaseUnavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;

@@ -15,7 +15,8 @@ describe(BulkController.name, () => {
   describe('PUT stages/:key/changes', () => {
     it('replaces a stage’s changes under the stage’s version, and the analysis follows', async () => {
       const res = await http().put(`${base()}/stages/etapp-4/changes`).send({ version: 1, changes: [] }).expect(200);
-      expect(res.body).toEqual({ version: 2, changes: 0 });
+      expect(res.body).toEqual({ version: expect.any(Number), changes: 0 });
+      expect(res.body.version).toBeGreaterThan(1);
       expect(await rules()).toContain('steps.no_changes');
       await http().put(`${base()}/stages/etapp-4/changes`).send({ version: 1, changes: [] }).expect(409);
     });
@@ -84,14 +85,14 @@ describe(BulkController.name, () => {
 
   describe('stages', () => {
     it('adds a stage at the end, edits it, and refuses to remove one that actions still name', async () => {
-      await http().post(`${base()}/stages`).send({ id: 'etapp-5', name: 'Uppföljning', goal: 'Lärande', gateCriteria: [] }).expect(201);
-      const edited = await http().patch(`${base()}/stages/etapp-5`).send({ version: 1, startDate: '2029-01-01' }).expect(200);
-      expect(edited.body).toMatchObject({ id: 'etapp-5', startDate: '2029-01-01', version: 2 });
+      const created = await http().post(`${base()}/stages`).send({ id: 'etapp-5', name: 'Uppföljning', goal: 'Lärande', gateCriteria: [] }).expect(201);
+      const edited = await http().patch(`${base()}/stages/etapp-5`).send({ version: created.body.version, startDate: '2029-01-01' }).expect(200);
+      expect(edited.body).toMatchObject({ id: 'etapp-5', startDate: '2029-01-01' });
       const stages = (await http().get(`${base()}/stages`).expect(200)).body as Array<{ id: string }>;
       expect(stages.at(-1)?.id).toBe('etapp-5');
       const refused = await http().delete(`${base()}/stages/etapp-2`).query({ version: 1 });
       expect(refused.status).toBe(400);
-      await http().delete(`${base()}/stages/etapp-5`).query({ version: 2 }).expect(204);
+      await http().delete(`${base()}/stages/etapp-5`).query({ version: edited.body.version }).expect(204);
     });
   });
 });

@@ -18,10 +18,10 @@ import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
 import { fieldOfPath } from '../common/validation';
-import { insertRows, PlanContentRepository, Scope } from '../plans/content/plan-content.repository';
+import { insertRows, PlanContentRepository, Scope, WriteScope } from '../plans/content/plan-content.repository';
+import { PlanStore } from '../plans/plan-store';
 import { PlansRepository } from '../plans/plans.repository';
 import { changeRow, rightRow } from './model-rows';
-import { ModelRepository } from './model.repository';
 
 const version = z.int().min(1);
 const baselineBody = z.object({ version, rights: z.array(decisionRightSchema) }).strict();
@@ -48,7 +48,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 export class BulkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly model: ModelRepository,
+    private readonly store: PlanStore,
     private readonly plans: PlansRepository,
     private readonly content: PlanContentRepository,
     private readonly audit: AuditRepository,
@@ -58,11 +58,10 @@ export class BulkService {
   async read(auth: AuthContext, planId: string, list: 'baseline' | 'holdings' | 'clarity'): Promise<Record<string, unknown>> {
     const scope = { organisationId: auth.organisationId, planId };
     return this.dataSource.transaction(async (em) => {
-      const plan = await this.model.lockPlan(em, scope);
+      const plan = await this.plans.findWith(em, auth.organisationId, planId);
       if (!plan) throw AppError.notFound('Plan');
-      const [{ version: planVersion }] = (await em.query(`SELECT version FROM plan WHERE id = $1`, [planId])) as Array<{ version: number }>;
       const content = await this.content.load(em, scope, plan.title, plan.purpose);
-      return { version: planVersion, [list === 'baseline' ? 'rights' : list]: content[list] ?? [] };
+      return { version: plan.version, [list === 'baseline' ? 'rights' : list]: content[list] ?? [] };
     });
   }
 
@@ -70,7 +69,7 @@ export class BulkService {
   async readChanges(auth: AuthContext, planId: string, stageKey: string): Promise<{ version: number; changes: unknown[] }> {
     const scope = { organisationId: auth.organisationId, planId };
     return this.dataSource.transaction(async (em) => {
-      const plan = await this.model.lockPlan(em, scope);
+      const plan = await this.plans.findWith(em, auth.organisationId, planId);
       if (!plan) throw AppError.notFound('Plan');
       const [stage] = (await em.query(`SELECT version FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{ version: number }>;
       if (!stage) throw AppError.notFound('Stage');
@@ -83,11 +82,11 @@ export class BulkService {
   async replaceBaseline(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number; rights: number }> {
     const scope = { organisationId: auth.organisationId, planId };
     let result = { version: 0, rights: 0 };
-    await this.write(scope, 'rights', async (em) => {
+    await this.write(scope, 'rights', async (em, ws) => {
       const input = parse(baselineBody, body);
       await this.bumpPlan(em, scope, input.version);
       await em.query(`DELETE FROM decision_right WHERE plan_id = $1`, [planId]);
-      await insertRows(em, 'decision_right', scope, input.rights.map(rightRow));
+      await insertRows(em, 'decision_right', ws, input.rights.map(rightRow));
       await this.record(em, auth, 'baseline.replace', 'plan', planId, { version: input.version }, { version: input.version + 1, rights: input.rights.length });
       result = { version: input.version + 1, rights: input.rights.length };
     });
@@ -98,20 +97,20 @@ export class BulkService {
   async replaceChanges(auth: AuthContext, planId: string, stageKey: string, body: unknown): Promise<{ version: number; changes: number }> {
     const scope = { organisationId: auth.organisationId, planId };
     let result = { version: 0, changes: 0 };
-    await this.write(scope, 'changes', async (em) => {
+    await this.write(scope, 'changes', async (em, ws) => {
       const input = parse(changesBody, body);
       const [stage] = (await em.query(`SELECT id, version FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{ id: string; version: number }>;
       if (!stage) throw AppError.notFound('Stage');
       if (stage.version !== input.version) throw AppError.versionConflict('Stage', stage.version);
-      await em.query(`UPDATE stage SET version = version + 1, updated_at = now() WHERE id = $1`, [stage.id]);
+      await em.query(`UPDATE stage SET version = $2, updated_at = now() WHERE id = $1`, [stage.id, ws.version]);
       await em.query(`DELETE FROM plan_change WHERE stage_id = $1`, [stage.id]);
       const [{ next }] = await em.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM plan_change WHERE plan_id = $1`, [planId]);
       const rows = input.changes.map((c) => changeRow(c, stage.id));
-      await insertRows(em, 'plan_change', scope, rows);
+      await insertRows(em, 'plan_change', ws, rows);
       // insertRows numbers from 0; place this stage's changes after every other's, in the order given.
       await em.query(`UPDATE plan_change SET position = position + $2 WHERE stage_id = $1`, [stage.id, next]);
-      await this.record(em, auth, 'changes.replace', 'stage', stageKey, { version: input.version }, { version: input.version + 1, changes: input.changes.map((c) => c.id) });
-      result = { version: input.version + 1, changes: input.changes.length };
+      await this.record(em, auth, 'changes.replace', 'stage', stageKey, { version: input.version }, { version: ws.version, changes: input.changes.map((c) => c.id) });
+      result = { version: ws.version, changes: input.changes.length };
     });
     return result;
   }
@@ -120,7 +119,7 @@ export class BulkService {
   async reorderStages(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
     const scope = { organisationId: auth.organisationId, planId };
     let result = { version: 0 };
-    await this.write(scope, 'stageIds', async (em) => {
+    await this.write(scope, 'stageIds', async (em, ws) => {
       const input = parse(orderBody, body);
       const stages = (await em.query(`SELECT key FROM stage WHERE plan_id = $1`, [planId])) as Array<{ key: string }>;
       const known = new Set(stages.map((s) => s.key));
@@ -130,7 +129,7 @@ export class BulkService {
       }
       await this.bumpPlan(em, scope, input.version);
       for (const [position, key] of input.stageIds.entries()) {
-        await em.query(`UPDATE stage SET position = $3, updated_at = now() WHERE plan_id = $1 AND key = $2`, [planId, key, position]);
+        await em.query(`UPDATE stage SET position = $3, version = $4, updated_at = now() WHERE plan_id = $1 AND key = $2`, [planId, key, position, ws.version]);
       }
       await this.record(em, auth, 'stages.reorder', 'plan', planId, { order: stages.map((s) => s.key) }, { order: input.stageIds });
       result = { version: input.version + 1 };
@@ -159,7 +158,7 @@ export class BulkService {
   async setDefinition(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
     const scope = { organisationId: auth.organisationId, planId };
     let result = { version: 0 };
-    await this.write(scope, 'definition', async (em) => {
+    await this.write(scope, 'definition', async (em, ws) => {
       const input = parse(definitionBody, body);
       await this.bumpPlan(em, scope, input.version);
       const d = input.definition;
@@ -168,7 +167,7 @@ export class BulkService {
         [planId, d !== null, d?.text ?? '', d?.agreedBy ?? null, d?.agreedOn ?? null],
       );
       await em.query(`DELETE FROM principle WHERE plan_id = $1`, [planId]);
-      await insertRows(em, 'principle', scope, (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })));
+      await insertRows(em, 'principle', ws, (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })));
       await this.record(em, auth, 'definition.set', 'plan', planId, { version: input.version }, { version: input.version + 1, definition: d });
       result = { version: input.version + 1 };
     });
@@ -200,12 +199,12 @@ export class BulkService {
   ): Promise<{ version: number }> {
     const scope = { organisationId: auth.organisationId, planId };
     let result = { version: 0 };
-    await this.write(scope, field, async (em) => {
+    await this.write(scope, field, async (em, ws) => {
       const input = parse(schema, body);
       const items = input[field] as unknown as T[];
       await this.bumpPlan(em, scope, input.version);
       await em.query(`DELETE FROM ${table} WHERE plan_id = $1`, [planId]);
-      await insertRows(em, table, scope, items.map(toRow));
+      await insertRows(em, table, ws, items.map(toRow));
       await this.record(em, auth, `${field}.replace`, 'plan', planId, { version: input.version }, { version: input.version + 1, count: items.length });
       result = { version: input.version + 1 };
     });
@@ -220,11 +219,9 @@ export class BulkService {
     }
   }
 
-  private async write(scope: Scope, listField: string, work: (em: EntityManager) => Promise<void>): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const plan = await this.model.lockPlan(em, scope);
-      if (!plan) throw AppError.notFound('Plan');
-      await work(em);
+  private async write(scope: Scope, listField: string, work: (em: EntityManager, scope: WriteScope) => Promise<void>): Promise<void> {
+    await this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope, plan }) => {
+      await work(em, writeScope);
       const result = validatePlan(await this.content.load(em, scope, plan.title, plan.purpose));
       if (!result.ok) {
         throw AppError.validation(result.errors.map((e) => ({ field: fieldOfPath(e.path, listField), reason: e.message })));

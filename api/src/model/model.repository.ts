@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { insertRows, Row, Scope } from '../plans/content/plan-content.repository';
+import { insertRows, Row, Scope, WriteScope } from '../plans/content/plan-content.repository';
 import { EntityMapping } from './model-rows';
 
 /** Single-entity reads and guarded writes on the plan model's keyed tables. */
 @Injectable()
 export class ModelRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Locks the plan row for the transaction, so that writes to one plan are checked one at a time. */
-  async lockPlan(em: EntityManager, scope: Scope): Promise<{ title: string; purpose: string } | null> {
-    const [row] = await em.query(`SELECT title, purpose FROM plan WHERE id = $1 AND organisation_id = $2 FOR UPDATE`, [
-      scope.planId,
-      scope.organisationId,
-    ]);
-    return (row as { title: string; purpose: string }) ?? null;
-  }
 
   async planExists(scope: Scope): Promise<boolean> {
     const rows = await this.dataSource.query(`SELECT 1 FROM plan WHERE id = $1 AND organisation_id = $2`, [scope.planId, scope.organisationId]);
@@ -46,27 +37,27 @@ export class ModelRepository {
     }));
   }
 
-  async insert(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: Scope, entity: { id: string }): Promise<void> {
+  async insert(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: WriteScope, entity: { id: string }): Promise<void> {
     const [{ next }] = await em.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${mapping.table} WHERE plan_id = $1`, [scope.planId]);
     const row = mapping.toRow(entity);
-    const columns = ['organisation_id', 'plan_id', 'position', ...Object.keys(row)];
-    const values = [scope.organisationId, scope.planId, next, ...Object.values(row)];
+    const columns = ['organisation_id', 'plan_id', 'position', 'version', ...Object.keys(row)];
+    const values = [scope.organisationId, scope.planId, next, scope.version, ...Object.values(row)];
     await em.query(`INSERT INTO ${mapping.table} (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`, values);
     await this.writeChildren(em, mapping, scope, entity);
   }
 
-  /** Guarded update: applies only at `version`; answers whether it did. */
-  async update(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: Scope, key: string, version: number, entity: { id: string }): Promise<boolean> {
+  /** Guarded update: applies only at `version` and stamps the write's version; answers whether it did. */
+  async update(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: WriteScope, key: string, version: number, entity: { id: string }): Promise<boolean> {
     const { key: _key, ...row } = mapping.toRow(entity);
     const columns = Object.keys(row);
     const values = Object.values(row);
-    const sets = columns.map((c, i) => `${c} = $${i + 5}`).join(', ');
+    const sets = columns.map((c, i) => `${c} = $${i + 6}`).join(', ');
     const [{ n }] = await em.query(
       `WITH updated AS (
-         UPDATE ${mapping.table} SET ${sets}, version = version + 1, updated_at = now()
+         UPDATE ${mapping.table} SET ${sets}, version = $5, updated_at = now()
           WHERE plan_id = $1 AND organisation_id = $2 AND key = $3 AND version = $4 RETURNING 1)
        SELECT count(*)::int AS n FROM updated`,
-      [scope.planId, scope.organisationId, key, version, ...values],
+      [scope.planId, scope.organisationId, key, version, scope.version, ...values],
     );
     if (n === 0) return false;
     await this.writeChildren(em, mapping, scope, entity);
@@ -88,7 +79,7 @@ export class ModelRepository {
     return true;
   }
 
-  private async writeChildren(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: Scope, entity: { id: string }): Promise<void> {
+  private async writeChildren(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: WriteScope, entity: { id: string }): Promise<void> {
     const children = mapping.children;
     if (!children) return;
     await em.query(`DELETE FROM ${children.table} WHERE plan_id = $1 AND ${children.keyColumn} = $2`, [scope.planId, entity.id]);

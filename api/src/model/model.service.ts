@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { FieldError } from '@tillit/contract';
 import { jsonPath, validatePlan } from '@tillit/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
 import { fieldOfPath } from '../common/validation';
-import { PlanContentRepository, Scope } from '../plans/content/plan-content.repository';
+import { PlanContentRepository, Scope, WriteScope } from '../plans/content/plan-content.repository';
+import { PlanStore } from '../plans/plan-store';
 import { ModelRepository } from './model.repository';
 import { ResourceSpec } from './resource-spec';
 
@@ -31,7 +31,7 @@ const versionSchema = z.int().min(1);
 @Injectable()
 export class ModelService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: PlanStore,
     private readonly model: ModelRepository,
     private readonly content: PlanContentRepository,
     private readonly audit: AuditRepository,
@@ -54,26 +54,25 @@ export class ModelService {
   async create(auth: AuthContext, planId: string, body: unknown, spec: ResourceSpec): Promise<Versioned> {
     const scope = this.scope(auth, planId);
     let entity = { id: '' };
-    await this.write(scope, async (em) => {
+    const version = await this.write(scope, async (em, writeScope) => {
       const parsed = spec.schema.safeParse(body);
       if (!parsed.success) throw AppError.validation(zodErrors(parsed.error));
       entity = parsed.data as { id: string };
       if ((await this.model.read(spec.mapping, scope, entity.id, em)).length > 0) {
         throw AppError.validation([{ field: 'id', reason: `a ${spec.name} with id "${entity.id}" already exists in this plan` }]);
       }
-      await this.model.insert(em, spec.mapping, scope, entity);
+      await this.model.insert(em, spec.mapping, writeScope, entity);
       await this.record(em, auth, `${spec.path}.create`, spec, entity.id, undefined, entity);
     });
-    return { ...entity, version: 1 };
+    return { ...entity, version };
   }
 
   async update(auth: AuthContext, planId: string, key: string, body: unknown, spec: ResourceSpec): Promise<Versioned> {
     const scope = this.scope(auth, planId);
     let after: { id: string } | undefined;
-    let version = 0;
-    await this.write(scope, async (em) => {
+    const written = await this.write(scope, async (em, writeScope) => {
       const patch = this.patchOf(body, spec);
-      version = patch.version;
+      const version = patch.version;
       const [current] = await this.model.read(spec.mapping, scope, key, em);
       if (!current) throw AppError.notFound(capitalised(spec.name));
       if (current.version !== version) throw AppError.versionConflict(capitalised(spec.name), current.version);
@@ -85,12 +84,12 @@ export class ModelService {
       const parsed = spec.schema.safeParse(merged);
       if (!parsed.success) throw AppError.validation(zodErrors(parsed.error));
       after = parsed.data as { id: string };
-      if (!(await this.model.update(em, spec.mapping, scope, key, version, after))) {
-        throw AppError.versionConflict(capitalised(spec.name), current.version + 1);
+      if (!(await this.model.update(em, spec.mapping, writeScope, key, version, after))) {
+        throw AppError.versionConflict(capitalised(spec.name), current.version);
       }
       await this.record(em, auth, `${spec.path}.update`, spec, key, current.entity, after);
     });
-    return { ...(after as { id: string }), version: version + 1 };
+    return { ...(after as { id: string }), version: written };
   }
 
   /** `{ version, ...fields }`: the version last read and the entity's own fields, never its id. */
@@ -127,18 +126,20 @@ export class ModelService {
     return { organisationId: auth.organisationId, planId };
   }
 
-  /** Runs `work` with the plan locked, then validates the whole plan; a problem rolls everything back. */
+  /**
+   * Runs `work` in a write of the plan (locked, not frozen), then validates the whole plan; a problem rolls
+   * everything back. Answers the version the write stamped on its rows.
+   */
   private async write(
     scope: Scope,
-    work: (em: EntityManager) => Promise<void>,
+    work: (em: EntityManager, scope: WriteScope) => Promise<void>,
     describe: (path: string, message: string) => FieldError = (path, message) => ({ field: fieldOfPath(path), reason: message }),
-  ): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const plan = await this.model.lockPlan(em, scope);
-      if (!plan) throw AppError.notFound('Plan');
-      await work(em);
+  ): Promise<number> {
+    return this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope, plan }) => {
+      await work(em, writeScope);
       const result = validatePlan(await this.content.load(em, scope, plan.title, plan.purpose));
       if (!result.ok) throw AppError.validation(result.errors.map((e) => describe(e.path, e.message)));
+      return writeScope.version;
     });
   }
 

@@ -33,23 +33,27 @@ describe('plan resources', () => {
     it(`${spec.path}: create, read, update under version, delete under version`, async () => {
       const url = `/api/plans/${planId}/${spec.path}`;
       const created = await http().post(url).send(entity).expect(201);
-      expect(created.body).toMatchObject({ ...entity, version: 1 });
+      expect(created.body).toMatchObject(entity);
+      const v1 = created.body.version as number;
       expect((await http().get(url).expect(200)).body.map((e: { id: string }) => e.id)).toContain(entity.id);
       expect((await http().get(`${url}/${entity.id}`).expect(200)).body).toMatchObject(entity);
 
-      const updated = await http().patch(`${url}/${entity.id}`).send({ version: 1, ...patch }).expect(200);
-      expect(updated.body).toMatchObject({ ...patch, version: 2 });
-      const stale = await http().patch(`${url}/${entity.id}`).send({ version: 1, ...patch });
+      const updated = await http().patch(`${url}/${entity.id}`).send({ version: v1, ...patch }).expect(200);
+      expect(updated.body).toMatchObject(patch);
+      const v2 = updated.body.version as number;
+      expect(v2).toBeGreaterThan(v1);
+      expect((await http().get(`${url}/${entity.id}`).expect(200)).body.version).toBe(v2);
+      const stale = await http().patch(`${url}/${entity.id}`).send({ version: v1, ...patch });
       expect(stale.status).toBe(409);
-      expect(stale.body.currentVersion).toBe(2);
-      await http().patch(`${url}/${entity.id}`).send({ version: 2, notAField: 1 }).expect(400);
+      expect(stale.body.currentVersion).toBe(v2);
+      await http().patch(`${url}/${entity.id}`).send({ version: v2, notAField: 1 }).expect(400);
       await http().post(url).send(entity).expect(400);
 
-      await http().delete(`${url}/${entity.id}`).query({ version: 1 }).expect(409);
-      await http().delete(`${url}/${entity.id}`).query({ version: 2 }).expect(204);
+      await http().delete(`${url}/${entity.id}`).query({ version: v1 }).expect(409);
+      await http().delete(`${url}/${entity.id}`).query({ version: v2 }).expect(204);
       await http().get(`${url}/${entity.id}`).expect(404);
-      await http().delete(`${url}/${entity.id}`).query({ version: 2 }).expect(404);
-      await http().patch(`${url}/${entity.id}`).send({ version: 2, ...patch }).expect(404);
+      await http().delete(`${url}/${entity.id}`).query({ version: v2 }).expect(404);
+      await http().patch(`${url}/${entity.id}`).send({ version: v2, ...patch }).expect(404);
     });
   }
 

@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlanContentRepository } from './content/plan-content.repository';
 import { PlanEntity } from './plan.entity';
 import { PlansController } from './plans.controller';
+import { PlanStore } from './plan-store';
 import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([PlanEntity])],
   controllers: [PlansController],
-  providers: [PlansService, PlansRepository, PlanContentRepository],
-  exports: [PlansRepository, PlanContentRepository],
+  providers: [PlansService, PlansRepository, PlanContentRepository, PlanStore],
+  exports: [PlansRepository, PlanContentRepository, PlanStore],
 })
 export class PlansModule {}

@@ -6,6 +6,7 @@ import { AppError } from '../common/app-error';
 import { CreatePlanDto } from './dto/create-plan.dto';
 import { toPlanResponse } from './dto/plan.response';
 import { UpdatePlanDto } from './dto/update-plan.dto';
+import { assertNotFrozen } from './plan-store';
 import { PlansRepository } from './plans.repository';
 
 @Injectable()
@@ -40,6 +41,7 @@ export class PlansService {
     if (!updated) {
       const current = await this.plans.find(auth.organisationId, id);
       if (!current) throw AppError.notFound('Plan');
+      assertNotFrozen(current.status);
       throw AppError.versionConflict('Plan', current.version);
     }
     const after = toPlanResponse(updated);
@@ -49,7 +51,9 @@ export class PlansService {
 
   async delete(auth: AuthContext, id: string): Promise<void> {
     const before = await this.plans.find(auth.organisationId, id);
-    if (!before || !(await this.plans.delete(auth.organisationId, id))) throw AppError.notFound('Plan');
+    if (!before) throw AppError.notFound('Plan');
+    assertNotFrozen(before.status);
+    if (!(await this.plans.delete(auth.organisationId, id))) throw AppError.notFound('Plan');
     await this.record(auth, 'plan.delete', id, toPlanResponse(before), undefined);
   }
 

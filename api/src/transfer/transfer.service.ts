@@ -10,6 +10,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { PlanContentRepository } from '../plans/content/plan-content.repository';
 import { toPlanResponse } from '../plans/dto/plan.response';
+import { PlanStore } from '../plans/plan-store';
 import { PlansRepository } from '../plans/plans.repository';
 
 /** Import and export of whole plans in the JSON plan format (libs/domain). */
@@ -18,6 +19,7 @@ export class TransferService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansRepository,
+    private readonly store: PlanStore,
     private readonly content: PlanContentRepository,
     private readonly audit: AuditRepository,
   ) {}
@@ -52,10 +54,10 @@ export class TransferService {
   async replaceContent(auth: AuthContext, planId: string, version: number, document: unknown): Promise<PlanResponse> {
     const plan = this.parse(document, 'plan.');
     const organisationId = auth.organisationId;
-    const updated = await this.dataSource.transaction(async (em) => {
+    const updated = await this.store.write(organisationId, planId, async ({ em, scope }) => {
       const ok = await this.plans.bumpVersionWith(em, organisationId, planId, version, { title: plan.title, purpose: plan.purpose });
       if (!ok) return false;
-      await this.content.replace(em, { organisationId, planId }, plan);
+      await this.content.replace(em, scope, plan);
       await this.audit.append(
         {
           organisationId,
@@ -80,7 +82,7 @@ export class TransferService {
   /** Writes a validated plan inside the caller's transaction; answers the new plan's id. */
   async write(em: EntityManager, plan: Plan, organisationId: string, auth?: AuthContext): Promise<string> {
     const id = await this.plans.insertWith(em, organisationId, { title: plan.title, purpose: plan.purpose });
-    await this.content.replace(em, { organisationId, planId: id }, plan);
+    await this.content.replace(em, { organisationId, planId: id, version: 1 }, plan);
     await this.audit.append(
       {
         organisationId,

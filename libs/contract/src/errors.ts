@@ -6,6 +6,8 @@ export enum ErrorCode {
   TooManyRequests = 'too_many_requests',
   NotFound = 'not_found',
   VersionConflict = 'version_conflict',
+  /** The plan is before the board, decided or archived: nothing in it may change. */
+  PlanFrozen = 'plan_frozen',
   DatabaseUnavailable = 'database_unavailable',
   Internal = 'internal_error',
 }
@@ -24,4 +26,6 @@ export interface ErrorResponse {
   errors?: FieldError[];
   /** Present on a version conflict: the version the server holds now. */
   currentVersion?: number;
+  /** Present when the plan is frozen: its status. */
+  status?: string;
 }

@@ -16,6 +16,8 @@ import {
 
 export type Row = Record<string, unknown>;
 export type Scope = { organisationId: string; planId: string };
+/** A scope inside a write: `version` is the plan's next entity version, stamped on every row written. */
+export type WriteScope = Scope & { version: number };
 
 /** PostgreSQL allows 65,535 parameters a statement; stay well below. */
 const MAX_PARAMETERS = 30_000;
@@ -37,16 +39,16 @@ const CONTENT_TABLES = [
   'principle',
 ];
 
-export async function insertRows(em: EntityManager, table: string, scope: Scope, rows: Row[]): Promise<Array<{ id: string; key: string | null }>> {
+export async function insertRows(em: EntityManager, table: string, scope: WriteScope, rows: Row[]): Promise<Array<{ id: string; key: string | null }>> {
   if (rows.length === 0) return [];
-  const columns = ['organisation_id', 'plan_id', 'position', ...Object.keys(rows[0])];
+  const columns = ['organisation_id', 'plan_id', 'position', 'version', ...Object.keys(rows[0])];
   const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const inserted: Array<{ id: string; key: string | null }> = [];
   for (let start = 0; start < rows.length; start += perChunk) {
     const chunk = rows.slice(start, start + perChunk);
     const params: unknown[] = [];
     const tuples = chunk.map((row, i) => {
-      const values = [scope.organisationId, scope.planId, start + i, ...Object.values(row)];
+      const values = [scope.organisationId, scope.planId, start + i, scope.version, ...Object.values(row)];
       const placeholders = values.map((v) => {
         params.push(v);
         return `$${params.length}`;
@@ -70,7 +72,7 @@ const orUndefined = <T>(value: T | null): T | undefined => (value === null ? und
 @Injectable()
 export class PlanContentRepository {
   /** Replaces everything a plan contains with `plan`; call inside a transaction. */
-  async replace(em: EntityManager, scope: Scope, plan: Plan): Promise<void> {
+  async replace(em: EntityManager, scope: WriteScope, plan: Plan): Promise<void> {
     for (const table of CONTENT_TABLES) await em.query(`DELETE FROM ${table} WHERE plan_id = $1`, [scope.planId]);
     const d = plan.definition;
     await em.query(

@@ -1,11 +1,11 @@
 import { ME_SCHEMA, SESSION_SCHEMA } from '../common/openapi-schemas';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { MeResponse, SessionResponse } from '@tillit/contract';
 import { Request } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthContext } from './auth-context';
-import { CurrentAuth, Public } from './auth.decorators';
+import { CurrentAuth, Public, SignedIn } from './auth.decorators';
 import { clientOf } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -27,15 +27,15 @@ export class AuthController {
   }
 
   @Post('logout')
+  @SignedIn()
   @HttpCode(204)
-  @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'The session has ended' })
   logout(@CurrentAuth() auth: AuthContext): Promise<void> {
     return this.auth.logout(auth);
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @SignedIn()
   @ApiOkResponse({ description: 'The caller, the organisation of the session and the role there', schema: ME_SCHEMA })
   async me(@Req() req: Request & { headers: { authorization?: string } }): Promise<MeResponse> {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';

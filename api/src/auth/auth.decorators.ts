@@ -8,8 +8,18 @@ import { Permission } from './permissions';
 export const PUBLIC_KEY = 'tillit:public';
 export const PERMISSION_KEY = 'tillit:permission';
 
+export const SIGNED_IN_KEY = 'tillit:signed-in';
+
 /** No session needed (health, login, API docs). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Any signed-in user, whatever the role (their own session: who am I, log out). */
+export const SignedIn = () =>
+  applyDecorators(
+    SetMetadata(SIGNED_IN_KEY, true),
+    ApiBearerAuth(),
+    ApiResponse({ status: 401, description: 'No valid session', schema: ERROR_SCHEMA }),
+  );
 
 /** The permission a route needs; see PERMISSIONS. */
 export const RequirePermission = (permission: Permission) =>

@@ -4,7 +4,7 @@ import { Request } from 'express';
 import { AuditRepository } from '../audit/audit.repository';
 import { AppError } from '../common/app-error';
 import { AuthContext } from './auth-context';
-import { PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
+import { PERMISSION_KEY, PUBLIC_KEY, SIGNED_IN_KEY } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { allows, Permission } from './permissions';
 
@@ -12,7 +12,11 @@ export function clientOf(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
-/** Every route needs a session and a permission, unless it is marked @Public(). */
+/**
+ * Deny by default: every route needs a session and a declared permission (@RequirePermission), or says
+ * that any signed-in user may call it (@SignedIn) or anyone (@Public). A route that declares nothing is
+ * refused, so a forgotten decorator closes a route instead of opening it.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -32,18 +36,18 @@ export class AuthGuard implements CanActivate {
     if (!session) throw AppError.unauthenticated('Your session has ended; log in again');
     const { me: _me, ...auth } = session;
     req.auth = auth;
+    if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
-    if (permission === undefined) return true;
-    if (!allows(permission, auth.role)) {
+    if (permission === undefined || !allows(permission, auth.role)) {
       await this.audit.append({
         organisationId: auth.organisationId,
         userId: auth.userId,
         action: 'access.denied',
-        entity: permission,
+        entity: permission ?? 'undeclared',
         after: { method: req.method, path: req.path, role: auth.role },
         client: auth.client,
       });
-      throw AppError.forbidden(`Your role (${auth.role}) does not allow ${permission}`);
+      throw AppError.forbidden(permission === undefined ? 'This route declares no permission' : `Your role (${auth.role}) does not allow ${permission}`);
     }
     return true;
   }

@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { AppExceptionFilter } from './common/app-exception.filter';
+import { checkBody, MAX_BODY, verifyJsonDepth } from './common/body-limits';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
@@ -53,7 +54,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter());
-  app.useBodyParser('json', { limit: '20mb' });
+  app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonDepth });
+  app.use(checkBody);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -11,7 +11,7 @@ import { AnalysisService } from './analysis.service';
 import { AnalysisQueryDto, DiffQueryDto } from './dto/diff-query.dto';
 
 const stateIndexPipe = new ParseIntPipe({
-  exceptionFactory: () => AppError.validation([{ field: 'index', reason: 'must be a whole number from 0' }]),
+  exceptionFactory: () => AppError.validation([{ field: 'index', code: 'too_small', params: { minimum: 0 }, reason: 'must be a whole number from 0' }]),
 });
 
 @ApiTags('analysis')
@@ -36,7 +36,7 @@ export class AnalysisController {
     @Param('id', new UuidParamPipe()) id: string,
     @Param('index', stateIndexPipe) index: number,
   ): Promise<StateResponse> {
-    if (index < 0) throw AppError.validation([{ field: 'index', reason: 'must be a whole number from 0' }]);
+    if (index < 0) throw AppError.validation([{ field: 'index', code: 'too_small', params: { minimum: 0 }, reason: 'must be a whole number from 0' }]);
     return this.analysis.state(auth.organisationId, id, index);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisResponse, DiffResponse, StateResponse } from '@tillit/contract';
+import { FieldError, AnalysisResponse, DiffResponse, StateResponse } from '@tillit/contract';
 import { analysePlan, diffStates, effectiveDeciders, foldPlan, hierarchyOf } from '@tillit/domain';
 import { AppError } from '../common/app-error';
 import { TransferService } from '../transfer/transfer.service';
@@ -13,7 +13,7 @@ export class AnalysisService {
   async analyse(organisationId: string, planId: string, stage?: number): Promise<AnalysisResponse> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
     if (stage !== undefined && stage > plan.stages.length) {
-      throw AppError.validation([{ field: 'stage', reason: `must be between 0 and ${plan.stages.length} (the plan's stages)` }]);
+      throw AppError.validation([{ field: 'stage', code: 'out_of_range', params: { minimum: 0, maximum: plan.stages.length }, reason: `must be between 0 and ${plan.stages.length} (the plan's stages)` }]);
     }
     const analysis = analysePlan(plan);
     const only = <T>(items: T[], index: (item: T) => number | null) => (stage === undefined ? items : items.filter((i) => index(i) === stage || index(i) === null));
@@ -30,7 +30,7 @@ export class AnalysisService {
   async state(organisationId: string, planId: string, index: number): Promise<StateResponse> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
     if (index > plan.stages.length) {
-      throw AppError.validation([{ field: 'index', reason: `must be between 0 and ${plan.stages.length} (the plan's stages)` }]);
+      throw AppError.validation([{ field: 'index', code: 'out_of_range', params: { minimum: 0, maximum: plan.stages.length }, reason: `must be between 0 and ${plan.stages.length} (the plan's stages)` }]);
     }
     const state = foldPlan({ ...plan, stages: plan.stages.slice(0, index) }).states[index];
     const hierarchy = hierarchyOf(state);
@@ -53,10 +53,8 @@ export class AnalysisService {
   async diff(organisationId: string, planId: string, from: number, to: number): Promise<DiffResponse> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
     const last = plan.stages.length;
-    const problems = [
-      ...(from > last ? [{ field: 'from', reason: `must be between 0 and ${last}` }] : []),
-      ...(to > last ? [{ field: 'to', reason: `must be between 0 and ${last}` }] : []),
-    ];
+    const outOfRange = (field: string): FieldError => ({ field, code: 'out_of_range', params: { minimum: 0, maximum: last }, reason: `must be between 0 and ${last}` });
+    const problems = [...(from > last ? [outOfRange('from')] : []), ...(to > last ? [outOfRange('to')] : [])];
     if (problems.length) throw AppError.validation(problems);
     const { states } = foldPlan(plan);
     return { planId, ...diffStates(states[from], states[to]) };

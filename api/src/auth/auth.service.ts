@@ -36,7 +36,7 @@ export class AuthService {
 
   static checkPassword(password: string): void {
     if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-      throw AppError.validation([{ field: 'password', reason: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` }]);
+      throw AppError.validation([{ field: 'password', code: 'length', params: { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX }, reason: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` }]);
     }
   }
 

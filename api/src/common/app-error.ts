@@ -32,6 +32,14 @@ export class AppError extends Error {
     return new AppError(ErrorCode.ValidationFailed, `Invalid input: ${summary}`, { errors });
   }
 
+  static payloadTooLarge(limit: string): AppError {
+    return new AppError(ErrorCode.PayloadTooLarge, `The request body is larger than ${limit}`);
+  }
+
+  static unsupportedMediaType(contentType: string): AppError {
+    return new AppError(ErrorCode.UnsupportedMediaType, `Send the body as application/json in UTF-8 (got ${contentType || 'no content type'})`);
+  }
+
   static planFrozen(status: string): AppError {
     return new AppError(ErrorCode.PlanFrozen, `The plan is ${status} and cannot be changed; make a new draft first`, { status });
   }

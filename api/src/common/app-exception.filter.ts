@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ErrorCode, ErrorResponse } from '@tillit/contract';
 import { Response } from 'express';
 import { AppError } from './app-error';
+import { MAX_BODY } from './body-limits';
 
 export function statusOf(code: ErrorCode): number {
   switch (code) {
@@ -13,6 +14,10 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.FORBIDDEN;
     case ErrorCode.TooManyRequests:
       return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.PayloadTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case ErrorCode.UnsupportedMediaType:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case ErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.VersionConflict:
@@ -31,6 +36,8 @@ function codeOfStatus(status: number): ErrorCode {
   if (status === 429) return ErrorCode.TooManyRequests;
   if (status === 404) return ErrorCode.NotFound;
   if (status === 409) return ErrorCode.VersionConflict;
+  if (status === 413) return ErrorCode.PayloadTooLarge;
+  if (status === 415) return ErrorCode.UnsupportedMediaType;
   if (status === 503) return ErrorCode.DatabaseUnavailable;
   if (status >= 400 && status < 500) return ErrorCode.ValidationFailed;
   return ErrorCode.Internal;
@@ -58,13 +65,41 @@ function isBadValue(err: unknown): boolean {
   return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
 }
 
+/**
+ * body-parser's refusals (http-errors with a `type`) as our own errors, in our words: its messages name
+ * library internals ("Unexpected token } in JSON at position 5", "unsupported charset "LATIN1"").
+ */
+function bodyParserError(err: unknown): AppError | null {
+  const type = (err as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string') return null;
+  switch (type) {
+    case 'entity.too.large':
+      return AppError.payloadTooLarge(MAX_BODY);
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return AppError.unsupportedMediaType(`charset ${String((err as { charset?: unknown }).charset ?? (err as { encoding?: unknown }).encoding ?? '')}`);
+    case 'entity.parse.failed':
+      return AppError.validation([{ field: 'body', code: 'invalid_json', reason: 'is not valid JSON' }]);
+    case 'parameters.too.many':
+      return AppError.payloadTooLarge(MAX_BODY);
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+    case 'stream.not.readable':
+      return AppError.validation([{ field: 'body', code: 'invalid', reason: 'could not be read whole' }]);
+    default:
+      return null;
+  }
+}
+
 /** The single place where errors become HTTP answers. */
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(AppExceptionFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(caught: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const exception = caught instanceof AppError ? caught : (bodyParserError(caught) ?? caught);
     res.status(this.statusFor(exception)).json(this.bodyFor(exception));
   }
 
@@ -85,9 +120,12 @@ export class AppExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message =
         typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      // The only 400 Nest raises itself is an unparsable body (our own validation throws AppError).
-      const errors = status === 400 ? [{ field: 'body', reason: message }] : undefined;
-      return { statusCode: status, code: codeOfStatus(status), message, ...(errors && { errors }) };
+      // The only 400 Nest raises itself is an unparsable body (our own validation throws AppError); its
+      // message is the parser's, so it is not passed on.
+      if (status === 400) {
+        return { statusCode: 400, code: ErrorCode.ValidationFailed, message: 'Invalid input: the body is not valid JSON', errors: [{ field: 'body', code: 'invalid_json', reason: 'is not valid JSON' }] };
+      }
+      return { statusCode: status, code: codeOfStatus(status), message };
     }
     if (isConnectionError(exception)) {
       return {
@@ -97,12 +135,13 @@ export class AppExceptionFilter implements ExceptionFilter {
       };
     }
     if (isBadValue(exception)) {
-      const detail = exception instanceof Error ? exception.message : 'a value the database cannot store';
+      // The database's own words name tables and columns: they go to the log, not to the client.
+      this.logger.warn(`A value the database refused: ${exception instanceof Error ? exception.message : String(exception)}`);
       return {
         statusCode: HttpStatus.BAD_REQUEST,
         code: ErrorCode.ValidationFailed,
-        message: `Invalid input: ${detail}`,
-        errors: [{ field: 'body', reason: `contains a value that cannot be stored (${detail})` }],
+        message: 'Invalid input: a value cannot be stored',
+        errors: [{ field: 'body', code: 'not_storable', reason: 'contains a value that cannot be stored' }],
       };
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

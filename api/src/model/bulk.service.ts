@@ -8,7 +8,6 @@ import {
   decisionRightSchema,
   definitionSchema,
   holdingSchema,
-  jsonPath,
   settingsSchema,
   validatePlan,
 } from '@tillit/domain';
@@ -17,7 +16,7 @@ import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
-import { fieldOfPath } from '../common/validation';
+import { parseBody, planFieldError } from '../common/validation';
 import { insertRows, PlanContentRepository, Scope, WriteScope } from '../plans/content/plan-content.repository';
 import { PlanStore } from '../plans/plan-store';
 import { PlansRepository } from '../plans/plans.repository';
@@ -32,13 +31,7 @@ const clarityBody = z.object({ version, clarity: z.array(clarityAssessmentSchema
 const definitionBody = z.object({ version, definition: definitionSchema.nullable() }).strict();
 const settingsBody = z.object({ version, settings: settingsSchema }).strict();
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw AppError.validation(parsed.error.issues.map((i) => ({ field: fieldOfPath(jsonPath(i.path)), reason: i.message })));
-  }
-  return parsed.data;
-}
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseBody(schema, body);
 
 /**
  * Writes that a screen makes in one go, atomically: the whole baseline, a stage's list of changes, the
@@ -125,7 +118,7 @@ export class BulkService {
       const known = new Set(stages.map((s) => s.key));
       const given = new Set(input.stageIds);
       if (given.size !== input.stageIds.length || given.size !== known.size || input.stageIds.some((k) => !known.has(k))) {
-        throw AppError.validation([{ field: 'stageIds', reason: `must name each of the plan's ${known.size} stages exactly once` }]);
+        throw AppError.validation([{ field: 'stageIds', code: 'stage_order', params: { count: known.size }, reason: `must name each of the plan's ${known.size} stages exactly once` }]);
       }
       await this.bumpPlan(em, scope, input.version);
       for (const [position, key] of input.stageIds.entries()) {
@@ -222,10 +215,9 @@ export class BulkService {
   private async write(scope: Scope, listField: string, work: (em: EntityManager, scope: WriteScope) => Promise<void>): Promise<void> {
     await this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope, plan }) => {
       await work(em, writeScope);
-      const result = validatePlan(await this.content.load(em, scope, plan.title, plan.purpose));
-      if (!result.ok) {
-        throw AppError.validation(result.errors.map((e) => ({ field: fieldOfPath(e.path, listField), reason: e.message })));
-      }
+      const content = await this.content.load(em, scope, plan.title, plan.purpose);
+      const result = validatePlan(content);
+      if (!result.ok) throw AppError.validation(result.errors.map((e) => planFieldError(e, content, listField)));
     });
   }
 

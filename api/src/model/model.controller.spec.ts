@@ -31,7 +31,7 @@ describe(ActorsController.name, () => {
   it.each([
     [{ id: 'x', name: 'X', kind: 'king' }, 'kind'],
     [{ name: 'Utan id', kind: 'team' }, 'id'],
-    [{ id: 'x', name: 'X', kind: 'team', colour: 'blå' }, 'body'],
+    [{ id: 'x', name: 'X', kind: 'team', colour: 'blå' }, 'colour'],
     [{ id: 'x', name: 'X', kind: 'team', reportsTo: 'ingen' }, 'actors[30].reportsTo'],
     [{ id: 'bhl', name: 'Dubblett', kind: 'role' }, 'id'],
   ])('refuses %j with 400 naming %s, and writes nothing', async (body, field) => {
@@ -78,6 +78,11 @@ describe(ActorsController.name, () => {
     expect(inUse.status).toBe(400);
     expect(inUse.body.errors[0]).toMatchObject({ field: 'id' });
     expect(inUse.body.errors[0].reason).toContain('still in use');
+    // What still refers to it, by name: the decision rights by their areas' codes and titles, never ids or paths.
+    const by = inUse.body.errors[0].params.by as Array<{ kind: string; label: string }>;
+    const area = EXAMPLE_PLAN.decisionAreas?.find((a) => EXAMPLE_PLAN.baseline?.some((r) => r.deciderId === 'bhl' && r.decisionAreaId === a.id));
+    expect(by).toContainEqual({ kind: 'decisionRight', label: `${area?.code} ${area?.title}` });
+    expect(JSON.stringify(by)).not.toMatch(/\$\.|\[\d+\]|"bhl"/);
     const created = await http().post(`${base()}/actors`).send({ id: 'tillfällig', name: 'Tillfällig', kind: 'team' }).expect(201);
     await http().delete(`${base()}/actors/tillfällig`).query({ version: created.body.version + 1 }).expect(409);
     await http().delete(`${base()}/actors/tillfällig`).expect(400);

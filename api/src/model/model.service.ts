@@ -1,25 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError } from '@tillit/contract';
-import { jsonPath, validatePlan } from '@tillit/domain';
+import { PlanError, PlanInput, validatePlan } from '@tillit/domain';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
-import { fieldOfPath } from '../common/validation';
+import { parseBody, planFieldError } from '../common/validation';
 import { PlanContentRepository, Scope, WriteScope } from '../plans/content/plan-content.repository';
 import { PlanStore } from '../plans/plan-store';
 import { ModelRepository } from './model.repository';
+import { referrersAt } from './referrers';
 import { ResourceSpec } from './resource-spec';
 
 export type Versioned = Record<string, unknown> & { id: string; version: number };
-
-function zodErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: fieldOfPath(jsonPath(issue.path)),
-    reason: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message,
-  }));
-}
 
 const versionSchema = z.int().min(1);
 
@@ -55,11 +49,9 @@ export class ModelService {
     const scope = this.scope(auth, planId);
     let entity = { id: '' };
     const version = await this.write(scope, async (em, writeScope) => {
-      const parsed = spec.schema.safeParse(body);
-      if (!parsed.success) throw AppError.validation(zodErrors(parsed.error));
-      entity = parsed.data as { id: string };
+      entity = parseBody(spec.schema, body) as { id: string };
       if ((await this.model.read(spec.mapping, scope, entity.id, em)).length > 0) {
-        throw AppError.validation([{ field: 'id', reason: `a ${spec.name} with id "${entity.id}" already exists in this plan` }]);
+        throw AppError.validation([{ field: 'id', code: 'duplicate', params: { kind: spec.name }, reason: `a ${spec.name} with this id already exists in this plan` }]);
       }
       await this.model.insert(em, spec.mapping, writeScope, entity);
       await this.record(em, auth, `${spec.path}.create`, spec, entity.id, undefined, entity);
@@ -79,11 +71,9 @@ export class ModelService {
       const merged: Record<string, unknown> = { ...current.entity, ...patch.fields, id: key };
       // null removes a field that is optional but cannot be null (e.g. a limit or a headcount cleared).
       for (const [field, value] of Object.entries(patch.fields)) {
-        if (value === null && !spec.schema.shape[field].safeParse(null).success) delete merged[field];
+        if (value === null && !(spec.schema.shape[field] as z.ZodType).safeParse(null).success) delete merged[field];
       }
-      const parsed = spec.schema.safeParse(merged);
-      if (!parsed.success) throw AppError.validation(zodErrors(parsed.error));
-      after = parsed.data as { id: string };
+      after = parseBody(spec.schema, merged) as { id: string };
       if (!(await this.model.update(em, spec.mapping, writeScope, key, version, after))) {
         throw AppError.versionConflict(capitalised(spec.name), current.version);
       }
@@ -94,13 +84,18 @@ export class ModelService {
 
   /** `{ version, ...fields }`: the version last read and the entity's own fields, never its id. */
   private patchOf(body: unknown, spec: ResourceSpec): { version: number; fields: Record<string, unknown> } {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw AppError.validation([{ field: 'body', reason: 'must be an object' }]);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw AppError.validation([{ field: 'body', code: 'invalid_type', params: { expected: 'object' }, reason: 'must be an object' }]);
+    }
     const { version, ...fields } = body as Record<string, unknown>;
     const problems: FieldError[] = [];
-    if (!versionSchema.safeParse(version).success) problems.push({ field: 'version', reason: 'must be a whole number from 1 (the version last read)' });
+    if (!versionSchema.safeParse(version).success) {
+      problems.push({ field: 'version', code: version === undefined ? 'required' : 'invalid', reason: 'must be a whole number from 1 (the version last read)' });
+    }
     for (const field of Object.keys(fields)) {
-      if (field === 'id') problems.push({ field, reason: 'cannot be changed; create a new one instead' });
-      else if (!(field in spec.schema.shape)) problems.push({ field, reason: 'should not exist' });
+      // Own keys only: `constructor`, `toString` or `__proto__` are no fields of any entity.
+      if (field === 'id') problems.push({ field, code: 'immutable', reason: 'cannot be changed; create a new one instead' });
+      else if (!Object.hasOwn(spec.schema.shape, field)) problems.push({ field, code: 'unknown_field', reason: 'is not a known field' });
     }
     if (problems.length) throw AppError.validation(problems);
     return { version: version as number, fields };
@@ -118,7 +113,9 @@ export class ModelService {
         }
         await this.record(em, auth, `${spec.path}.delete`, spec, key, current.entity, undefined);
       },
-      (path, message) => ({ field: 'id', reason: `is still in use: ${path} (${message})` }),
+      (errors, plan) => [
+        { field: 'id', code: 'in_use', params: { by: referrersAt(plan, errors.map((e) => e.path)) }, reason: `is still in use (${errors.length} reference${errors.length === 1 ? '' : 's'})` },
+      ],
     );
   }
 
@@ -133,12 +130,13 @@ export class ModelService {
   private async write(
     scope: Scope,
     work: (em: EntityManager, scope: WriteScope) => Promise<void>,
-    describe: (path: string, message: string) => FieldError = (path, message) => ({ field: fieldOfPath(path), reason: message }),
+    describe: (errors: PlanError[], plan: PlanInput) => FieldError[] = (errors, plan) => errors.map((e) => planFieldError(e, plan)),
   ): Promise<number> {
     return this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope, plan }) => {
       await work(em, writeScope);
-      const result = validatePlan(await this.content.load(em, scope, plan.title, plan.purpose));
-      if (!result.ok) throw AppError.validation(result.errors.map((e) => describe(e.path, e.message)));
+      const content = await this.content.load(em, scope, plan.title, plan.purpose);
+      const result = validatePlan(content);
+      if (!result.ok) throw AppError.validation(describe(result.errors, content));
       return writeScope.version;
     });
   }

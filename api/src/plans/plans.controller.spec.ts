@@ -74,7 +74,7 @@ describe(PlansController.name, () => {
     it('answers 400 naming the id when it is not a UUID', async () => {
       const res = await http().get('/api/plans/not-a-uuid');
       expect(res.status).toBe(400);
-      expect((res.body as ErrorResponse).errors).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
+      expect((res.body as ErrorResponse).errors).toEqual([{ field: 'id', code: 'invalid_format', params: { format: 'uuid' }, reason: 'must be a UUID' }]);
     });
   });
 

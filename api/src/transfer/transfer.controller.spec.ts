@@ -50,7 +50,9 @@ describe(TransferController.name, () => {
     const afterFix = structuredClone(broken);
     afterFix.actors[2].kind = 'governing_body';
     const second = await http().post('/api/plans/import').send(afterFix);
-    expect(second.body.errors).toEqual([{ field: 'baseline[0].deciderId', reason: 'unknown actor "nobody"' }]);
+    expect(second.body.errors).toEqual([
+      expect.objectContaining({ field: 'baseline[0].deciderId', code: 'unknown_reference', params: expect.objectContaining({ kind: 'actor', id: 'nobody' }) }),
+    ]);
     expect((await http().get('/api/plans').expect(200)).body.length).toBe(before);
   });
 

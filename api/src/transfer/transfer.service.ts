@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PlanResponse } from '@tillit/contract';
+import { FieldError, PlanResponse } from '@tillit/contract';
 import { PLAN_TITLE_MAX, PLAN_PURPOSE_MAX } from '@tillit/contract';
 import { Plan, PlanInput, validatePlan } from '@tillit/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
-import { fieldOfPath } from '../common/validation';
+import { fieldOfPath, planFieldError } from '../common/validation';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { PlanContentRepository } from '../plans/content/plan-content.repository';
@@ -28,13 +28,12 @@ export class TransferService {
   private parse(document: unknown, prefix = ''): Plan {
     const validation = validatePlan(document);
     if (!validation.ok) {
-      throw AppError.validation(validation.errors.map((e) => ({ field: prefix + fieldOfPath(e.path), reason: e.message })));
+      const input = (typeof document === 'object' && document !== null ? document : {}) as PlanInput;
+      throw AppError.validation(validation.errors.map((e) => ({ ...planFieldError(e, input), field: prefix + fieldOfPath(e.path) })));
     }
     const plan = validation.plan;
-    const problems = [
-      ...(plan.title.length > PLAN_TITLE_MAX ? [{ field: `${prefix}title`, reason: `must be at most ${PLAN_TITLE_MAX} characters` }] : []),
-      ...(plan.purpose.length > PLAN_PURPOSE_MAX ? [{ field: `${prefix}purpose`, reason: `must be at most ${PLAN_PURPOSE_MAX} characters` }] : []),
-    ];
+    const tooLong = (field: string, maximum: number): FieldError => ({ field: `${prefix}${field}`, code: 'too_long', params: { maximum }, reason: `must be at most ${maximum} characters` });
+    const problems = [...(plan.title.length > PLAN_TITLE_MAX ? [tooLong('title', PLAN_TITLE_MAX)] : []), ...(plan.purpose.length > PLAN_PURPOSE_MAX ? [tooLong('purpose', PLAN_PURPOSE_MAX)] : [])];
     if (problems.length) throw AppError.validation(problems);
     return plan;
   }

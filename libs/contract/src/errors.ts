@@ -8,14 +8,59 @@ export enum ErrorCode {
   VersionConflict = 'version_conflict',
   /** The plan is before the board, decided or archived: nothing in it may change. */
   PlanFrozen = 'plan_frozen',
+  PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
   DatabaseUnavailable = 'database_unavailable',
   Internal = 'internal_error',
+}
+
+/**
+ * Why a field was refused, stable for clients: the web translates the code (with its params) into the
+ * user's language and never shows `reason`.
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'invalid_type',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'not_integer',
+  'invalid_value',
+  'invalid_format',
+  'unknown_field',
+  'immutable',
+  'duplicate',
+  'unknown_reference',
+  'in_use',
+  'date_before',
+  'stage_order',
+  'out_of_range',
+  'length',
+  'already_member',
+  'last_admin',
+  'invalid_json',
+  'too_deep',
+  'invalid_unicode',
+  'invalid_character',
+  'not_storable',
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** Something that refers to an entity, named for a person: its kind and a label made of names, never ids. */
+export interface Referrer {
+  kind: 'actor' | 'decisionArea' | 'decisionRight' | 'requirement' | 'stage' | 'change' | 'holding' | 'developmentAction' | 'clarity' | 'consequence' | 'consultation' | 'comment' | 'principle';
+  label: string;
 }
 
 export interface FieldError {
   /** Path of the offending field, e.g. `title` or `stages[2].name`. */
   field: string;
-  /** What is wrong with it, in English. */
+  code: FieldErrorCode;
+  /** What the code needs to be put in words, e.g. `{ minimum: 1 }`, `{ other: 'startDate' }`, `{ by: Referrer[] }`. */
+  params?: Record<string, unknown>;
+  /** What is wrong, in English, for API clients and logs. */
   reason: string;
 }
 

@@ -8,6 +8,7 @@ export * from './engine/metrics';
 export * from './engine/analyse';
 export * from './rules/finding';
 export * from './format/validate';
+export * from './format/issues';
 export * from './cli/check';
 export * from './testing/synthetic-plan';
 export * from './testing/plan-builder';

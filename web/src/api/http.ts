@@ -1,13 +1,18 @@
 import { ErrorCode, ErrorResponse, FieldError } from '@tillit/contract';
 import { session } from '../auth/session';
+import { i18n } from '../i18n/i18n';
+import { errorCodeText, fieldErrorText, whereText } from './error-text';
 
-/** An API answer other than 2xx, with the server's code and field errors. */
+/** A field error as the web shows it: `reason` in the user's language, `where` what it lies in, by name. */
+export type ShownFieldError = FieldError & { where?: string };
+
+/** An API answer other than 2xx, with the server's code and field errors (in the user's language). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly fieldErrors: FieldError[] = [],
+    readonly fieldErrors: ShownFieldError[] = [],
     readonly currentVersion?: number,
   ) {
     super(message);
@@ -21,7 +26,9 @@ export class ApiError extends Error {
 
 /** Why a request failed, for a sentence: the API's reasons when it named fields, else the message. */
 export function reasonOf(err: unknown): string {
-  return err instanceof ApiError && err.fieldErrors.length ? err.fieldErrors.map((e) => e.reason).join('; ') : (err as Error).message;
+  return err instanceof ApiError && err.fieldErrors.length
+    ? err.fieldErrors.map((e) => (e.where ? `${e.where}: ${e.reason}` : e.reason)).join(' ')
+    : (err as Error).message;
 }
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
@@ -41,13 +48,13 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const body: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
     const error = (body ?? {}) as Partial<ErrorResponse>;
-    throw new ApiError(
-      res.status,
-      error.code ?? ErrorCode.Internal,
-      error.message ?? res.statusText,
-      error.errors,
-      error.currentVersion,
-    );
+    const code = error.code ?? ErrorCode.Internal;
+    const t = i18n.t.bind(i18n);
+    const shown = (error.errors ?? []).map((e) => {
+      const where = whereText(t, e);
+      return { ...e, reason: fieldErrorText(t, e), ...(where && { where }) };
+    });
+    throw new ApiError(res.status, code, errorCodeText(t, code), shown, error.currentVersion);
   }
   return body as T;
 }

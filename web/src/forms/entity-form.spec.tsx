@@ -44,14 +44,15 @@ describe(EntityForm.name, () => {
   it('shows the API’s field errors on their fields and the rest for the whole form', async () => {
     renderForm(async () => {
       throw new ApiError(400, ErrorCode.ValidationFailed, 'invalid', [
-        { field: 'actors[3].name', reason: 'is taken' },
-        { field: 'baseline[0].deciderId', reason: 'unknown actor' },
+        { field: 'actors[3].name', code: 'duplicate', reason: 'is taken' },
+        { field: 'baseline[0].deciderId', code: 'unknown_reference', reason: 'unknown actor' },
       ]);
     });
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await waitFor(() => expect(screen.getByText('is taken')).toBeTruthy());
     expect(screen.getByLabelText('Namn').getAttribute('aria-describedby')).toContain('error');
-    expect(screen.getByRole('list', { name: 'Att rätta' }).textContent).toContain('baseline[0].deciderId: unknown actor');
+    expect(screen.getByRole('list', { name: 'Att rätta' }).textContent).toContain('unknown actor');
+    expect(screen.getByRole('list', { name: 'Att rätta' }).textContent).not.toContain('baseline[0]');
   });
 
   it('keeps the user’s edits through a conflict and saves them on the latest version', async () => {

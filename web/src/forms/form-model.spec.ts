@@ -67,10 +67,10 @@ describe('form model', () => {
 
   it('shows the API’s field errors on the fields, whether relative to the body or to the plan', () => {
     const errors = apiErrorsOnFields(actorFields, [
-      { field: 'name', reason: 'must not be empty' },
-      { field: 'actors[3].reportsTo', reason: 'unknown actor "x"' },
-      { field: 'baseline[2].deciderId', reason: 'retired' },
+      { field: 'name', code: 'too_short', reason: 'must not be empty' },
+      { field: 'actors[3].reportsTo', code: 'unknown_reference', reason: 'unknown actor "x"' },
+      { field: 'baseline[2].deciderId', code: 'unknown_reference', reason: 'retired', where: 'Beslutsrätten för 5.1 Bistånd' },
     ]);
-    expect(errors).toEqual({ name: ['must not be empty'], reportsTo: ['unknown actor "x"'], form: ['baseline[2].deciderId: retired'] });
+    expect(errors).toEqual({ name: ['must not be empty'], reportsTo: ['unknown actor "x"'], form: ['Beslutsrätten för 5.1 Bistånd: retired'] });
   });
 });

@@ -192,12 +192,13 @@ export function checkEntity<S extends z.ZodType>(
  * plan (`actors[3].reportsTo`, `decisionAreas[0].requirements[1].competenceId`): a field matches when the
  * path, or the part after an array index, starts with its name. The rest are for the whole form.
  */
-export function apiErrorsOnFields(fields: readonly FieldSpec[], errors: readonly FieldError[]): Record<string, string[]> {
+export function apiErrorsOnFields(fields: readonly FieldSpec[], errors: ReadonlyArray<FieldError & { where?: string }>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const e of errors) {
     const candidates = [e.field, ...[...e.field.matchAll(/\]\.(.+)/g)].map((m) => m[1])];
     const field = candidates.map((c) => fieldOfPath(fields, c)).find(Boolean) ?? 'form';
-    (out[field] ??= []).push(field === 'form' ? `${e.field}: ${e.reason}` : e.reason);
+    // A path is never shown: what the error lies in is named (`where`), or the reason stands alone.
+    (out[field] ??= []).push(field === 'form' && e.where ? `${e.where}: ${e.reason}` : e.reason);
   }
   return out;
 }

@@ -86,13 +86,15 @@ describe(PlansPage.name, () => {
         statusCode: 400,
         code: 'validation_failed',
         message: 'Invalid input',
-        errors: [{ field: 'purpose', reason: 'must be shorter than or equal to 4000 characters' }],
+        errors: [{ field: 'purpose', code: 'too_long', params: { maximum: 4000 }, reason: 'must be shorter than or equal to 4000 characters' }],
       }),
     );
     fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Plan' } });
     fireEvent.click(screen.getByRole('button', { name: 'Skapa plan' }));
     await waitFor(() => expect(screen.getByLabelText('Syfte').getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('must be shorter than or equal to 4000 characters')).toBeTruthy();
+    // The code in Swedish, never the server's English sentence.
+    expect(screen.getByText('Högst 4000 tecken.')).toBeTruthy();
+    expect(screen.queryByText(/shorter than/)).toBeNull();
   });
 
   it('switches to English', async () => {

@@ -30,12 +30,17 @@ describe(validatePlan.name, () => {
     (input.stages as Array<Record<string, unknown>>)[0].changes = [{ id: 'c1', type: 'set_level', decisionAreaId: 'a1', level: 9 }];
     (input as Record<string, unknown>).colour = 'blue';
     const paths = errorsOf(input).map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['$.actors[1].kind', '$.stages[0].changes[0].level', '$']));
+    expect(paths).toEqual(expect.arrayContaining(['$.actors[1].kind', '$.stages[0].changes[0].level', '$.colour']));
   });
 
   it('names an unknown field', () => {
     const errors = errorsOf({ formatVersion: 1, title: 'x', colour: 'blue' });
-    expect(errors).toEqual([{ path: '$', message: 'unknown field "colour"' }]);
+    expect(errors).toEqual([{ path: '$.colour', code: 'unknown_field', message: 'is not a known field' }]);
+  });
+
+  it('codes a missing field as required, not as a wrong type', () => {
+    expect(errorsOf({ formatVersion: 1 })).toEqual([{ path: '$.title', code: 'required', message: 'is required' }]);
+    expect(errorsOf({ formatVersion: 1, title: 7 })[0]).toMatchObject({ path: '$.title', code: 'invalid_type', params: { expected: 'string' } });
   });
 
   it('refuses another format version', () => {
@@ -45,8 +50,8 @@ describe(validatePlan.name, () => {
   it('reports references to things the plan never defines', () => {
     const input = PlanBuilder.aPlan().area('a1', {}, { deciderId: 'ghost' }).stage('s1', [{ id: 'c1', type: 'move_decision', decisionAreaId: 'a9', toDeciderId: 'officer' }]).input_();
     expect(errorsOf(input)).toEqual([
-      { path: '$.baseline[0].deciderId', message: 'unknown actor "ghost"' },
-      { path: '$.stages[0].changes[0].decisionAreaId', message: 'unknown decision area "a9"' },
+      { path: '$.baseline[0].deciderId', code: 'unknown_reference', params: { kind: 'actor', id: 'ghost' }, message: 'unknown actor "ghost"' },
+      { path: '$.stages[0].changes[0].decisionAreaId', code: 'unknown_reference', params: { kind: 'decision area', id: 'a9' }, message: 'unknown decision area "a9"' },
     ]);
   });
 
@@ -61,12 +66,14 @@ describe(validatePlan.name, () => {
 
   it('reports duplicate ids with where the first one is', () => {
     const input = PlanBuilder.aPlan().actor('officer', 'role', 'manager').input_();
-    expect(errorsOf(input)).toEqual([{ path: '$.actors[5].id', message: 'duplicate actor id "officer" (first at $.actors[3].id)' }]);
+    expect(errorsOf(input)).toEqual([
+      { path: '$.actors[5].id', code: 'duplicate', params: { kind: 'actor', id: 'officer' }, message: 'duplicate actor id "officer" (first at $.actors[3].id)' },
+    ]);
   });
 
   it('reports a stage that ends before it starts', () => {
     const input = PlanBuilder.aPlan().stage('s1', [], { startDate: '2027-05-01', endDate: '2027-04-01' }).input_();
-    expect(errorsOf(input)).toEqual([{ path: '$.stages[0].endDate', message: 'must not be before startDate' }]);
+    expect(errorsOf(input)).toEqual([{ path: '$.stages[0].endDate', code: 'date_before', params: { other: 'startDate' }, message: 'must not be before startDate' }]);
   });
 });
 

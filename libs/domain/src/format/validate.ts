@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { planSchema } from '../model/plan.schema';
 import { Plan } from '../model/types';
+import { issueErrors, PlanErrorCode } from './issues';
 
 export interface PlanError {
   /** JSON path of the offending value, e.g. `$.stages[1].changes[0].toDeciderId`. */
   path: string;
+  code: PlanErrorCode;
+  /** What the code needs to be put in words (e.g. `{ kind: 'actor', id: 'fc' }`). */
+  params?: Record<string, unknown>;
+  /** In English, for logs and the CLI. */
   message: string;
 }
 
@@ -25,13 +30,13 @@ type Path = Array<string | number>;
 /** Ids must be unique per kind, and every reference must point at something the plan defines. */
 function referenceErrors(plan: Plan): PlanError[] {
   const errors: PlanError[] = [];
-  const err = (path: Path, message: string) => errors.push({ path: jsonPath(path), message });
+  const err = (path: Path, code: PlanErrorCode, params: Record<string, unknown>, message: string) => errors.push({ path: jsonPath(path), code, params, message });
 
   const unique = (kind: string, entries: Array<{ id: string; path: Path }>) => {
     const seen = new Map<string, Path>();
     for (const e of entries) {
       const first = seen.get(e.id);
-      if (first) err(e.path, `duplicate ${kind} id "${e.id}" (first at ${jsonPath(first)})`);
+      if (first) err(e.path, 'duplicate', { kind, id: e.id }, `duplicate ${kind} id "${e.id}" (first at ${jsonPath(first)})`);
       else seen.set(e.id, e.path);
     }
     return new Set(seen.keys());
@@ -60,7 +65,7 @@ function referenceErrors(plan: Plan): PlanError[] {
   unique('comment', plan.comments.map((c, i) => ({ id: c.id, path: ['comments', i, 'id'] })));
 
   const ref = (set: Set<string>, kind: string) => (value: string | null | undefined, path: Path) => {
-    if (value !== null && value !== undefined && !set.has(value)) err(path, `unknown ${kind} "${value}"`);
+    if (value !== null && value !== undefined && !set.has(value)) err(path, 'unknown_reference', { kind, id: value }, `unknown ${kind} "${value}"`);
   };
   const actor = ref(actors, 'actor');
   const area = ref(areas, 'decision area');
@@ -89,7 +94,7 @@ function referenceErrors(plan: Plan): PlanError[] {
   const changeIdsByStage = new Map<string, Set<string>>();
   plan.stages.forEach((s, si) => {
     changeIdsByStage.set(s.id, new Set(s.changes.map((c) => c.id)));
-    if (s.startDate && s.endDate && s.endDate < s.startDate) err(['stages', si, 'endDate'], 'must not be before startDate');
+    if (s.startDate && s.endDate && s.endDate < s.startDate) err(['stages', si, 'endDate'], 'date_before', { other: 'startDate' }, 'must not be before startDate');
     s.changes.forEach((c, ci) => {
       const at: Path = ['stages', si, 'changes', ci];
       c.principleIds.forEach((id, i) => principle(id, [...at, 'principleIds', i]));
@@ -151,7 +156,7 @@ function referenceErrors(plan: Plan): PlanError[] {
   plan.consequences.forEach((c, i) => {
     stage(c.stageId, ['consequences', i, 'stageId']);
     if (c.changeId && !changeIdsByStage.get(c.stageId)?.has(c.changeId)) {
-      err(['consequences', i, 'changeId'], `unknown change "${c.changeId}" in stage "${c.stageId}"`);
+      err(['consequences', i, 'changeId'], 'unknown_reference', { kind: 'change', id: c.changeId, stageId: c.stageId }, `unknown change "${c.changeId}" in stage "${c.stageId}"`);
     }
   });
   plan.consultations.forEach((c, i) => {
@@ -166,19 +171,15 @@ function referenceErrors(plan: Plan): PlanError[] {
 export function validatePlan(input: unknown): PlanValidation {
   const parsed = planSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: describe(issue) })),
-    };
+    return { ok: false, errors: zodPlanErrors(parsed.error, input) };
   }
   const errors = referenceErrors(parsed.data);
   return errors.length ? { ok: false, errors } : { ok: true, plan: parsed.data };
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_union' && 'discriminator' in issue) return issue.message;
-  return issue.message;
+/** A zod error on `input` as coded plan errors with JSON paths. */
+export function zodPlanErrors(error: z.ZodError, input: unknown): PlanError[] {
+  return error.issues.flatMap((issue) => issueErrors(issue, input)).map(({ path, ...rest }) => ({ path: jsonPath(path), ...rest }));
 }
 
 /** Parses and validates a plan file's text. */
@@ -187,7 +188,7 @@ export function parsePlan(text: string): PlanValidation {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${(err as Error).message}` }] };
+    return { ok: false, errors: [{ path: '$', code: 'invalid_json', message: `not valid JSON: ${(err as Error).message}` }] };
   }
   return validatePlan(value);
 }

@@ -1,0 +1,90 @@
+import { NextFunction, Request, Response } from 'express';
+import { AppError } from './app-error';
+
+/** The largest body the API reads (a whole plan of 2,000 actors and 50,000 changes is ~15 MB). */
+export const MAX_BODY = '20mb';
+/** Deeper JSON than any plan needs (a plan is about 6 levels deep) is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 64;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * The nesting depth of a JSON text, read from its bytes without parsing it (so that neither the parser
+ * nor any validator recurses into a hostile body). Brackets inside strings do not count.
+ */
+export function jsonDepth(bytes: Uint8Array, stopAbove = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === BACKSLASH) i++;
+      else if (b === QUOTE) inString = false;
+    } else if (b === QUOTE) inString = true;
+    else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > stopAbove) return deepest;
+      }
+    } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) depth--;
+  }
+  return deepest;
+}
+
+/** body-parser's `verify`: refuses over-deep JSON before it is parsed. */
+export function verifyJsonDepth(_req: Request, _res: Response, buf: Buffer): void {
+  if (jsonDepth(buf, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw AppError.validation([{ field: 'body', code: 'too_deep', params: { maximum: MAX_JSON_DEPTH }, reason: `is nested deeper than ${MAX_JSON_DEPTH} levels` }]);
+  }
+}
+
+/**
+ * The first string (key or value) in a parsed body that the database cannot store as text: a lone UTF-16
+ * surrogate (not Unicode) or a NUL character. Walks iteratively; answers its field path, or null.
+ */
+export function unstorableText(body: unknown): { field: string; code: 'invalid_unicode' | 'invalid_character' } | null {
+  const stack: Array<{ value: unknown; path: string }> = [{ value: body, path: '' }];
+  const check = (s: string, path: string) =>
+    LONE_SURROGATE.test(s) ? { field: path || 'body', code: 'invalid_unicode' as const } : s.includes('\u0000') ? { field: path || 'body', code: 'invalid_character' as const } : null;
+  while (stack.length) {
+    const { value, path } = stack.pop() as { value: unknown; path: string };
+    if (typeof value === 'string') {
+      const problem = check(value, path);
+      if (problem) return problem;
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]` }));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        const at = path ? `${path}.${key}` : key;
+        const problem = check(key, path || 'body');
+        if (problem) return problem;
+        stack.push({ value: item, path: at });
+      }
+    }
+  }
+  return null;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** After parsing: a write with a body that is not JSON is 415; text the database cannot store is 400. */
+export function checkBody(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (WRITE_METHODS.has(req.method) && hasBody && !req.is('application/json')) {
+    return next(AppError.unsupportedMediaType(req.headers['content-type'] ?? ''));
+  }
+  const problem = unstorableText(req.body);
+  if (problem) {
+    const reason = problem.code === 'invalid_unicode' ? 'contains text that is not valid Unicode' : 'contains a NUL character';
+    return next(AppError.validation([{ field: problem.field, code: problem.code, reason }]));
+  }
+  next();
+}

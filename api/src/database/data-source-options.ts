@@ -1,11 +1,55 @@
 import { Logger } from '@nestjs/common';
 import { migrations } from '@tillit/migrations';
 import { DataSourceOptions } from 'typeorm';
+import { ActorEntity } from '../actors/actor.entity';
+import { ClarityAssessmentEntity } from '../assessments/clarity-assessment.entity';
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import { AppUserEntity } from '../auth/app-user.entity';
+import { LoginAttemptEntity } from '../auth/login-attempt.entity';
+import { MembershipEntity } from '../auth/membership.entity';
+import { SessionEntity } from '../auth/session.entity';
+import { CompetenceEntity } from '../competence/competence.entity';
+import { DevelopmentActionEntity } from '../competence/development-action.entity';
+import { HoldingEntity } from '../competence/holding.entity';
+import { ConsequenceEntity } from '../consequences/consequence.entity';
+import { DecisionAreaEntity } from '../decision-areas/decision-area.entity';
+import { DecisionRightEntity } from '../decision-areas/decision-right.entity';
+import { RequirementEntity } from '../decision-areas/requirement.entity';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { ConsultationEntity } from '../participation/consultation.entity';
+import { StageCommentEntity } from '../participation/stage-comment.entity';
 import { PlanEntity } from '../plans/plan.entity';
+import { PrincipleEntity } from '../plans/principle.entity';
+import { PlanChangeEntity } from '../stages/plan-change.entity';
+import { StageEntity } from '../stages/stage.entity';
 
-
-export const entities = [OrganisationEntity, PlanEntity];
+/**
+ * One entity per table, mirroring the migrations exactly (entities-match-migrations.spec.ts checks it).
+ * The migrations alone change the schema.
+ */
+export const entities = [
+  OrganisationEntity,
+  PlanEntity,
+  PrincipleEntity,
+  ActorEntity,
+  CompetenceEntity,
+  DecisionAreaEntity,
+  RequirementEntity,
+  DecisionRightEntity,
+  StageEntity,
+  PlanChangeEntity,
+  HoldingEntity,
+  DevelopmentActionEntity,
+  ClarityAssessmentEntity,
+  ConsequenceEntity,
+  ConsultationEntity,
+  StageCommentEntity,
+  AppUserEntity,
+  MembershipEntity,
+  SessionEntity,
+  LoginAttemptEntity,
+  AuditLogEntity,
+];
 
 const poolLogger = new Logger('DatabasePool');
 
@@ -28,6 +72,9 @@ export function dataSourceOptions(url: string, embedded = false): DataSourceOpti
     migrationsTransactionMode: 'each',
     synchronize: false,
     installExtensions: false,
+    // TypeORM's model of a generated uuid is then gen_random_uuid(), as the migrations write it (built in
+    // since PostgreSQL 13; with installExtensions off no extension is created).
+    uuidExtension: 'pgcrypto',
     logging: false,
     connectTimeoutMS: 5000,
     // A connection dropped by a database restart must not crash the process; the pool reconnects.

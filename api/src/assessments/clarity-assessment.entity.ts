@@ -1,0 +1,27 @@
+import { Check, Column, Entity } from 'typeorm';
+import { planRowColumns } from '../plans/plan-row.base-entity';
+
+/** How clear an actor finds its mission, goals and direction at a stage, 1 to 5 each. */
+@Entity({ name: 'clarity_assessment' })
+@Check('clarity_assessment_mission_check', 'mission BETWEEN 1 AND 5')
+@Check('clarity_assessment_goals_check', 'goals BETWEEN 1 AND 5')
+@Check('clarity_assessment_direction_check', 'direction BETWEEN 1 AND 5')
+export class ClarityAssessmentEntity extends planRowColumns('clarity_assessment') {
+  @Column({ name: 'actor_key', type: 'text' })
+  actorKey!: string;
+
+  @Column({ name: 'stage_key', type: 'text' })
+  stageKey!: string;
+
+  @Column({ type: 'integer' })
+  mission!: number;
+
+  @Column({ type: 'integer' })
+  goals!: number;
+
+  @Column({ type: 'integer' })
+  direction!: number;
+
+  @Column({ type: 'text', nullable: true })
+  comment!: string | null;
+}

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { JsonValue } from '../common/json-value';
+
+/**
+ * One entry of the append-only audit log. A trigger (audit_log_append_only) refuses UPDATE and DELETE;
+ * TypeORM has no model of triggers, so only the migration has it. Organisation and user are plain
+ * columns, without foreign keys, as the migration made them.
+ */
+@Entity({ name: 'audit_log' })
+@Index('audit_log_organisation_idx', ['organisationId', 'at'])
+export class AuditLogEntity {
+  /** `bigserial`: pg returns int8 as a string. */
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'audit_log_pkey' })
+  id!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId!: string | null;
+
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ type: 'text', nullable: true })
+  entity!: string | null;
+
+  @Column({ name: 'entity_id', type: 'text', nullable: true })
+  entityId!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before!: JsonValue | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after!: JsonValue | null;
+
+  @Column({ type: 'text', nullable: true })
+  client!: string | null;
+}

@@ -1,0 +1,40 @@
+import { DEVELOPMENT_KINDS } from '@tillit/domain';
+import { Check, Column, Entity } from 'typeorm';
+import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
+
+export type DevelopmentKind = (typeof DEVELOPMENT_KINDS)[number];
+
+/** What brings an actor to a competence level before a stage: training, recruitment, mentoring… */
+@Entity({ name: 'development_action' })
+@Check('development_action_target_level_check', 'target_level BETWEEN 0 AND 4')
+@Check('development_action_kind_check', `kind IN ('training','recruitment','mentoring','coaching','other')`)
+export class DevelopmentActionEntity extends keyedPlanRowColumns('development_action') {
+  @Column({ name: 'actor_key', type: 'text' })
+  actorKey!: string;
+
+  @Column({ name: 'competence_key', type: 'text' })
+  competenceKey!: string;
+
+  @Column({ name: 'target_level', type: 'integer' })
+  targetLevel!: number;
+
+  @Column({ type: 'text' })
+  kind!: DevelopmentKind;
+
+  @Column({ name: 'before_stage_key', type: 'text' })
+  beforeStageKey!: string;
+
+  @Column({ type: 'text', nullable: true })
+  owner!: string | null;
+
+  /** `numeric`: pg returns it as a string, to keep every digit. */
+  @Column({ name: 'cost_sek', type: 'numeric', nullable: true })
+  costSek!: string | null;
+
+  /** `numeric`: pg returns it as a string, to keep every digit. */
+  @Column({ name: 'effort_hours', type: 'numeric', nullable: true })
+  effortHours!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+}

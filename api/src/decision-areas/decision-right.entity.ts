@@ -1,0 +1,46 @@
+import { REPORTING_FREQUENCIES } from '@tillit/domain';
+import { Check, Column, Entity } from 'typeorm';
+import { planRowColumns } from '../plans/plan-row.base-entity';
+
+export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
+
+/** Who decides in a decision area in the baseline, delegated by whom, at which level, reporting to whom. */
+@Entity({ name: 'decision_right' })
+@Check('decision_right_level_check', 'level BETWEEN 1 AND 7')
+@Check(
+  'decision_right_reporting_frequency_check',
+  `reporting_frequency IN ('per_decision','monthly','quarterly','semiannual','annual')`,
+)
+@Check('decision_right_reporting_hours_check', 'reporting_hours >= 0')
+export class DecisionRightEntity extends planRowColumns('decision_right') {
+  @Column({ name: 'decision_area_key', type: 'text' })
+  decisionAreaKey!: string;
+
+  @Column({ name: 'decider_key', type: 'text' })
+  deciderKey!: string;
+
+  @Column({ name: 'delegator_key', type: 'text', nullable: true })
+  delegatorKey!: string | null;
+
+  @Column({ type: 'integer' })
+  level!: number;
+
+  @Column({ type: 'text', array: true, default: [] })
+  consulted!: string[];
+
+  @Column({ type: 'text', array: true, default: [] })
+  informed!: string[];
+
+  @Column({ name: 'reporting_to', type: 'text', nullable: true })
+  reportingTo!: string | null;
+
+  @Column({ name: 'reporting_frequency', type: 'text', nullable: true })
+  reportingFrequency!: ReportingFrequency | null;
+
+  /** `numeric`: pg returns it as a string, to keep every digit. */
+  @Column({ name: 'reporting_hours', type: 'numeric', nullable: true })
+  reportingHours!: string | null;
+
+  @Column({ name: 'may_delegate_further', type: 'boolean', default: false })
+  mayDelegateFurther!: boolean;
+}

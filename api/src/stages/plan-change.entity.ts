@@ -1,0 +1,33 @@
+import { ChangeType } from '@tillit/domain';
+import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { JsonObject } from '../common/json-value';
+import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
+import { StageEntity } from './stage.entity';
+
+/** One change a stage makes; `payload` holds the fields of its type. */
+@Entity({ name: 'plan_change' })
+@Check(
+  'plan_change_type_check',
+  `type IN ('move_decision','set_level','set_consultation','set_reporting','add_actor',` +
+    `'retire_actor','move_actor','add_decision_area','retire_decision_area','system')`,
+)
+export class PlanChangeEntity extends keyedPlanRowColumns('plan_change') {
+  @Column({ name: 'stage_id', type: 'uuid' })
+  stageId!: string;
+
+  @ManyToOne(() => StageEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'stage_id', foreignKeyConstraintName: 'plan_change_stage_id_fkey' })
+  stage?: StageEntity;
+
+  @Column({ type: 'text' })
+  type!: ChangeType;
+
+  @Column({ type: 'jsonb' })
+  payload!: JsonObject;
+
+  @Column({ type: 'text', nullable: true })
+  rationale!: string | null;
+
+  @Column({ name: 'principle_keys', type: 'text', array: true, default: [] })
+  principleKeys!: string[];
+}

@@ -1,0 +1,23 @@
+import { Column, Entity } from 'typeorm';
+import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
+
+/** A stage of the plan: a goal, an optional period and the criteria of its gate. */
+@Entity({ name: 'stage' })
+export class StageEntity extends keyedPlanRowColumns('stage') {
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', default: '' })
+  goal!: string;
+
+  /** A `date`, read as 'YYYY-MM-DD'. */
+  @Column({ name: 'start_date', type: 'date', nullable: true })
+  startDate!: string | null;
+
+  /** A `date`, read as 'YYYY-MM-DD'. */
+  @Column({ name: 'end_date', type: 'date', nullable: true })
+  endDate!: string | null;
+
+  @Column({ name: 'gate_criteria', type: 'text', array: true, default: [] })
+  gateCriteria!: string[];
+}

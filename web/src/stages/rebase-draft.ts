@@ -48,12 +48,13 @@ function canonical(value: unknown): string {
 }
 
 export function sameChange(a: Change | undefined, b: Change | undefined): boolean {
-  return a && b ? canonical(a) === canonical(b) : a === b;
+  // Untouched changes of a draft are the very objects it was made from: no need to serialise those.
+  return a === b || (!!a && !!b && canonical(a) === canonical(b));
 }
 
 /** Whether two lists hold the same changes in the same order. */
 export function sameChanges(a: readonly Change[], b: readonly Change[]): boolean {
-  return a.length === b.length && a.every((c, i) => sameChange(c, b[i]));
+  return a === b || (a.length === b.length && a.every((c, i) => sameChange(c, b[i])));
 }
 
 const byId = (list: readonly Change[]) => new Map(list.map((c) => [c.id, c]));

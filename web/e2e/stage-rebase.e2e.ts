@@ -132,6 +132,13 @@ test('two change leads edit the same change: the later one chooses whose version
   await expect(panel.getByRole('alert')).toHaveText('Välj en version för varje krock innan du behåller ditt utkast.');
   await expectNoSeriousA11yViolations(a);
   await panel.screenshot({ path: path.join(artifacts, 'stage-rebase-conflict.png') });
+  // The same view in English, and back.
+  await a.getByLabel('Språk').selectOption('en');
+  const english = a.getByRole('region', { name: "Someone else saved this stage's changes while you were working" });
+  await expect(english.getByRole('heading', { name: 'Conflicts to resolve: 1' })).toBeVisible();
+  await expect(english.getByRole('region', { name: 'Your draft' })).toContainText('New System or process: Gemensam mall för beslutsmotiveringar');
+  await english.screenshot({ path: path.join(artifacts, 'stage-rebase-conflict-en.png') });
+  await a.getByLabel('Language').selectOption('sv');
   await choice.getByRole('radio', { name: /^Min version:.*Socialsekreteraren beslutar själv utöver norm\./ }).check();
   await expect(panel.getByRole('alert')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Behåll mitt utkast ovanpå den senaste versionen' }).click();

@@ -1,28 +1,7 @@
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
+import { copyOfDemo, openPlan, openTab } from './demo-plan';
 import { DEMO, logIn } from './session';
-
-const EXAMPLE = JSON.parse(readFileSync(path.resolve(__dirname, '../../libs/domain/src/examples/socialtjansten.plan.json'), 'utf8'));
-
-/** A copy of the demo plan of its own for each test, imported through the API, so that tests do not meet. */
-async function copyOfDemo(request: APIRequestContext, title: string): Promise<string> {
-  const login = await request.post('/api/auth/login', { data: { email: DEMO.changeLead, password: DEMO.password } });
-  const { token } = await login.json();
-  const res = await request.post('/api/plans/import', { headers: { authorization: `Bearer ${token}` }, data: { ...EXAMPLE, title } });
-  expect(res.status()).toBe(201);
-  return (await res.json()).id;
-}
-
-async function openPlan(page: Page, planId: string, title: string): Promise<void> {
-  await page.goto(`/#/plans/${planId}/overview`);
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
-
-async function openTab(page: Page, tab: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Vyer' }).getByRole('link', { name: tab, exact: true }).click();
-}
 
 /** The API as the signed-in user of the page (what another person's save looks like to this one). */
 async function apiAs(page: Page) {

@@ -2,6 +2,7 @@ import { expect, Page } from '@playwright/test';
 
 /** The demo accounts the app creates on its first start (README). */
 export const DEMO = {
+  admin: 'admin@demo.tillit.se',
   changeLead: 'forandringsledare@demo.tillit.se',
   boardMember: 'styrelse@demo.tillit.se',
   hr: 'hr@demo.tillit.se',

@@ -15,7 +15,7 @@ const CHANGE_GROUPS: ReadonlyArray<readonly [string, readonly ChangeType[]]> = [
   ['system', ['system']],
 ];
 
-function changeFields(type: ChangeType, o: ChangeOptions, t: TFunction): FieldSpec[] {
+export function changeFields(type: ChangeType, o: ChangeOptions, t: TFunction): FieldSpec[] {
   const area: FieldSpec = { name: 'decisionAreaId', label: t('stages.area'), kind: 'select', options: o.areas, empty: t('stages.choose') };
   const level = (name: string, keep: boolean): FieldSpec => ({
     name,

@@ -1,11 +1,17 @@
 import { ACTOR_KINDS, Analysis, Change, DECISION_KINDS, Finding } from '@tillit/domain';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
+import { ConfirmDialog } from '../common/confirm-dialog';
 import { ClarityEditor, ConsequencesEditor, ConsultationsEditor, EditorContext } from '../editors/plan-editors';
 import { planApi } from '../plan/plan-api';
-import { ChangeForm, ChangeOptions } from './change-form';
+import { useLeaveGuard } from '../routing/use-leave-guard';
+import { changeDifferences } from './change-differences';
+import { ChangeForm, changeFields, ChangeOptions } from './change-form';
+import { DraftConflictPanel } from './draft-conflict';
+import { chooseSide, discardDraft, DraftState, freshDraft, hasUnsavedDraft, keepDraft, SavedChanges, withLatest } from './draft-state';
 import { liveCheck } from './live-check';
+import { sameChanges } from './rebase-draft';
 import { NewStageForm, StageDetails } from './stage-details';
 
 /**
@@ -19,32 +25,48 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
   const ids = useId();
   const [stageId, setStageId] = useState(initialStage && plan.stages.some((s) => s.id === initialStage) ? initialStage : (plan.stages.at(-1)?.id ?? ''));
   const stage = plan.stages.find((s) => s.id === stageId);
-  const [draft, setDraft] = useState<Change[]>(stage?.changes ?? []);
-  const [version, setVersion] = useState<number | null>(null);
-  const [saved, setSaved] = useState<Change[]>(stage?.changes ?? []);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error' | 'conflict'; text: string } | null>(null);
+  const [state, setState] = useState<DraftState>(() => freshDraft(stage?.changes ?? []));
+  const { draft, saved, version, conflict } = state;
+  const setDraft = (update: (draft: Change[]) => Change[]) => setState((s) => ({ ...s, draft: update(s.draft) }));
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [missingChoice, setMissingChoice] = useState(false);
   const [editingChange, setEditingChange] = useState<Change | null>(null);
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
+  const unsaved = hasUnsavedDraft(state);
+  // Another stage's changes may not reuse an id; a draft's change renamed in a rebase avoids them too.
+  const otherIds = useMemo(() => plan.stages.flatMap((s) => (s.id === stageId ? [] : s.changes.map((c) => c.id))), [plan, stageId]);
 
-  // A new stage, or a reloaded plan, starts the draft from what is saved.
+  /** Reads the latest saved list into the draft's state; never drops the draft (see withLatest). */
+  const takeLatest = useCallback((latest: SavedChanges) => setState((s) => withLatest(s, latest, otherIds)), [otherIds]);
+
+  // A new stage, or a reloaded plan, reads what is saved; a draft in progress stays (or meets it side by side).
   useEffect(() => {
     let cancelled = false;
     if (!stageId) return;
     planApi.stageChanges(planId, stageId).then(
-      (res) => {
-        if (cancelled) return;
-        setVersion(res.version);
-        setSaved(res.changes);
-        setDraft(res.changes);
-      },
+      (res) => !cancelled && takeLatest(res),
       () => undefined,
     );
     return () => {
       cancelled = true;
     };
-  }, [planId, stageId, plan]);
+  }, [planId, stageId, plan, takeLatest]);
+
+  function openStage(id: string) {
+    // The same stage again (a select fires change for it too) keeps the draft and the version read.
+    if (id === stageId) return;
+    setStageId(id);
+    setState(freshDraft(plan.stages.find((s) => s.id === id)?.changes ?? []));
+    setEditingChange(null);
+    setNotice(null);
+    setMissingChoice(false);
+  }
+  // Another stage, tab or page loses the draft: ask first, in the app's own dialog.
+  const askToLeave = useCallback((leave: () => void) => setLeaving(() => leave), []);
+  useLeaveGuard(unsaved, askToLeave);
+  const leaveTo = (id: string) => (unsaved && id !== stageId ? askToLeave(() => openStage(id)) : openStage(id));
 
   const check = useMemo(() => (stage ? liveCheck(plan, analysis.findings, stage.id, draft) : { added: [], resolved: [] }), [plan, analysis, stage, draft]);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   // What a change of this stage can name: the actors and areas in force when the stage starts, and those the
   // draft itself adds. Ids of new ones must not clash with any id the plan ever had.
   const stageIndex = stage ? plan.stages.indexOf(stage) + 1 : analysis.states.length - 1;
@@ -67,11 +89,22 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
       changeIds: [...plan.stages.flatMap((s) => s.changes.map((c) => c.id)), ...draft.map((c) => c.id)],
     };
   }, [analysis, stageIndex, draft, plan, t]);
-  const nameOf = (id: string | null | undefined) => (id ? (options.actors.find(([a]) => a === id)?.[1] ?? analysis.states[analysis.states.length - 1].actors.get(id)?.name ?? id) : '–');
+  // Names for what the other person's saved changes add, too, when they meet the draft side by side.
+  const theirs = conflict?.latest.changes ?? [];
+  const nameOf = (id: string | null | undefined) =>
+    id
+      ? (options.actors.find(([a]) => a === id)?.[1] ??
+        analysis.states[analysis.states.length - 1].actors.get(id)?.name ??
+        theirs.flatMap((c) => (c.type === 'add_actor' && c.actor.id === id ? [c.actor.name] : []))[0] ??
+        id)
+      : '–';
   const areaOf = (id: string) => {
-    const a = analysis.states[analysis.states.length - 1].areas.get(id);
+    const a =
+      analysis.states[analysis.states.length - 1].areas.get(id) ??
+      [...draft, ...theirs].flatMap((c) => (c.type === 'add_decision_area' && c.decisionArea.id === id ? [c.decisionArea] : []))[0];
     return a ? `${a.code} ${a.title}` : id;
   };
+  const differences = (before: Change, after: Change) => changeDifferences(changeFields(after.type, options, t), before, after);
   const describe = (c: Change): string => {
     switch (c.type) {
       case 'move_decision':
@@ -101,12 +134,14 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
     if (!stage || version === null) return;
     setNotice(null);
     try {
-      const res = await planApi.saveStageChanges(planId, stage.id, version, draft);
-      setVersion(res.version);
+      const sent = draft;
+      const res = await planApi.saveStageChanges(planId, stage.id, version, sent);
+      // What was sent is the new base; an edit made while saving stays a draft.
+      setState((s) => ({ ...s, version: res.version, saved: sent }));
       setNotice({ kind: 'ok', text: t('stages.saved') });
       onSaved();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) setNotice({ kind: 'conflict', text: t('stages.conflict') });
+      if (err instanceof ApiError && err.status === 409) await showLatest();
       else if (err instanceof ApiError && err.fieldErrors.length > 0) {
         // `changes[3].toDeciderId` → the fourth change of the draft, as the list shows it.
         const where = (field: string) => {
@@ -119,21 +154,54 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
     }
   }
 
-  async function refreshKeepingDraft() {
+  /** After a 409: the latest list beside the draft; when the other save left the list as it was, only its version. */
+  async function showLatest() {
     if (!stage) return;
-    const res = await planApi.stageChanges(planId, stage.id);
-    setVersion(res.version);
-    setNotice({ kind: 'ok', text: t('stages.refreshed') });
+    try {
+      const latest = await planApi.stageChanges(planId, stage.id);
+      setMissingChoice(false);
+      setEditingChange(null);
+      takeLatest(latest);
+      setNotice(sameChanges(latest.changes, saved) ? { kind: 'error', text: t('stages.conflictSameList') } : null);
+    } catch (err) {
+      setNotice({ kind: 'error', text: t('stages.saveFailed', { message: (err as Error).message }) });
+    }
+  }
+
+  function keepMine() {
+    const kept = keepDraft(state);
+    setMissingChoice(!kept);
+    if (!kept) return;
+    setState(kept);
+    setNotice({ kind: 'ok', text: t('stages.rebased') });
+    // The findings of the live check compare with the plan as saved now.
+    onSaved();
+  }
+
+  function discardMine() {
+    setState(discardDraft(state));
+    setMissingChoice(false);
+    setNotice({ kind: 'ok', text: t('stages.discarded') });
+    onSaved();
   }
 
   return (
     <section aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>{t('stages.heading')}</h2>
-      {canWrite && <NewStageForm planId={planId} existing={plan.stages.map((s) => s.id)} onCreated={(id) => { setStageId(id); onSaved(); }} />}
+      {canWrite && (
+        <NewStageForm
+          planId={planId}
+          existing={plan.stages.map((s) => s.id)}
+          onCreated={(id) => {
+            leaveTo(id);
+            onSaved();
+          }}
+        />
+      )}
       {plan.stages.length > 0 && (
         <div className="field">
           <label htmlFor={`${ids}-stage`}>{t('stages.pick')}</label>
-          <select id={`${ids}-stage`} value={stageId} onChange={(e) => setStageId(e.target.value)}>
+          <select id={`${ids}-stage`} value={stageId} onChange={(e) => leaveTo(e.target.value)}>
             {plan.stages.map((s, i) => (
               <option key={s.id} value={s.id}>
                 {t('plan.stageTitle', { index: i + 1, name: s.name })}
@@ -145,70 +213,97 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
       {stage && (
         <div className="stage-editor">
           <h3>{t('stages.changes', { name: stage.name })}</h3>
-          {draft.length === 0 ? (
-            <p className="meta">{t('stages.noChanges')}</p>
-          ) : (
-            <ol className="changes">
-              {draft.map((c) => (
-                <li key={c.id}>
-                  {describe(c)}
-                  {canWrite && (
-                    <>
-                      <button type="button" className="link-button" onClick={() => setEditingChange(c)} aria-label={t('stages.edit', { change: describe(c) })}>
-                        {t('editor.edit')}
-                      </button>
-                      <button type="button" className="link-button" onClick={() => setDraft((d) => d.filter((x) => x.id !== c.id))} aria-label={t('stages.remove', { change: describe(c) })}>
-                        {t('stages.removeShort')}
-                      </button>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
-          {canWrite && editingChange && draft.some((c) => c.id === editingChange.id) ? (
-            <ChangeForm
-              key={editingChange.id}
-              options={options}
-              editing={editingChange}
-              onCancel={() => setEditingChange(null)}
-              onSave={(changed) => {
-                setDraft((d) => d.map((c) => (c.id === changed.id ? changed : c)));
-                setEditingChange(null);
+          {conflict ? (
+            <DraftConflictPanel
+              conflict={conflict}
+              base={saved}
+              mine={draft}
+              describe={describe}
+              differences={differences}
+              missingChoice={missingChoice}
+              onChoose={(id, side) => {
+                setState((s) => chooseSide(s, id, side));
+                setMissingChoice(false);
               }}
+              onKeep={keepMine}
+              onDiscard={discardMine}
             />
           ) : (
-            canWrite && <ChangeForm options={options} onSave={(c) => setDraft((d) => [...d, c])} />
-          )}
-          <section className="panel live" aria-labelledby={`${ids}-live`} aria-live="polite">
-            <h3 id={`${ids}-live`}>{t('stages.live')}</h3>
-            {!dirty ? (
-              <p className="meta">{t('stages.clean')}</p>
-            ) : (
-              <>
-                <FindingList title={t('stages.added', { count: check.added.length })} findings={check.added} lang={lang} t={t} />
-                <FindingList title={t('stages.resolved', { count: check.resolved.length })} findings={check.resolved} lang={lang} t={t} />
-              </>
-            )}
-          </section>
-          {canWrite && (
-            <button type="button" onClick={() => void save()} disabled={!dirty || version === null}>
-              {t('stages.save')}
-            </button>
+            <>
+              {draft.length === 0 ? (
+                <p className="meta">{t('stages.noChanges')}</p>
+              ) : (
+                <ol className="changes">
+                  {draft.map((c) => (
+                    <li key={c.id}>
+                      {describe(c)}
+                      {canWrite && (
+                        <>
+                          <button type="button" className="link-button" onClick={() => setEditingChange(c)} aria-label={t('stages.edit', { change: describe(c) })}>
+                            {t('editor.edit')}
+                          </button>
+                          <button type="button" className="link-button" onClick={() => setDraft((d) => d.filter((x) => x.id !== c.id))} aria-label={t('stages.remove', { change: describe(c) })}>
+                            {t('stages.removeShort')}
+                          </button>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {canWrite && editingChange && draft.some((c) => c.id === editingChange.id) ? (
+                <ChangeForm
+                  key={editingChange.id}
+                  options={options}
+                  editing={editingChange}
+                  onCancel={() => setEditingChange(null)}
+                  onSave={(changed) => {
+                    setDraft((d) => d.map((c) => (c.id === changed.id ? changed : c)));
+                    setEditingChange(null);
+                  }}
+                />
+              ) : (
+                canWrite && <ChangeForm options={options} onSave={(c) => setDraft((d) => [...d, c])} />
+              )}
+              <section className="panel live" aria-labelledby={`${ids}-live`} aria-live="polite">
+                <h3 id={`${ids}-live`}>{t('stages.live')}</h3>
+                {!unsaved ? (
+                  <p className="meta">{t('stages.clean')}</p>
+                ) : (
+                  <>
+                    <FindingList title={t('stages.added', { count: check.added.length })} findings={check.added} lang={lang} t={t} />
+                    <FindingList title={t('stages.resolved', { count: check.resolved.length })} findings={check.resolved} lang={lang} t={t} />
+                  </>
+                )}
+              </section>
+              {canWrite && (
+                <button type="button" onClick={() => void save()} disabled={!unsaved || version === null}>
+                  {t('stages.save')}
+                </button>
+              )}
+            </>
           )}
           <div role="status" className={notice?.kind === 'ok' ? 'success' : 'error'}>
             {notice?.text}
-            {notice?.kind === 'conflict' && (
-              <button type="button" className="secondary-dark" onClick={() => void refreshKeepingDraft()}>
-                {t('stages.refresh')}
-              </button>
-            )}
           </div>
         </div>
       )}
+      {leaving && (
+        <ConfirmDialog
+          title={t('stages.leaveTitle')}
+          message={t('stages.leaveMessage', { name: stage?.name ?? '' })}
+          confirmLabel={t('stages.leaveConfirm')}
+          cancelLabel={t('stages.leaveCancel')}
+          onCancel={() => setLeaving(null)}
+          onConfirm={() => {
+            setLeaving(null);
+            leaving();
+          }}
+        />
+      )}
       {stage && (
         <>
-          <StageDetails key={stage.id} ctx={ctx} stageId={stage.id} onDeleted={() => setStageId(plan.stages.find((s) => s.id !== stage.id)?.id ?? '')} />
+          <StageDetails key={stage.id} ctx={ctx} stageId={stage.id} onDeleted={() => openStage(plan.stages.find((s) => s.id !== stage.id)?.id ?? '')} />
           <ConsequencesEditor ctx={ctx} stageId={stage.id} />
           <ConsultationsEditor ctx={ctx} stageId={stage.id} />
           <ClarityEditor ctx={ctx} stageId={stage.id} />

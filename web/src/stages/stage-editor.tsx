@@ -1,7 +1,7 @@
 import { ACTOR_KINDS, Analysis, Change, DECISION_KINDS, Finding } from '@tillit/domain';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/http';
+import { ApiError, ShownFieldError } from '../api/http';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { ClarityEditor, ConsequencesEditor, ConsultationsEditor, EditorContext } from '../editors/plan-editors';
 import { planApi } from '../plan/plan-api';
@@ -143,13 +143,15 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) await showLatest();
       else if (err instanceof ApiError && err.fieldErrors.length > 0) {
-        // `changes[3].toDeciderId` → the fourth change of the draft, as the list shows it.
-        const where = (field: string) => {
-          const match = /^changes\[(\d+)\]/.exec(field);
+        // `changes[3].toDeciderId` (or the plan's `stages[2].changes[3]…`) → the fourth change of the draft,
+        // as the list shows it; otherwise what the API named; never the path itself.
+        const where = (e: ShownFieldError) => {
+          const match = /(?:^|\.)changes\[(\d+)\]/.exec(e.field);
           const change = match ? draft[Number(match[1])] : undefined;
-          return change ? describe(change) : field;
+          return change ? describe(change) : e.where;
         };
-        setNotice({ kind: 'error', text: t('stages.saveFailed', { message: err.fieldErrors.map((e) => `${where(e.field)}: ${e.reason}`).join('; ') }) });
+        const message = err.fieldErrors.map((e) => [where(e), e.reason].filter(Boolean).join(': ')).join(' ');
+        setNotice({ kind: 'error', text: t('stages.saveFailed', { message }) });
       } else setNotice({ kind: 'error', text: t('stages.saveFailed', { message: (err as Error).message }) });
     }
   }

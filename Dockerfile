@@ -1,12 +1,12 @@
-# Production image: builds the web app and the API, then runs them as one process on port 3000.
-FROM node:20-bookworm-slim AS build
+# Production image on Node 24 (LTS): builds the web app and the API, then runs them as one process on port 3000.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --projects=api,web --outputStyle=static
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -1,6 +1,6 @@
 import { ANALYSIS_SCHEMA, DIFF_SCHEMA, STATE_SCHEMA } from '../common/openapi-schemas';
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnalysisResponse, DiffResponse, StateResponse } from '@tillit/contract';
 import { AppError } from '../common/app-error';
 import { AuthContext } from '../auth/auth-context';
@@ -20,6 +20,7 @@ export class AnalysisController {
   constructor(private readonly analysis: AnalysisService) {}
 
   @Get('analysis')
+  @ApiOperation({ summary: 'Analyse a plan: findings, metrics and competence gaps', operationId: 'analysePlan' })
   @RequirePermission('analysis.read')
   @ApiOkResponse({ description: 'Findings, metrics and competence gaps of every stage, or of one with ?stage=', schema: ANALYSIS_SCHEMA })
   @ApiErrors(400, 404)
@@ -28,6 +29,7 @@ export class AnalysisController {
   }
 
   @Get('states/:index')
+  @ApiOperation({ summary: 'Get who decides what after a stage', operationId: 'getState' })
   @RequirePermission('analysis.read')
   @ApiOkResponse({ description: 'Who decides what after stage `index` (0 = baseline)', schema: STATE_SCHEMA })
   @ApiErrors(400, 404)
@@ -41,6 +43,7 @@ export class AnalysisController {
   }
 
   @Get('diff')
+  @ApiOperation({ summary: 'Compare two states', operationId: 'diffStates' })
   @RequirePermission('analysis.read')
   @ApiOkResponse({ description: 'What differs between two states: rights moved, added, removed, changed; actors and areas', schema: DIFF_SCHEMA })
   @ApiErrors(400, 404)

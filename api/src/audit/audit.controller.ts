@@ -1,6 +1,6 @@
 import { AUDIT_ENTRY_SCHEMA } from '../common/openapi-schemas';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditEntryResponse } from '@tillit/contract';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -30,6 +30,7 @@ export class AuditController {
   constructor(private readonly audit: AuditRepository) {}
 
   @Get()
+  @ApiOperation({ summary: 'Read the audit log', operationId: 'listAuditEntries' })
   @RequirePermission('audit.read')
   @ApiOkResponse({ description: 'The organisation’s audit log, newest first', schema: { type: 'array', items: AUDIT_ENTRY_SCHEMA } })
   @ApiErrors(400)

@@ -1,6 +1,6 @@
-import { ME_SCHEMA, SESSION_SCHEMA } from '../common/openapi-schemas';
+import { ERROR_SCHEMA, ME_SCHEMA, SESSION_SCHEMA } from '../common/openapi-schemas';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { MeResponse, SessionResponse } from '@tillit/contract';
 import { Request } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -16,11 +16,12 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('login')
+  @ApiOperation({ summary: 'Log in', operationId: 'login', security: [] })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ description: 'A session: send `token` as `Authorization: Bearer <token>`', schema: SESSION_SCHEMA })
-  @ApiResponse({ status: 401, description: 'Wrong e-mail or password' })
-  @ApiResponse({ status: 429, description: 'More than 10 attempts within a minute from this client' })
+  @ApiResponse({ status: 401, description: 'Wrong e-mail or password', schema: ERROR_SCHEMA })
+  @ApiResponse({ status: 429, description: 'More than 10 attempts within a minute from this client', schema: ERROR_SCHEMA })
   @ApiErrors(400)
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<SessionResponse> {
     return this.auth.login(dto.email, dto.password, dto.organisationId, clientOf(req));
@@ -28,6 +29,7 @@ export class AuthController {
 
   @Post('logout')
   @SignedIn()
+  @ApiOperation({ summary: 'Log out (end this session)', operationId: 'logout' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session has ended' })
   logout(@CurrentAuth() auth: AuthContext): Promise<void> {
@@ -36,6 +38,7 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
+  @ApiOperation({ summary: 'Get the caller, the organisation and the role', operationId: 'getMe' })
   @ApiOkResponse({ description: 'The caller, the organisation of the session and the role there', schema: ME_SCHEMA })
   async me(@Req() req: Request & { headers: { authorization?: string } }): Promise<MeResponse> {
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';

@@ -1,6 +1,6 @@
 import { MEMBER_SCHEMA } from '../common/openapi-schemas';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AuthContext } from './auth-context';
@@ -14,6 +14,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the members of your organisation', operationId: 'listMembers' })
   @RequirePermission('user.manage')
   @ApiOkResponse({ description: 'The organisation’s members and their roles', schema: { type: 'array', items: MEMBER_SCHEMA } })
   list(@CurrentAuth() auth: AuthContext): Promise<MemberResponse[]> {
@@ -21,6 +22,7 @@ export class UsersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a member', operationId: 'addMember' })
   @RequirePermission('user.manage')
   @ApiCreatedResponse({ description: 'The new member', schema: MEMBER_SCHEMA })
   @ApiErrors(400)
@@ -29,6 +31,7 @@ export class UsersController {
   }
 
   @Patch(':userId')
+  @ApiOperation({ summary: 'Change the role of a member', operationId: 'setMemberRole' })
   @RequirePermission('user.manage')
   @ApiOkResponse({ description: 'The member with the new role', schema: MEMBER_SCHEMA })
   @ApiErrors(400, 404)
@@ -37,6 +40,7 @@ export class UsersController {
   }
 
   @Delete(':userId')
+  @ApiOperation({ summary: 'Remove a member', operationId: 'removeMember' })
   @RequirePermission('user.manage')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'No longer a member; their sessions in this organisation have ended' })

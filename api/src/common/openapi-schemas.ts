@@ -1,18 +1,31 @@
 import { ROLES } from '@tillit/contract';
 import { planJsonSchema, RULE_GROUPS, RULES } from '@tillit/domain';
 
-/** OpenAPI schemas of responses whose types live in libs/contract and libs/domain. */
+/**
+ * OpenAPI 3.1 schemas (JSON Schema 2020-12) of the bodies whose types live in libs/contract and
+ * libs/domain. The exported constants are references: each schema is listed once, by name, under
+ * components.schemas (see NAMED_SCHEMAS), so a generated client gets one named type for it.
+ */
+
+/** The schemas that the document lists under components.schemas, by name. */
+export const NAMED_SCHEMAS: Record<string, object> = {};
+
+function named(name: string, schema: object): { $ref: string } {
+  NAMED_SCHEMAS[name] = schema;
+  return { $ref: `#/components/schemas/${name}` };
+}
 
 const text = { type: 'object', properties: { sv: { type: 'string' }, en: { type: 'string' } }, required: ['sv', 'en'] };
 const int = { type: 'integer' };
 const str = { type: 'string' };
 const strings = { type: 'array', items: str };
-const nullableInt = { type: 'integer', nullable: true };
-const nullableStr = { type: 'string', nullable: true };
+const nullableInt = { type: ['integer', 'null'] };
+const nullableStr = { type: ['string', 'null'] };
+const nullableNumber = { type: ['number', 'null'] };
 
-export const PLAN_DOCUMENT_SCHEMA = planJsonSchema();
+export const PLAN_DOCUMENT_SCHEMA = named('PlanDocument', planJsonSchema());
 
-export const FINDING_SCHEMA = {
+export const FINDING_SCHEMA = named('Finding', {
   type: 'object',
   properties: {
     key: { ...str, description: 'The same problem at another stage has the same key' },
@@ -27,9 +40,9 @@ export const FINDING_SCHEMA = {
     fix: text,
     since: { ...nullableInt, description: 'First stage of the unbroken run where the problem holds' },
   },
-};
+});
 
-export const METRICS_SCHEMA = {
+export const METRICS_SCHEMA = named('Metrics', {
   type: 'object',
   properties: {
     stageIndex: int,
@@ -37,8 +50,8 @@ export const METRICS_SCHEMA = {
     actors: int,
     decisionAreas: int,
     decisionsPerLevel: { type: 'array', items: int },
-    meanDeciderDepth: { type: 'number', nullable: true },
-    meanDelegationLevel: { type: 'number', nullable: true },
+    meanDeciderDepth: nullableNumber,
+    meanDelegationLevel: nullableNumber,
     reportingHoursPerYear: { type: 'number' },
     openGaps: int,
     closedGaps: int,
@@ -47,9 +60,9 @@ export const METRICS_SCHEMA = {
     changesApplied: int,
     changesNotApplicable: int,
   },
-};
+});
 
-export const GAP_SCHEMA = {
+export const GAP_SCHEMA = named('Gap', {
   type: 'object',
   properties: {
     stageIndex: int,
@@ -64,9 +77,9 @@ export const GAP_SCHEMA = {
     closingActionIds: strings,
     lateActionIds: strings,
   },
-};
+});
 
-export const ANALYSIS_SCHEMA = {
+export const ANALYSIS_SCHEMA = named('Analysis', {
   type: 'object',
   properties: {
     planId: str,
@@ -79,9 +92,9 @@ export const ANALYSIS_SCHEMA = {
       items: { type: 'object', properties: { stageIndex: int, stageId: str, change: { type: 'object' }, applied: { type: 'boolean' }, reason: str, subjectId: str } },
     },
   },
-};
+});
 
-export const STATE_SCHEMA = {
+export const STATE_SCHEMA = named('State', {
   type: 'object',
   properties: {
     planId: str,
@@ -100,10 +113,10 @@ export const STATE_SCHEMA = {
       items: { type: 'object', properties: { decisionAreaId: str, deciderId: str, delegatorId: nullableStr, level: int, effectiveDeciders: strings } },
     },
   },
-};
+});
 
-const change = { type: 'object', description: 'before and after, in the plan format', nullable: true };
-export const DIFF_SCHEMA = {
+const change = { type: ['object', 'null'], description: 'before and after, in the plan format' };
+export const DIFF_SCHEMA = named('Diff', {
   type: 'object',
   properties: {
     planId: str,
@@ -128,24 +141,24 @@ export const DIFF_SCHEMA = {
     gained: { type: 'array', items: { type: 'object', properties: { actorId: str, decisionAreaId: str } } },
     lost: { type: 'array', items: { type: 'object', properties: { actorId: str, decisionAreaId: str } } },
   },
-};
+});
 
 const membership = { type: 'object', properties: { organisationId: str, organisationName: str, role: { type: 'string', enum: [...ROLES] } } };
 const user = { type: 'object', properties: { id: str, email: str, displayName: str } };
 
-export const SESSION_SCHEMA = {
+export const SESSION_SCHEMA = named('Session', {
   type: 'object',
   properties: { token: { ...str, description: 'Send as Authorization: Bearer <token>' }, expiresAt: str, user, organisation: membership, memberships: { type: 'array', items: membership } },
-};
+});
 
-export const ME_SCHEMA = { type: 'object', properties: { user, organisation: membership } };
+export const ME_SCHEMA = named('Me', { type: 'object', properties: { user, organisation: membership } });
 
-export const MEMBER_SCHEMA = {
+export const MEMBER_SCHEMA = named('Member', {
   type: 'object',
   properties: { userId: str, email: str, displayName: str, role: { type: 'string', enum: [...ROLES] }, memberSince: str },
-};
+});
 
-export const AUDIT_ENTRY_SCHEMA = {
+export const AUDIT_ENTRY_SCHEMA = named('AuditEntry', {
   type: 'object',
   properties: {
     id: str,
@@ -154,18 +167,18 @@ export const AUDIT_ENTRY_SCHEMA = {
     action: str,
     entity: nullableStr,
     entityId: nullableStr,
-    before: { nullable: true },
-    after: { nullable: true },
+    before: { description: 'The entity before the write, any JSON value or null' },
+    after: { description: 'The entity after the write, any JSON value or null' },
     client: nullableStr,
   },
-};
+});
 
-export const HEALTH_SCHEMA = {
+export const HEALTH_SCHEMA = named('Health', {
   type: 'object',
   properties: { status: { type: 'string', enum: ['ok', 'error'] }, database: { type: 'string', enum: ['up', 'down'] }, databaseKind: { type: 'string', enum: ['embedded', 'server'] } },
-};
+});
 
-export const ERROR_SCHEMA = {
+export const ERROR_SCHEMA = named('ErrorResponse', {
   type: 'object',
   properties: {
     statusCode: { type: 'integer' },
@@ -175,4 +188,4 @@ export const ERROR_SCHEMA = {
     currentVersion: { type: 'integer', description: 'With 409: the version stored now' },
   },
   required: ['statusCode', 'code', 'message'],
-};
+});

@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { useTestApp } from '../testing/test-app';
+import { OPENAPI_DOCUMENT_PATH, serializeOpenApiDocument } from './openapi-document';
 
 type Operation = { requestBody?: unknown; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 
@@ -20,5 +23,22 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it(`is the committed ${OPENAPI_DOCUMENT_PATH}, so that API changes show in review`, async () => {
+    const served = serializeOpenApiDocument((await http().get('/api/docs-json').expect(200)).body as object);
+    const file = path.resolve(__dirname, '../../..', OPENAPI_DOCUMENT_PATH);
+    const committed = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (served !== committed) {
+      const servedLines = served.split('\n');
+      const committedLines = committed.split('\n');
+      const length = Math.max(servedLines.length, committedLines.length);
+      const line = Array.from({ length }, (_, i) => i).find((i) => servedLines[i] !== committedLines[i]) ?? 0;
+      throw new Error(
+        `${OPENAPI_DOCUMENT_PATH} is not the document the app serves (first difference at line ${line + 1}: ` +
+          `${JSON.stringify(committedLines[line] ?? '')} in the file, ${JSON.stringify(servedLines[line] ?? '')} served). ` +
+          'Run `npm run openapi` and commit the result.',
+      );
+    }
   });
 });

@@ -21,6 +21,8 @@ const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'ut
   volumes: Record<string, unknown>;
 };
 const { app, db } = compose.services;
+const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+const engines = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines;
 const appVariables = new Set(
   getMetadataStorage()
     .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
@@ -53,7 +55,7 @@ describe('docker-compose.yml', () => {
   it("publishes the port the app listens on, which the Dockerfile exposes", () => {
     const port = app.environment?.PORT ?? '3000';
     expect(app.ports?.map((p) => p.split(':').at(-1))).toContain(port);
-    expect(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8')).toMatch(new RegExp(`^EXPOSE ${port}$`, 'm'));
+    expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${port}$`, 'm'));
   });
 
   it('keeps the database in a named volume', () => {
@@ -66,5 +68,17 @@ describe('docker-compose.yml', () => {
     expect(db.healthcheck?.test.join(' ')).toContain('pg_isready');
     expect(app.healthcheck?.test.join(' ')).toContain('/api/health');
     expect(app.depends_on?.db.condition).toBe('service_healthy');
+  });
+});
+
+describe('Dockerfile', () => {
+  it('builds and runs every stage on Node 24 LTS, which package.json allows', () => {
+    const stages = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+    const majors = stages.map((image) => Number(/^node:(\d+)[-.]/.exec(image)?.[1]));
+    expect(stages.length).toBeGreaterThan(0);
+    expect(new Set(majors)).toEqual(new Set([24]));
+    // package.json's floor stays below the image's Node, so the image never runs an unsupported engine.
+    const floor = Number(/^>=\s*(\d+)/.exec(engines.node)?.[1]);
+    expect(floor).toBeLessThanOrEqual(majors[0]);
   });
 });

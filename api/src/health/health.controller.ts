@@ -1,6 +1,6 @@
 import { HEALTH_SCHEMA } from '../common/openapi-schemas';
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthResponse } from '@tillit/contract';
 import { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
@@ -12,6 +12,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Check the app and its database', operationId: 'getHealth', security: [] })
   @Public()
   @ApiOkResponse({ description: 'The app and its database are up', schema: HEALTH_SCHEMA })
   @ApiServiceUnavailableResponse({ description: 'The database is down', schema: HEALTH_SCHEMA })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { changeSchema, clarityAssessmentSchema, decisionRightSchema, definitionSchema, holdingSchema, settingsSchema } from '@tillit/domain';
 import { z } from 'zod';
 import { AuthContext } from '../auth/auth-context';
@@ -25,6 +25,7 @@ export class BulkController {
   constructor(private readonly bulk: BulkService) {}
 
   @Get('baseline')
+  @ApiOperation({ summary: 'Get the baseline decision rights', operationId: 'getBaseline' })
   @RequirePermission('plan.read')
   @ApiOkResponse({ description: 'The plan version and the baseline decision rights', schema: listOf('rights', decisionRightSchema) })
   @ApiErrors(400, 404)
@@ -33,6 +34,7 @@ export class BulkController {
   }
 
   @Get('holdings')
+  @ApiOperation({ summary: 'Get the competence holdings', operationId: 'getHoldings' })
   @RequirePermission('plan.read')
   @ApiOkResponse({ description: 'The plan version and the competence holdings', schema: listOf('holdings', holdingSchema) })
   @ApiErrors(400, 404)
@@ -41,6 +43,7 @@ export class BulkController {
   }
 
   @Get('clarity')
+  @ApiOperation({ summary: 'Get the clarity assessments', operationId: 'getClarity' })
   @RequirePermission('plan.read')
   @ApiOkResponse({ description: 'The plan version and the clarity assessments', schema: listOf('clarity', clarityAssessmentSchema) })
   @ApiErrors(400, 404)
@@ -49,6 +52,7 @@ export class BulkController {
   }
 
   @Get('stages/:key/changes')
+  @ApiOperation({ summary: 'Get the changes of a stage', operationId: 'getStageChanges' })
   @RequirePermission('plan.read')
   @ApiOkResponse({ description: 'The stage version and its changes in order', schema: listOf('changes', changeSchema) })
   @ApiErrors(400, 404)
@@ -57,6 +61,7 @@ export class BulkController {
   }
 
   @Put('baseline')
+  @ApiOperation({ summary: 'Replace the baseline decision rights', operationId: 'replaceBaseline' })
   @RequirePermission('plan.write')
   @ApiBody({ description: 'The plan version last read and every baseline decision right', schema: listOf('rights', decisionRightSchema) })
   @ApiOkResponse({ description: 'The plan’s new version and how many rights it now has', ...newVersion })
@@ -66,6 +71,7 @@ export class BulkController {
   }
 
   @Put('stages/:key/changes')
+  @ApiOperation({ summary: 'Replace the changes of a stage', operationId: 'replaceStageChanges' })
   @RequirePermission('plan.write')
   @ApiBody({ description: 'The stage version last read and the stage’s changes in order', schema: listOf('changes', changeSchema) })
   @ApiOkResponse({ description: 'The stage’s new version and how many changes it has', ...newVersion })
@@ -80,6 +86,7 @@ export class BulkController {
   }
 
   @Put('holdings')
+  @ApiOperation({ summary: 'Replace the competence holdings', operationId: 'replaceHoldings' })
   @RequirePermission('competence.write')
   @ApiBody({ description: 'The plan version last read and every competence holding', schema: listOf('holdings', holdingSchema) })
   @ApiOkResponse({ description: 'The plan’s new version', ...newVersion })
@@ -89,6 +96,7 @@ export class BulkController {
   }
 
   @Put('clarity')
+  @ApiOperation({ summary: 'Replace the clarity assessments', operationId: 'replaceClarity' })
   @RequirePermission('plan.write')
   @ApiBody({ description: 'The plan version last read and every clarity assessment', schema: listOf('clarity', clarityAssessmentSchema) })
   @ApiOkResponse({ description: 'The plan’s new version', ...newVersion })
@@ -98,10 +106,11 @@ export class BulkController {
   }
 
   @Put('definition')
+  @ApiOperation({ summary: 'Set or remove the definition of trust-based governance', operationId: 'setDefinition' })
   @RequirePermission('plan.write')
   @ApiBody({
     description: 'The plan version last read and the definition of trust-based governance (null: none)',
-    schema: { type: 'object', required: ['version', 'definition'], properties: { version, definition: { ...json(definitionSchema), nullable: true } } },
+    schema: { type: 'object', required: ['version', 'definition'], properties: { version, definition: { anyOf: [json(definitionSchema), { type: 'null' }] } } },
   })
   @ApiOkResponse({ description: 'The plan’s new version', ...newVersion })
   @ApiErrors(400, 404, 409)
@@ -110,6 +119,7 @@ export class BulkController {
   }
 
   @Put('settings')
+  @ApiOperation({ summary: 'Set the thresholds of the checks', operationId: 'setSettings' })
   @RequirePermission('plan.write')
   @ApiBody({
     description: 'The plan version last read and the thresholds',
@@ -122,6 +132,7 @@ export class BulkController {
   }
 
   @Put('stage-order')
+  @ApiOperation({ summary: 'Reorder the stages', operationId: 'reorderStages' })
   @RequirePermission('plan.write')
   @ApiBody({
     description: 'The plan version last read and every stage id in the new order',

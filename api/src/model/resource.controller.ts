@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Type as ClassType } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import { z } from 'zod';
@@ -33,6 +33,9 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     properties: { ...outputSchema.properties, version: { type: 'integer', minimum: 1, description: 'Send it back with an update or delete' } },
     required: [...(outputSchema.required ?? []), 'version'],
   };
+  const plural = spec.path.replace(/-/g, ' ');
+  const a = /^[aeiou]/.test(spec.name) ? 'an' : 'a';
+  const pascal = (words: string) => words.replace(/(^|\s)(\w)/g, (_m, _s, c: string) => c.toUpperCase());
   const patchSchema = {
     type: 'object',
     required: ['version'],
@@ -46,6 +49,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     constructor(readonly model: ModelService) {}
 
     @Get()
+    @ApiOperation({ summary: `List the ${plural} of a plan`, operationId: `list${pascal(plural)}` })
     @RequirePermission(permissions.read)
     @ApiOkResponse({ description: `Every ${spec.name} of the plan, with its version`, schema: { type: 'array', items: versioned } })
     @ApiErrors(400, 404)
@@ -54,6 +58,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     }
 
     @Post()
+    @ApiOperation({ summary: `Create ${a} ${spec.name}`, operationId: `create${pascal(spec.name)}` })
     @RequirePermission(permissions.write)
     @ApiBody({ description: `A ${spec.name} in the plan format`, schema: createSchema })
     @ApiCreatedResponse({ description: `The ${spec.name}, at version 1`, schema: versioned })
@@ -63,6 +68,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     }
 
     @Get(':key')
+    @ApiOperation({ summary: `Get ${a} ${spec.name}`, operationId: `get${pascal(spec.name)}` })
     @RequirePermission(permissions.read)
     @ApiOkResponse({ description: `The ${spec.name}, with its version`, schema: versioned })
     @ApiErrors(400, 404)
@@ -71,6 +77,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     }
 
     @Patch(':key')
+    @ApiOperation({ summary: `Update ${a} ${spec.name}`, operationId: `update${pascal(spec.name)}` })
     @RequirePermission(permissions.write)
     @ApiBody({ description: `{ version, ...fields to change } of the ${spec.name}`, schema: patchSchema })
     @ApiOkResponse({ description: `The ${spec.name}, at its new version`, schema: versioned })
@@ -85,6 +92,7 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
     }
 
     @Delete(':key')
+    @ApiOperation({ summary: `Delete ${a} ${spec.name}`, operationId: `delete${pascal(spec.name)}` })
     @RequirePermission(permissions.write)
     @HttpCode(204)
     @ApiNoContentResponse({ description: `The ${spec.name} is gone (refused with 400 while anything still refers to it)` })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlanResponse } from '@tillit/contract';
 import { AuthContext } from '../auth/auth-context';
 import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
@@ -16,6 +16,7 @@ export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the plans of your organisation', operationId: 'listPlans' })
   @RequirePermission('plan.read')
   @ApiOkResponse({ type: [PlanResponseDto] })
   list(@CurrentAuth() auth: AuthContext): Promise<PlanResponse[]> {
@@ -23,6 +24,7 @@ export class PlansController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a plan', operationId: 'createPlan' })
   @RequirePermission('plan.write')
   @ApiCreatedResponse({ type: PlanResponseDto })
   @ApiErrors(400)
@@ -31,6 +33,7 @@ export class PlansController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a plan', operationId: 'getPlan' })
   @RequirePermission('plan.read')
   @ApiOkResponse({ type: PlanResponseDto })
   @ApiErrors(400, 404)
@@ -39,6 +42,7 @@ export class PlansController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a plan', operationId: 'updatePlan' })
   @RequirePermission('plan.write')
   @ApiOkResponse({ type: PlanResponseDto })
   @ApiErrors(400, 404, 409)
@@ -47,6 +51,7 @@ export class PlansController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a plan', operationId: 'deletePlan' })
   @RequirePermission('plan.write')
   @HttpCode(204)
   @ApiNoContentResponse()

@@ -1,6 +1,6 @@
 import { PLAN_DOCUMENT_SCHEMA } from '../common/openapi-schemas';
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlanResponse } from '@tillit/contract';
 import { PlanInput } from '@tillit/domain';
 import { AuthContext } from '../auth/auth-context';
@@ -17,6 +17,7 @@ export class TransferController {
   constructor(private readonly transfer: TransferService) {}
 
   @Post('import')
+  @ApiOperation({ summary: 'Import a plan in the JSON plan format', operationId: 'importPlan' })
   @RequirePermission('plan.import')
   @ApiBody({ description: 'A whole plan in the JSON plan format (docs/plan-format.md)', schema: PLAN_DOCUMENT_SCHEMA })
   @ApiCreatedResponse({ type: PlanResponseDto, description: 'The imported plan' })
@@ -26,6 +27,7 @@ export class TransferController {
   }
 
   @Put(':id/content')
+  @ApiOperation({ summary: 'Replace everything in a plan', operationId: 'replacePlanContent' })
   @RequirePermission('plan.write')
   @ApiOkResponse({ type: PlanResponseDto, description: 'The plan, at its new version' })
   @ApiErrors(400, 404, 409)
@@ -38,6 +40,7 @@ export class TransferController {
   }
 
   @Get(':id/export')
+  @ApiOperation({ summary: 'Export a plan in the JSON plan format', operationId: 'exportPlan' })
   @RequirePermission('plan.export')
   @ApiOkResponse({ description: 'The plan in the JSON plan format', schema: PLAN_DOCUMENT_SCHEMA })
   @ApiErrors(400, 404)

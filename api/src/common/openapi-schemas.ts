@@ -1,4 +1,4 @@
-import { ROLES } from '@tillit/contract';
+import { ErrorCode, FIELD_ERROR_CODES, ROLES } from '@tillit/contract';
 import { planJsonSchema, RULE_GROUPS, RULES } from '@tillit/domain';
 
 /**
@@ -182,10 +182,24 @@ export const ERROR_SCHEMA = named('ErrorResponse', {
   type: 'object',
   properties: {
     statusCode: { type: 'integer' },
-    code: { type: 'string', enum: ['validation_failed', 'unauthenticated', 'forbidden', 'too_many_requests', 'not_found', 'version_conflict', 'database_unavailable', 'internal_error'] },
-    message: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' } } }, description: 'With 400: each field and the reason' },
-    currentVersion: { type: 'integer', description: 'With 409: the version stored now' },
+    code: { type: 'string', enum: Object.values(ErrorCode) },
+    message: { type: 'string', description: 'In English, for developers; clients show their own text for `code`' },
+    errors: {
+      type: 'array',
+      description: 'With 400: each field, why (a stable code with its params) and the reason in English',
+      items: {
+        type: 'object',
+        properties: {
+          field: { type: 'string' },
+          code: { type: 'string', enum: [...FIELD_ERROR_CODES] },
+          params: { type: 'object', additionalProperties: true, description: 'e.g. { minimum: 1 }, { other: "startDate" }, { by: [{ kind, label }] }' },
+          reason: { type: 'string' },
+        },
+        required: ['field', 'code', 'reason'],
+      },
+    },
+    currentVersion: { type: 'integer', description: 'With 409 version_conflict: the version stored now' },
+    status: { type: 'string', description: 'With 409 plan_frozen: the plan status' },
   },
   required: ['statusCode', 'code', 'message'],
 });

@@ -137,6 +137,16 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (isBadValue(exception)) {
       // The database's own words name tables and columns: they go to the log, not to the client.
       this.logger.warn(`A value the database refused: ${exception instanceof Error ? exception.message : String(exception)}`);
+      if ((exception as { code?: string }).code === '23503') {
+        // A foreign key: the checks before each write name what is missing or in use; this is the backstop.
+        const inUse = /still referenced/.test(exception instanceof Error ? exception.message : '');
+        return {
+          statusCode: HttpStatus.BAD_REQUEST,
+          code: ErrorCode.ValidationFailed,
+          message: inUse ? 'Invalid input: still in use' : 'Invalid input: refers to something the plan does not have',
+          errors: [{ field: 'body', code: inUse ? 'in_use' : 'unknown_reference', params: inUse ? { by: [] } : {}, reason: inUse ? 'is still in use' : 'refers to something the plan does not have' }],
+        };
+      }
       return {
         statusCode: HttpStatus.BAD_REQUEST,
         code: ErrorCode.ValidationFailed,

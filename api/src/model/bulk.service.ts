@@ -214,6 +214,8 @@ export class BulkService {
 
   private async write(scope: Scope, listField: string, work: (em: EntityManager, scope: WriteScope) => Promise<void>): Promise<void> {
     await this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope, plan }) => {
+      // The validator below names every problem by field; the foreign keys are checked at commit, after it.
+      await em.query('SET CONSTRAINTS ALL DEFERRED');
       await work(em, writeScope);
       const content = await this.content.load(em, scope, plan.title, plan.purpose);
       const result = validatePlan(content);

@@ -26,15 +26,32 @@ export class ModelRepository {
       key === undefined ? [scope.planId, scope.organisationId] : [scope.planId, scope.organisationId, key],
     );
     const children = mapping.children;
-    const childRows: Row[] = children
-      ? await em.query(`SELECT * FROM ${children.table} WHERE plan_id = $1 ORDER BY position`, [scope.planId])
-      : [];
+    // One entity's children only, when one is asked for: a read of one costs the same in any plan.
+    const childRows: Row[] = !children
+      ? []
+      : key === undefined
+        ? await em.query(`SELECT * FROM ${children.table} WHERE plan_id = $1 ORDER BY position`, [scope.planId])
+        : await em.query(`SELECT * FROM ${children.table} WHERE plan_id = $1 AND ${children.keyColumn} = $2 ORDER BY position`, [scope.planId, key]);
     const byParent = new Map<unknown, Row[]>();
-    for (const c of childRows) byParent.set(c[children?.keyColumn ?? ''], [...(byParent.get(c[children?.keyColumn ?? '']) ?? []), c]);
+    for (const c of childRows) {
+      const parent = c[children?.keyColumn ?? ''];
+      const list = byParent.get(parent);
+      if (list) list.push(c);
+      else byParent.set(parent, [c]);
+    }
     return rows.map((row) => ({
       entity: mapping.fromRow(row, children ? (byParent.get(row.key) ?? []) : undefined),
       version: row.version as number,
     }));
+  }
+
+  /** Whether the plan's stage `stageKey` holds the change `changeKey`. */
+  async changeInStage(em: EntityManager, scope: Scope, changeKey: string, stageKey: string): Promise<boolean> {
+    const rows = await em.query(
+      `SELECT 1 FROM plan_change c JOIN stage s ON s.id = c.stage_id WHERE c.plan_id = $1 AND c.key = $2 AND s.key = $3`,
+      [scope.planId, changeKey, stageKey],
+    );
+    return rows.length > 0;
   }
 
   async insert(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: WriteScope, entity: { id: string }): Promise<void> {

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError } from '@tillit/contract';
-import { PlanError, PlanInput, validatePlan } from '@tillit/domain';
+import { jsonPath } from '@tillit/domain';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthContext } from '../auth/auth-context';
 import { AppError } from '../common/app-error';
-import { parseBody, planFieldError } from '../common/validation';
-import { PlanContentRepository, Scope, WriteScope } from '../plans/content/plan-content.repository';
+import { fieldOfPath, parseBody } from '../common/validation';
+import { Scope } from '../plans/content/plan-content.repository';
+import { PlanReferences } from '../plans/plan-references';
 import { PlanStore } from '../plans/plan-store';
 import { ModelRepository } from './model.repository';
-import { referrersAt } from './referrers';
 import { ResourceSpec } from './resource-spec';
 
 export type Versioned = Record<string, unknown> & { id: string; version: number };
@@ -27,7 +27,7 @@ export class ModelService {
   constructor(
     private readonly store: PlanStore,
     private readonly model: ModelRepository,
-    private readonly content: PlanContentRepository,
+    private readonly references: PlanReferences,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -47,39 +47,61 @@ export class ModelService {
 
   async create(auth: AuthContext, planId: string, body: unknown, spec: ResourceSpec): Promise<Versioned> {
     const scope = this.scope(auth, planId);
-    let entity = { id: '' };
-    const version = await this.write(scope, async (em, writeScope) => {
-      entity = parseBody(spec.schema, body) as { id: string };
-      if ((await this.model.read(spec.mapping, scope, entity.id, em)).length > 0) {
+    const entity = parseBody(spec.schema, body) as { id: string };
+    const version = await this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope }) => {
+      const exists = (await this.model.read(spec.mapping, scope, entity.id, em)).length > 0;
+      if (exists || (spec.idKind && (await this.references.taken(em, scope, spec.idKind, entity.id)))) {
         throw AppError.validation([{ field: 'id', code: 'duplicate', params: { kind: spec.name }, reason: `a ${spec.name} with this id already exists in this plan` }]);
       }
+      await this.checkReferences(em, scope, spec, entity);
       await this.model.insert(em, spec.mapping, writeScope, entity);
       await this.record(em, auth, `${spec.path}.create`, spec, entity.id, undefined, entity);
+      return writeScope.version;
     });
     return { ...entity, version };
   }
 
   async update(auth: AuthContext, planId: string, key: string, body: unknown, spec: ResourceSpec): Promise<Versioned> {
     const scope = this.scope(auth, planId);
-    let after: { id: string } | undefined;
-    const written = await this.write(scope, async (em, writeScope) => {
-      const patch = this.patchOf(body, spec);
-      const version = patch.version;
+    const patch = this.patchOf(body, spec);
+    return this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope }) => {
       const [current] = await this.model.read(spec.mapping, scope, key, em);
       if (!current) throw AppError.notFound(capitalised(spec.name));
-      if (current.version !== version) throw AppError.versionConflict(capitalised(spec.name), current.version);
+      if (current.version !== patch.version) throw AppError.versionConflict(capitalised(spec.name), current.version);
       const merged: Record<string, unknown> = { ...current.entity, ...patch.fields, id: key };
       // null removes a field that is optional but cannot be null (e.g. a limit or a headcount cleared).
       for (const [field, value] of Object.entries(patch.fields)) {
         if (value === null && !(spec.schema.shape[field] as z.ZodType).safeParse(null).success) delete merged[field];
       }
-      after = parseBody(spec.schema, merged) as { id: string };
-      if (!(await this.model.update(em, spec.mapping, writeScope, key, version, after))) {
+      const after = parseBody(spec.schema, merged) as { id: string };
+      await this.checkReferences(em, scope, spec, after);
+      if (!(await this.model.update(em, spec.mapping, writeScope, key, patch.version, after))) {
         throw AppError.versionConflict(capitalised(spec.name), current.version);
       }
       await this.record(em, auth, `${spec.path}.update`, spec, key, current.entity, after);
+      return { ...after, version: writeScope.version };
     });
-    return { ...(after as { id: string }), version: written };
+  }
+
+  /**
+   * What the entity names must exist, checked one statement per kind named — never the whole plan — and
+   * the rules the validator has for one entity (a stage's dates, a consequence's change).
+   */
+  private async checkReferences(em: EntityManager, scope: Scope, spec: ResourceSpec, entity: object): Promise<void> {
+    const problems: FieldError[] = (await this.references.missing(em, scope, spec.references(entity))).map((r) => ({
+      field: fieldOfPath(jsonPath(r.path)),
+      code: 'unknown_reference',
+      params: { kind: r.kind, id: r.id },
+      reason: `unknown ${r.kind} "${r.id}"`,
+    }));
+    const fields = entity as { startDate?: string; endDate?: string; stageId?: string; changeId?: string };
+    if (spec.name === 'stage' && fields.startDate && fields.endDate && fields.endDate < fields.startDate) {
+      problems.push({ field: 'endDate', code: 'date_before', params: { other: 'startDate' }, reason: 'must not be before startDate' });
+    }
+    if (spec.name === 'consequence' && fields.changeId && fields.stageId && !(await this.model.changeInStage(em, scope, fields.changeId, fields.stageId))) {
+      problems.push({ field: 'changeId', code: 'unknown_reference', params: { kind: 'change', id: fields.changeId }, reason: `unknown change "${fields.changeId}" in this stage` });
+    }
+    if (problems.length) throw AppError.validation(problems);
   }
 
   /** `{ version, ...fields }`: the version last read and the entity's own fields, never its id. */
@@ -103,42 +125,21 @@ export class ModelService {
 
   async delete(auth: AuthContext, planId: string, key: string, version: number, spec: ResourceSpec): Promise<void> {
     const scope = this.scope(auth, planId);
-    await this.write(
-      scope,
-      async (em) => {
-        const [current] = await this.model.read(spec.mapping, scope, key, em);
-        if (!current) throw AppError.notFound(capitalised(spec.name));
-        if (current.version !== version || !(await this.model.delete(em, spec.mapping, scope, key, version))) {
-          throw AppError.versionConflict(capitalised(spec.name), current.version);
-        }
-        await this.record(em, auth, `${spec.path}.delete`, spec, key, current.entity, undefined);
-      },
-      (errors, plan) => [
-        { field: 'id', code: 'in_use', params: { by: referrersAt(plan, errors.map((e) => e.path)) }, reason: `is still in use (${errors.length} reference${errors.length === 1 ? '' : 's'})` },
-      ],
-    );
+    await this.store.write(scope.organisationId, scope.planId, async ({ em }) => {
+      const [current] = await this.model.read(spec.mapping, scope, key, em);
+      if (!current) throw AppError.notFound(capitalised(spec.name));
+      if (current.version !== version) throw AppError.versionConflict(capitalised(spec.name), current.version);
+      const by = spec.referencedAs ? await this.references.referrers(em, scope, spec.referencedAs, key) : [];
+      if (by.length) {
+        throw AppError.validation([{ field: 'id', code: 'in_use', params: { by }, reason: `is still in use (${by.length} reference${by.length === 1 ? '' : 's'})` }]);
+      }
+      if (!(await this.model.delete(em, spec.mapping, scope, key, version))) throw AppError.versionConflict(capitalised(spec.name), current.version);
+      await this.record(em, auth, `${spec.path}.delete`, spec, key, current.entity, undefined);
+    });
   }
 
   private scope(auth: AuthContext, planId: string): Scope {
     return { organisationId: auth.organisationId, planId };
-  }
-
-  /**
-   * Runs `work` in a write of the plan (locked, not frozen), then validates the whole plan; a problem rolls
-   * everything back. Answers the version the write stamped on its rows.
-   */
-  private async write(
-    scope: Scope,
-    work: (em: EntityManager, scope: WriteScope) => Promise<void>,
-    describe: (errors: PlanError[], plan: PlanInput) => FieldError[] = (errors, plan) => errors.map((e) => planFieldError(e, plan)),
-  ): Promise<number> {
-    return this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope, plan }) => {
-      await work(em, writeScope);
-      const content = await this.content.load(em, scope, plan.title, plan.purpose);
-      const result = validatePlan(content);
-      if (!result.ok) throw AppError.validation(describe(result.errors, content));
-      return writeScope.version;
-    });
   }
 
   private record(em: EntityManager, auth: AuthContext, action: string, spec: ResourceSpec, key: string, before: unknown, after: unknown): Promise<void> {

@@ -6,8 +6,12 @@ import {
   consultationSchema,
   decisionAreaSchema,
   developmentActionSchema,
+  Reference,
+  ReferenceKind,
+  referencesOf,
   stageSchema,
 } from '@tillit/domain';
+import { ReferencedKind } from '../plans/plan-references';
 import { z } from 'zod';
 import {
   actorRows,
@@ -30,40 +34,80 @@ export interface ResourceSpec {
   /** The plan format's schema of the entity: bodies are validated by the same rules as files. */
   schema: z.ZodObject;
   mapping: EntityMapping<{ id: string }>;
+  /** What the entity names, which must exist (the plan format's own list, `referencesOf`). */
+  references(entity: object): Reference[];
+  /** The kind other entities name it as: a delete is refused while something does. */
+  referencedAs?: ReferencedKind;
+  /** Actors and decision areas: their ids are also taken by those a stage adds. */
+  idKind?: ReferenceKind;
 }
 
+const refs =
+  <T>(list: (entity: T) => Reference[]) =>
+  (entity: object): Reference[] =>
+    list(entity as T);
+
 export const RESOURCES = {
-  actor: { name: 'actor', path: 'actors', schema: actorSchema, mapping: actorRows as unknown as EntityMapping<{ id: string }> },
+  actor: {
+    name: 'actor',
+    path: 'actors',
+    schema: actorSchema,
+    mapping: actorRows as unknown as EntityMapping<{ id: string }>,
+    references: refs(referencesOf.actor),
+    referencedAs: 'actor',
+    idKind: 'actor',
+  },
   decisionArea: {
     name: 'decision area',
     path: 'decision-areas',
     schema: decisionAreaSchema,
     mapping: decisionAreaRows as unknown as EntityMapping<{ id: string }>,
+    references: refs(referencesOf.decisionArea),
+    referencedAs: 'decision area',
+    idKind: 'decision area',
   },
   competence: {
     name: 'competence',
     path: 'competences',
     schema: competenceSchema,
     mapping: competenceRows as unknown as EntityMapping<{ id: string }>,
+    references: refs(referencesOf.competence),
+    referencedAs: 'competence',
   },
   stage: {
     name: 'stage',
     path: 'stages',
     schema: stageSchema.omit({ changes: true }),
     mapping: stageRows as unknown as EntityMapping<{ id: string }>,
+    references: refs(referencesOf.stage),
+    referencedAs: 'stage',
   },
   developmentAction: {
     name: 'development action',
     path: 'development-actions',
     schema: developmentActionSchema,
     mapping: developmentActionRows as unknown as EntityMapping<{ id: string }>,
+    references: refs(referencesOf.developmentAction),
   },
-  consequence: { name: 'consequence', path: 'consequences', schema: consequenceSchema, mapping: consequenceRows as unknown as EntityMapping<{ id: string }> },
+  consequence: {
+    name: 'consequence',
+    path: 'consequences',
+    schema: consequenceSchema,
+    mapping: consequenceRows as unknown as EntityMapping<{ id: string }>,
+    references: refs(referencesOf.consequence),
+  },
   consultation: {
     name: 'consultation',
     path: 'consultations',
     schema: consultationSchema,
     mapping: consultationRows as unknown as EntityMapping<{ id: string }>,
+    references: refs(referencesOf.consultation),
   },
-  comment: { name: 'comment', path: 'comments', schema: commentSchema, mapping: commentRows as unknown as EntityMapping<{ id: string }> },
+  comment: {
+    name: 'comment',
+    path: 'comments',
+    schema: commentSchema,
+    mapping: commentRows as unknown as EntityMapping<{ id: string }>,
+    references: refs(referencesOf.comment),
+  },
 } satisfies Record<string, ResourceSpec>;

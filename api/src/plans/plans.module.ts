@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlanContentRepository } from './content/plan-content.repository';
 import { PlanEntity } from './plan.entity';
 import { PlansController } from './plans.controller';
+import { PlanReferences } from './plan-references';
 import { PlanStore } from './plan-store';
 import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
@@ -10,7 +11,7 @@ import { PlansService } from './plans.service';
 @Module({
   imports: [TypeOrmModule.forFeature([PlanEntity])],
   controllers: [PlansController],
-  providers: [PlansService, PlansRepository, PlanContentRepository, PlanStore],
-  exports: [PlansRepository, PlanContentRepository, PlanStore],
+  providers: [PlansService, PlansRepository, PlanContentRepository, PlanStore, PlanReferences],
+  exports: [PlansRepository, PlanContentRepository, PlanStore, PlanReferences],
 })
 export class PlansModule {}

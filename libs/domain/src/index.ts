@@ -9,6 +9,7 @@ export * from './engine/analyse';
 export * from './rules/finding';
 export * from './format/validate';
 export * from './format/issues';
+export * from './format/references';
 export * from './cli/check';
 export * from './testing/synthetic-plan';
 export * from './testing/plan-builder';

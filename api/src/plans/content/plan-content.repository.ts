@@ -73,6 +73,8 @@ const orUndefined = <T>(value: T | null): T | undefined => (value === null ? und
 export class PlanContentRepository {
   /** Replaces everything a plan contains with `plan`; call inside a transaction. */
   async replace(em: EntityManager, scope: WriteScope, plan: Plan): Promise<void> {
+    // Rows go in table by table and chunk by chunk; references between them are whole at commit.
+    await em.query('SET CONSTRAINTS ALL DEFERRED');
     for (const table of CONTENT_TABLES) await em.query(`DELETE FROM ${table} WHERE plan_id = $1`, [scope.planId]);
     const d = plan.definition;
     await em.query(

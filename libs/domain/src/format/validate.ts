@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { planSchema } from '../model/plan.schema';
 import { Plan } from '../model/types';
 import { issueErrors, PlanErrorCode } from './issues';
+import { Reference, ReferenceKind, referencesOf } from './references';
 
 export interface PlanError {
   /** JSON path of the offending value, e.g. `$.stages[1].changes[0].toDeciderId`. */
@@ -64,106 +65,33 @@ function referenceErrors(plan: Plan): PlanError[] {
   unique('consultation', plan.consultations.map((c, i) => ({ id: c.id, path: ['consultations', i, 'id'] })));
   unique('comment', plan.comments.map((c, i) => ({ id: c.id, path: ['comments', i, 'id'] })));
 
-  const ref = (set: Set<string>, kind: string) => (value: string | null | undefined, path: Path) => {
-    if (value !== null && value !== undefined && !set.has(value)) err(path, 'unknown_reference', { kind, id: value }, `unknown ${kind} "${value}"`);
-  };
-  const actor = ref(actors, 'actor');
-  const area = ref(areas, 'decision area');
-  const stage = ref(stages, 'stage');
-  const competence = ref(competences, 'competence');
-  const principle = ref(principles, 'principle');
-
-  const rightRefs = (r: { deciderId: string; delegatorId?: string | null; consulted: string[]; informed: string[]; reporting?: { toId: string } | null }, at: Path) => {
-    actor(r.deciderId, [...at, 'deciderId']);
-    actor(r.delegatorId, [...at, 'delegatorId']);
-    r.consulted.forEach((id, i) => actor(id, [...at, 'consulted', i]));
-    r.informed.forEach((id, i) => actor(id, [...at, 'informed', i]));
-    if (r.reporting) actor(r.reporting.toId, [...at, 'reporting', 'toId']);
-  };
-  const areaRefs = (a: Plan['decisionAreas'][number], at: Path) => {
-    a.requirements.forEach((r, i) => competence(r.competenceId, [...at, 'requirements', i, 'competenceId']));
-    a.onwardDelegationBy.forEach((id, i) => actor(id, [...at, 'onwardDelegationBy', i]));
+  const known: Record<ReferenceKind, Set<string>> = { actor: actors, 'decision area': areas, stage: stages, competence: competences, principle: principles };
+  const check = (refs: Reference[], at: Path) => {
+    for (const r of refs) {
+      if (!known[r.kind].has(r.id)) err([...at, ...r.path], 'unknown_reference', { kind: r.kind, id: r.id }, `unknown ${r.kind} "${r.id}"`);
+    }
   };
 
-  plan.actors.forEach((a, i) => actor(a.reportsTo, ['actors', i, 'reportsTo']));
-  plan.decisionAreas.forEach((a, i) => areaRefs(a, ['decisionAreas', i]));
-  plan.baseline.forEach((r, i) => {
-    area(r.decisionAreaId, ['baseline', i, 'decisionAreaId']);
-    rightRefs(r, ['baseline', i]);
-  });
+  plan.actors.forEach((a, i) => check(referencesOf.actor(a), ['actors', i]));
+  plan.decisionAreas.forEach((a, i) => check(referencesOf.decisionArea(a), ['decisionAreas', i]));
+  plan.baseline.forEach((r, i) => check(referencesOf.decisionRight(r), ['baseline', i]));
   const changeIdsByStage = new Map<string, Set<string>>();
   plan.stages.forEach((s, si) => {
     changeIdsByStage.set(s.id, new Set(s.changes.map((c) => c.id)));
     if (s.startDate && s.endDate && s.endDate < s.startDate) err(['stages', si, 'endDate'], 'date_before', { other: 'startDate' }, 'must not be before startDate');
-    s.changes.forEach((c, ci) => {
-      const at: Path = ['stages', si, 'changes', ci];
-      c.principleIds.forEach((id, i) => principle(id, [...at, 'principleIds', i]));
-      switch (c.type) {
-        case 'move_decision':
-          area(c.decisionAreaId, [...at, 'decisionAreaId']);
-          actor(c.toDeciderId, [...at, 'toDeciderId']);
-          actor(c.delegatorId, [...at, 'delegatorId']);
-          break;
-        case 'set_level':
-          area(c.decisionAreaId, [...at, 'decisionAreaId']);
-          break;
-        case 'set_consultation':
-          area(c.decisionAreaId, [...at, 'decisionAreaId']);
-          c.consulted?.forEach((id, i) => actor(id, [...at, 'consulted', i]));
-          c.informed?.forEach((id, i) => actor(id, [...at, 'informed', i]));
-          break;
-        case 'set_reporting':
-          area(c.decisionAreaId, [...at, 'decisionAreaId']);
-          if (c.reporting) actor(c.reporting.toId, [...at, 'reporting', 'toId']);
-          break;
-        case 'add_actor':
-          actor(c.actor.reportsTo, [...at, 'actor', 'reportsTo']);
-          break;
-        case 'retire_actor':
-          actor(c.actorId, [...at, 'actorId']);
-          break;
-        case 'move_actor':
-          actor(c.actorId, [...at, 'actorId']);
-          actor(c.reportsTo, [...at, 'reportsTo']);
-          break;
-        case 'add_decision_area':
-          areaRefs(c.decisionArea, [...at, 'decisionArea']);
-          if (c.right) rightRefs(c.right, [...at, 'right']);
-          break;
-        case 'retire_decision_area':
-          area(c.decisionAreaId, [...at, 'decisionAreaId']);
-          break;
-        case 'system':
-          c.actorIds.forEach((id, i) => actor(id, [...at, 'actorIds', i]));
-          c.decisionAreaIds.forEach((id, i) => area(id, [...at, 'decisionAreaIds', i]));
-          break;
-      }
-    });
+    s.changes.forEach((c, ci) => check(referencesOf.change(c), ['stages', si, 'changes', ci]));
   });
-  plan.holdings.forEach((h, i) => {
-    actor(h.actorId, ['holdings', i, 'actorId']);
-    competence(h.competenceId, ['holdings', i, 'competenceId']);
-  });
-  plan.developmentActions.forEach((a, i) => {
-    actor(a.actorId, ['developmentActions', i, 'actorId']);
-    competence(a.competenceId, ['developmentActions', i, 'competenceId']);
-    stage(a.beforeStageId, ['developmentActions', i, 'beforeStageId']);
-  });
-  plan.clarity.forEach((c, i) => {
-    actor(c.actorId, ['clarity', i, 'actorId']);
-    stage(c.stageId, ['clarity', i, 'stageId']);
-  });
+  plan.holdings.forEach((h, i) => check(referencesOf.holding(h), ['holdings', i]));
+  plan.developmentActions.forEach((a, i) => check(referencesOf.developmentAction(a), ['developmentActions', i]));
+  plan.clarity.forEach((c, i) => check(referencesOf.clarity(c), ['clarity', i]));
   plan.consequences.forEach((c, i) => {
-    stage(c.stageId, ['consequences', i, 'stageId']);
+    check(referencesOf.consequence(c), ['consequences', i]);
     if (c.changeId && !changeIdsByStage.get(c.stageId)?.has(c.changeId)) {
       err(['consequences', i, 'changeId'], 'unknown_reference', { kind: 'change', id: c.changeId, stageId: c.stageId }, `unknown change "${c.changeId}" in stage "${c.stageId}"`);
     }
   });
-  plan.consultations.forEach((c, i) => {
-    stage(c.stageId, ['consultations', i, 'stageId']);
-    c.actorIds.forEach((id, j) => actor(id, ['consultations', i, 'actorIds', j]));
-  });
-  plan.comments.forEach((c, i) => stage(c.stageId, ['comments', i, 'stageId']));
+  plan.consultations.forEach((c, i) => check(referencesOf.consultation(c), ['consultations', i]));
+  plan.comments.forEach((c, i) => check(referencesOf.comment(c), ['comments', i]));
   return errors;
 }
 

@@ -10,6 +10,4 @@ export * from './rules/finding';
 export * from './format/validate';
 export * from './format/issues';
 export * from './cli/check';
-export * from './testing/synthetic-plan';
-export * from './testing/plan-builder';
 export * from './examples';

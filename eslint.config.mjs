@@ -37,6 +37,14 @@ export default tseslint.config(
     },
   },
   {
+    // Test data builders stay out of what ships: only specs and test helpers may import them.
+    files: ['api/src/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.tsx', 'libs/*/src/**/*.ts', 'migrations/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.spec.tsx', '**/testing/**', 'web/src/test-setup.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)testing(/|$)', message: 'Test helpers are for specs only (@tillit/domain/testing, */testing/*).' }] }],
+    },
+  },
+  {
     files: ['web/**/*.tsx', 'web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

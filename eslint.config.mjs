@@ -15,7 +15,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { allowDefaultCaseForExhaustiveSwitch: false, considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: true }],
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/require-await': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@nx/enforce-module-boundaries': [
         'error',
@@ -31,6 +34,14 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Test data builders stay out of what ships: only specs and test helpers may import them.
+    files: ['api/src/**/*.ts', 'web/src/**/*.ts', 'web/src/**/*.tsx', 'libs/*/src/**/*.ts', 'migrations/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.spec.tsx', '**/testing/**', 'web/src/test-setup.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)testing(/|$)', message: 'Test helpers are for specs only (@tillit/domain/testing, */testing/*).' }] }],
     },
   },
   {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { syntheticPlan } from '@tillit/domain';
+import { syntheticPlan } from '@tillit/domain/testing';
 import { DEMO, logIn } from './session';
 
 test('the map of a 2,000-actor plan opens and pans without freezing the page', async ({ page, request }) => {

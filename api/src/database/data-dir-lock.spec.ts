@@ -21,7 +21,7 @@ describe(DataDirLock.name, () => {
     DataDirLock.acquire(folder).release();
   });
 
-  it('refuses a folder locked by another running process', async () => {
+  it('refuses a folder locked by another running process', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
       fs.writeFileSync(path.join(dir, 'tillit.lock'), String(other.pid));

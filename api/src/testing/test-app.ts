@@ -42,7 +42,7 @@ export async function createTestDatabase(): Promise<{ config: Partial<AppConfig>
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-test-'));
   return {
     config: { dataDir },
-    drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    drop: () => fs.promises.rm(dataDir, { recursive: true, force: true }),
   };
 }
 

@@ -1,4 +1,5 @@
-import { EXAMPLE_PLAN, PlanInput, syntheticPlan, validatePlan } from '@tillit/domain';
+import { EXAMPLE_PLAN, PlanInput, validatePlan } from '@tillit/domain';
+import { syntheticPlan } from '@tillit/domain/testing';
 import { useTestApp } from '../testing/test-app';
 import { TransferController } from './transfer.controller';
 

@@ -11,6 +11,4 @@ export * from './format/validate';
 export * from './format/issues';
 export * from './format/references';
 export * from './cli/check';
-export * from './testing/synthetic-plan';
-export * from './testing/plan-builder';
 export * from './examples';

@@ -29,7 +29,7 @@ describe(EntityForm.name, () => {
   });
 
   it('checks a field as the user types and sends nothing while it is wrong', async () => {
-    const onSubmit = vi.fn(async () => undefined);
+    const onSubmit = vi.fn(() => Promise.resolve());
     renderForm(onSubmit);
     fireEvent.change(screen.getByLabelText('Antal'), { target: { value: 'tolv' } });
     expect(screen.getByText('Skriv ett tal.')).toBeTruthy();
@@ -42,12 +42,14 @@ describe(EntityForm.name, () => {
   });
 
   it('shows the API’s field errors on their fields and the rest for the whole form', async () => {
-    renderForm(async () => {
-      throw new ApiError(400, ErrorCode.ValidationFailed, 'invalid', [
-        { field: 'actors[3].name', code: 'duplicate', reason: 'is taken' },
-        { field: 'baseline[0].deciderId', code: 'unknown_reference', reason: 'unknown actor' },
-      ]);
-    });
+    renderForm(() =>
+      Promise.reject(
+        new ApiError(400, ErrorCode.ValidationFailed, 'invalid', [
+          { field: 'actors[3].name', code: 'duplicate', reason: 'is taken' },
+          { field: 'baseline[0].deciderId', code: 'unknown_reference', reason: 'unknown actor' },
+        ]),
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
     await waitFor(() => expect(screen.getByText('is taken')).toBeTruthy());
     expect(screen.getByLabelText('Namn').getAttribute('aria-describedby')).toContain('error');
@@ -58,11 +60,12 @@ describe(EntityForm.name, () => {
   it('keeps the user’s edits through a conflict and saves them on the latest version', async () => {
     const saved: Actor[] = [];
     let fail = true;
-    const onSubmit = vi.fn(async (value: Actor) => {
-      if (fail) throw new ApiError(409, ErrorCode.VersionConflict, 'stale', [], 3);
+    const onSubmit = vi.fn((value: Actor) => {
+      if (fail) return Promise.reject(new ApiError(409, ErrorCode.VersionConflict, 'stale', [], 3));
       saved.push(value);
+      return Promise.resolve();
     });
-    const onConflict = vi.fn(async () => ({ ...ACTOR, name: 'Hemtjänstgrupp Östra', kind: 'role' }));
+    const onConflict = vi.fn(() => Promise.resolve({ ...ACTOR, name: 'Hemtjänstgrupp Östra', kind: 'role' }));
     renderForm(onSubmit, onConflict);
     fireEvent.change(screen.getByLabelText('Namn'), { target: { value: 'Hemtjänstgrupp Öster' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
@@ -78,10 +81,8 @@ describe(EntityForm.name, () => {
 
   it('can drop the user’s edits for the latest version instead', async () => {
     renderForm(
-      async () => {
-        throw new ApiError(409, ErrorCode.VersionConflict, 'stale', [], 3);
-      },
-      async () => ({ ...ACTOR, name: 'Hemtjänstgrupp Östra' }),
+      () => Promise.reject(new ApiError(409, ErrorCode.VersionConflict, 'stale', [], 3)),
+      () => Promise.resolve({ ...ACTOR, name: 'Hemtjänstgrupp Östra' }),
     );
     fireEvent.change(screen.getByLabelText('Namn'), { target: { value: 'Mitt namn' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));

@@ -198,7 +198,10 @@ function Field({ field: f, id, value, errors, onChange, onBlur }: { field: Field
         </select>
       );
       break;
-    default:
+    case 'text':
+    case 'integer':
+    case 'number':
+    case 'date':
       input = (
         <input
           {...common}

@@ -65,7 +65,12 @@ export function valuesOf(fields: readonly FieldSpec[], entity: unknown): FormVal
         values[f.name] = levels;
         break;
       }
-      default:
+      case 'text':
+      case 'textarea':
+      case 'integer':
+      case 'number':
+      case 'date':
+      case 'select':
         values[f.name] = v === undefined || v === null ? '' : String(v);
     }
   }
@@ -106,7 +111,10 @@ export function entityOf(fields: readonly FieldSpec[], values: FormValues, base:
         value = text === '' ? undefined : Number.isFinite(Number(text)) ? Number(text) : text;
         break;
       }
-      default: {
+      case 'text':
+      case 'textarea':
+      case 'date':
+      case 'select': {
         const text = String(raw).trim();
         value = text === '' && f.kind !== 'textarea' ? undefined : f.numeric ? Number(text) : text;
       }
@@ -160,7 +168,12 @@ export function issueText(issue: z.core.$ZodIssue): IssueText {
       return { key: issue.format === 'date' ? 'notADate' : 'invalid' };
     case 'invalid_value':
       return { key: 'choose' };
-    default:
+    case 'not_multiple_of':
+    case 'unrecognized_keys':
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
       return { key: 'invalid' };
   }
 }

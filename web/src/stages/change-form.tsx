@@ -138,9 +138,10 @@ export function ChangeForm({ options, onSave, editing, onCancel }: { options: Ch
         prepare={prepare}
         submitLabel={editing ? t('stages.updateInDraft') : t('stages.addToDraft')}
         onCancel={onCancel}
-        onSubmit={async (change) => {
+        onSubmit={(change) => {
           onSave(change);
           setAdded((n) => n + 1);
+          return Promise.resolve();
         }}
       />
     </div>

@@ -34,8 +34,9 @@ function nestRoutes(container: ModulesContainer): Route[] {
 }
 
 /** Every route the HTTP server answers under /api, as the router holds them (Express 5). */
-function routerRoutes(server: { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }): string[] {
-  return server.router.stack
+type RouterLayer = { route?: { path: string; methods: Record<string, boolean> } };
+function routerRoutes(server: { router: { stack: unknown[] } }): string[] {
+  return (server.router.stack as RouterLayer[])
     .filter((layer) => layer.route && layer.route.path.startsWith('/api/') && !layer.route.path.startsWith('/api/docs'))
     .flatMap((layer) => Object.keys(layer.route?.methods ?? {}).map((m) => `${m.toUpperCase()} ${layer.route?.path}`));
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { createTestDatabase } from '../testing/test-app';
 import { dataSourceOptions, entities } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
@@ -84,7 +85,8 @@ describe('entities match the migrations', () => {
   // expression, column list or column order. This DDL runs in a schema of the test's own database only.
   it('builds from the entities alone the schema the migrations build', async () => {
     await dataSource.query(`CREATE SCHEMA ${FROM_ENTITIES}`);
-    const builder = await new DataSource({ ...dataSourceOptions(url, embedded), schema: FROM_ENTITIES, migrationsRun: false }).initialize();
+    const options: PostgresDataSourceOptions = { ...(dataSourceOptions(url, embedded) as PostgresDataSourceOptions), schema: FROM_ENTITIES, migrationsRun: false };
+    const builder = await new DataSource(options).initialize();
     try {
       const ddl = (await builder.driver.createSchemaBuilder().log()).upQueries;
       await builder.transaction(async (em) => {

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { useTestApp } from '../testing/test-app';
 import { PlanStore } from './plan-store';
 
+const STAGES = EXAMPLE_PLAN.stages ?? [];
+
 describe(PlanStore.name, () => {
   const env = useTestApp('change_lead');
 
@@ -40,14 +42,14 @@ describe(PlanStore.name, () => {
 
     it('gives a stage new versions when its changes or the stage order are rewritten', async () => {
       const id = await importExample();
-      const stageKey = EXAMPLE_PLAN.stages[0].id;
+      const stageKey = STAGES[0].id;
       const changes = (await env.http().get(`/api/plans/${id}/stages/${stageKey}/changes`).expect(200)).body;
       const saved = (await env.http().put(`/api/plans/${id}/stages/${stageKey}/changes`).send(changes).expect(200)).body;
       expect(saved.version).toBeGreaterThan(changes.version);
       expect((await env.http().put(`/api/plans/${id}/stages/${stageKey}/changes`).send(changes)).status).toBe(409);
 
       const plan = (await env.http().get(`/api/plans/${id}`).expect(200)).body;
-      const order = EXAMPLE_PLAN.stages.map((s) => s.id);
+      const order = STAGES.map((s) => s.id);
       await env.http().put(`/api/plans/${id}/stage-order`).send({ version: plan.version, stageIds: order }).expect(200);
       const stage = (await env.http().get(`/api/plans/${id}/stages/${stageKey}`).expect(200)).body;
       expect(stage.version).toBeGreaterThan(saved.version);
@@ -60,7 +62,7 @@ describe(PlanStore.name, () => {
       const before = (await env.http().get(`/api/plans/${id}/export`).expect(200)).body;
       const plan = (await env.http().get(`/api/plans/${id}`).expect(200)).body;
       await env.app.app.get(DataSource).query(`UPDATE plan SET status = $2 WHERE id = $1`, [id, status]);
-      const stageKey = EXAMPLE_PLAN.stages[0].id;
+      const stageKey = STAGES[0].id;
       const attempts = [
         env.http().patch(`/api/plans/${id}`).send({ version: plan.version, title: 'Ny titel' }),
         env.http().delete(`/api/plans/${id}`),

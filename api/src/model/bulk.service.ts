@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ClarityAssessment,
-  Holding,
   changeSchema,
   clarityAssessmentSchema,
   decisionRightSchema,
@@ -20,7 +18,7 @@ import { parseBody, planFieldError } from '../common/validation';
 import { insertRows, PlanContentRepository, Scope, WriteScope } from '../plans/content/plan-content.repository';
 import { PlanStore } from '../plans/plan-store';
 import { PlansRepository } from '../plans/plans.repository';
-import { changeRow, rightRow } from './model-rows';
+import { changeRow, clarityRow, holdingRow, rightRow } from './model-rows';
 
 const version = z.int().min(1);
 const baselineBody = z.object({ version, rights: z.array(decisionRightSchema) }).strict();
@@ -132,19 +130,12 @@ export class BulkService {
 
   /** Replaces the competence holdings (HR's assessment) under the plan's version. */
   async replaceHoldings(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
-    return this.replaceList(auth, planId, 'holdings', body, holdingsBody, 'holding', (h: Holding) => ({ actor_key: h.actorId, competence_key: h.competenceId, level: h.level }));
+    return this.replaceList(auth, planId, 'holdings', body, holdingsBody, 'holding', holdingRow);
   }
 
   /** Replaces the clarity assessments under the plan's version. */
   async replaceClarity(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
-    return this.replaceList(auth, planId, 'clarity', body, clarityBody, 'clarity_assessment', (c: ClarityAssessment) => ({
-      actor_key: c.actorId,
-      stage_key: c.stageId,
-      mission: c.mission,
-      goals: c.goals,
-      direction: c.direction,
-      comment: c.comment ?? null,
-    }));
+    return this.replaceList(auth, planId, 'clarity', body, clarityBody, 'clarity_assessment', clarityRow);
   }
 
   /** Sets the definition of trust-based governance (null: none) under the plan's version. */

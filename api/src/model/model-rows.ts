@@ -1,4 +1,17 @@
-import { Actor, Change, Comment, Competence, Consequence, Consultation, DecisionArea, DecisionRight, DevelopmentAction, Stage } from '@tillit/domain';
+import {
+  Actor,
+  Change,
+  ClarityAssessment,
+  Comment,
+  Competence,
+  Consequence,
+  Consultation,
+  DecisionArea,
+  DecisionRight,
+  DevelopmentAction,
+  Holding,
+  Stage,
+} from '@tillit/domain';
 
 type Row = Record<string, unknown>;
 const orNull = <T>(value: T | undefined | null): T | null => (value === undefined ? null : value);
@@ -79,6 +92,38 @@ export const stageRows: EntityMapping<StageFields> = {
 export function changeRow(c: Change, stageId: string): Row {
   const { id, type, rationale, principleIds, ...payload } = c;
   return { key: id, stage_id: stageId, type, payload, rationale: orNull(rationale), principle_keys: principleIds };
+}
+
+/** The columns to read a baseline right with (the hours as a number, not numeric's text). */
+export const RIGHT_COLUMNS = '*, reporting_hours::float8 AS reporting_hours';
+
+export function rightFromRow(r: Row): DecisionRight {
+  return present({
+    decisionAreaId: r.decision_area_key,
+    deciderId: r.decider_key,
+    delegatorId: r.delegator_key,
+    level: r.level,
+    consulted: r.consulted,
+    informed: r.informed,
+    reporting: r.reporting_to === null ? undefined : { toId: r.reporting_to, frequency: r.reporting_frequency, hoursPerYear: r.reporting_hours },
+    mayDelegateFurther: r.may_delegate_further,
+  }) as unknown as DecisionRight;
+}
+
+export function holdingRow(h: Holding): Row {
+  return { actor_key: h.actorId, competence_key: h.competenceId, level: h.level };
+}
+
+export function holdingFromRow(h: Row): Holding {
+  return { actorId: h.actor_key, competenceId: h.competence_key, level: h.level } as Holding;
+}
+
+export function clarityRow(c: ClarityAssessment): Row {
+  return { actor_key: c.actorId, stage_key: c.stageId, mission: c.mission, goals: c.goals, direction: c.direction, comment: orNull(c.comment) };
+}
+
+export function clarityFromRow(c: Row): ClarityAssessment {
+  return present({ actorId: c.actor_key, stageId: c.stage_key, mission: c.mission, goals: c.goals, direction: c.direction, comment: c.comment }) as unknown as ClarityAssessment;
 }
 
 export function rightRow(r: DecisionRight): Row {

@@ -5,6 +5,8 @@ import { BulkService } from './bulk.service';
 import { ModelRepository } from './model.repository';
 import { ModelService } from './model.service';
 import { resourceController } from './resource.controller';
+import { RowsController } from './rows.controller';
+import { RowsService } from './rows.service';
 import { RESOURCES } from './resource-spec';
 
 export const ActorsController = resourceController(RESOURCES.actor, { read: 'plan.read', write: 'plan.write' });
@@ -29,7 +31,8 @@ export const CommentsController = resourceController(RESOURCES.comment, { read: 
     ConsultationsController,
     CommentsController,
     BulkController,
+    RowsController,
   ],
-  providers: [ModelService, ModelRepository, BulkService],
+  providers: [ModelService, ModelRepository, BulkService, RowsService],
 })
 export class ModelModule {}

@@ -39,6 +39,7 @@ export const FIELD_ERROR_CODES = [
   'length',
   'already_member',
   'last_admin',
+  'ambiguous',
   'invalid_json',
   'too_deep',
   'invalid_unicode',

@@ -48,6 +48,7 @@ export function fieldErrorText(t: TFunction, e: FieldError): string {
     case 'length':
     case 'already_member':
     case 'last_admin':
+    case 'ambiguous':
     case 'invalid_json':
     case 'too_deep':
     case 'invalid_unicode':

@@ -4,12 +4,18 @@ import { EntityManager } from 'typeorm';
 import {
   actorRows,
   changeRow,
+  clarityFromRow,
+  clarityRow,
   commentRows,
   competenceRows,
   consequenceRows,
   consultationRows,
   decisionAreaRows,
   developmentActionRows,
+  holdingFromRow,
+  holdingRow,
+  RIGHT_COLUMNS,
+  rightFromRow,
   rightRow,
   stageRows,
 } from '../../model/model-rows';
@@ -39,7 +45,8 @@ const CONTENT_TABLES = [
   'principle',
 ];
 
-export async function insertRows(em: EntityManager, table: string, scope: WriteScope, rows: Row[]): Promise<Array<{ id: string; key: string | null }>> {
+/** Inserts rows in chunks, their positions numbered from `firstPosition`. */
+export async function insertRows(em: EntityManager, table: string, scope: WriteScope, rows: Row[], firstPosition = 0): Promise<Array<{ id: string; key: string | null }>> {
   if (rows.length === 0) return [];
   const columns = ['organisation_id', 'plan_id', 'position', 'version', ...Object.keys(rows[0])];
   const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
@@ -48,7 +55,7 @@ export async function insertRows(em: EntityManager, table: string, scope: WriteS
     const chunk = rows.slice(start, start + perChunk);
     const params: unknown[] = [];
     const tuples = chunk.map((row, i) => {
-      const values = [scope.organisationId, scope.planId, start + i, scope.version, ...Object.values(row)];
+      const values = [scope.organisationId, scope.planId, firstPosition + start + i, scope.version, ...Object.values(row)];
       const placeholders = values.map((v) => {
         params.push(v);
         return `$${params.length}`;
@@ -92,19 +99,9 @@ export class PlanContentRepository {
     const stages = await insertRows(em, 'stage', scope, plan.stages.map(stageRows.toRow));
     const stageIds = new Map(stages.map((s) => [s.key, s.id]));
     await insertRows(em, 'plan_change', scope, plan.stages.flatMap((s) => s.changes.map((c) => changeRow(c, stageIds.get(s.id) as string))));
-    await insertRows(
-      em,
-      'holding',
-      scope,
-      plan.holdings.map((h) => ({ actor_key: h.actorId, competence_key: h.competenceId, level: h.level })),
-    );
+    await insertRows(em, 'holding', scope, plan.holdings.map(holdingRow));
     await insertRows(em, 'development_action', scope, plan.developmentActions.map(developmentActionRows.toRow));
-    await insertRows(
-      em,
-      'clarity_assessment',
-      scope,
-      plan.clarity.map((c) => ({ actor_key: c.actorId, stage_key: c.stageId, mission: c.mission, goals: c.goals, direction: c.direction, comment: orNull(c.comment) })),
-    );
+    await insertRows(em, 'clarity_assessment', scope, plan.clarity.map(clarityRow));
     await insertRows(em, 'consequence', scope, plan.consequences.map(consequenceRows.toRow));
     await insertRows(em, 'consultation', scope, plan.consultations.map(consultationRows.toRow));
     await insertRows(em, 'stage_comment', scope, plan.comments.map(commentRows.toRow));
@@ -129,7 +126,7 @@ export class PlanContentRepository {
     const competences = await rows('competence');
     const areas = await rows('decision_area');
     const requirements = await rows('requirement');
-    const rights = await rows('decision_right', '*, reporting_hours::float8 AS reporting_hours');
+    const rights = await rows('decision_right', RIGHT_COLUMNS);
     const stages = await rows('stage', '*, start_date::text AS start_date, end_date::text AS end_date');
     const changes = await rows('plan_change');
     const holdings = await rows('holding');
@@ -175,18 +172,7 @@ export class PlanContentRepository {
       actors: actors.map((a) => actorRows.fromRow(a)),
       competences: competences.map((c) => competenceRows.fromRow(c)),
       decisionAreas: areas.map((a) => decisionAreaRows.fromRow(a, requirementsByArea.get(a.key as string))),
-      baseline: rights.map((r) =>
-        clean({
-          decisionAreaId: r.decision_area_key,
-          deciderId: r.decider_key,
-          delegatorId: r.delegator_key,
-          level: r.level,
-          consulted: r.consulted,
-          informed: r.informed,
-          reporting: r.reporting_to === null ? undefined : { toId: r.reporting_to, frequency: r.reporting_frequency, hoursPerYear: r.reporting_hours },
-          mayDelegateFurther: r.may_delegate_further,
-        }),
-      ) as PlanInput['baseline'],
+      baseline: rights.map(rightFromRow),
       stages: stages.map((s) =>
         clean({
           id: s.key,
@@ -198,11 +184,9 @@ export class PlanContentRepository {
           changes: changesByStage.get(s.id as string) ?? [],
         }),
       ) as PlanInput['stages'],
-      holdings: holdings.map((h) => ({ actorId: h.actor_key, competenceId: h.competence_key, level: h.level })) as PlanInput['holdings'],
+      holdings: holdings.map(holdingFromRow),
       developmentActions: actions.map((a) => developmentActionRows.fromRow(a)),
-      clarity: clarity.map((c) =>
-        clean({ actorId: c.actor_key, stageId: c.stage_key, mission: c.mission, goals: c.goals, direction: c.direction, comment: c.comment }),
-      ) as PlanInput['clarity'],
+      clarity: clarity.map(clarityFromRow),
       consequences: consequences.map((c) => consequenceRows.fromRow(c)),
       consultations: consultations.map((c) => consultationRows.fromRow(c)),
       comments: comments.map((c) => commentRows.fromRow(c)),

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FieldError } from '@tillit/contract';
+import { Change, changeSchema, jsonPath, Reference, referencesOf } from '@tillit/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { AuditRepository } from '../audit/audit.repository';
+import { AuthContext } from '../auth/auth-context';
+import { AppError } from '../common/app-error';
+import { fieldOfPath, parseBody } from '../common/validation';
+import { insertRows, Scope, WriteScope } from '../plans/content/plan-content.repository';
+import { PlanReferences } from '../plans/plan-references';
+import { PlanStore } from '../plans/plan-store';
+import { changeRow } from './model-rows';
+import { RowSpec } from './plan-rows';
+
+type Row = Record<string, unknown>;
+const version = z.int().min(1);
+
+/** One row of a plan-wide list with the version it was written at. */
+export type VersionedRow = Record<string, unknown> & { version: number };
+
+/**
+ * Edits of one row of a plan-wide list (a baseline right, a holding, a clarity rating) and one change
+ * added to a stage: each a bounded number of statements, checking only the references the row makes.
+ */
+@Injectable()
+export class RowsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: PlanStore,
+    private readonly references: PlanReferences,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async get(auth: AuthContext, planId: string, spec: RowSpec, keys: string[]): Promise<VersionedRow> {
+    const scope = { organisationId: auth.organisationId, planId };
+    const rows = await this.find(this.dataSource.manager, scope, spec, keys);
+    if (rows.length === 0) {
+      const plan = await this.dataSource.query(`SELECT 1 FROM plan WHERE id = $1 AND organisation_id = $2`, [planId, auth.organisationId]);
+      throw AppError.notFound(plan.length ? capitalised(spec.name) : 'Plan');
+    }
+    return { ...spec.fromRow(rows[0]), version: rows[0].version as number };
+  }
+
+  /**
+   * Sets one row: `version` absent creates it (409 when someone else already did), present updates it if
+   * it is still the stored one. Answers the row and its new version.
+   */
+  async put(auth: AuthContext, planId: string, spec: RowSpec, keys: string[], body: unknown): Promise<VersionedRow> {
+    const scope = { organisationId: auth.organisationId, planId };
+    const { given, item } = this.parse(spec, keys, body);
+    return this.store.write(auth.organisationId, planId, async ({ em, scope: ws }) => {
+      const rows = await this.find(em, scope, spec, keys);
+      if (rows.length > 1) throw AppError.validation([{ field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` }]);
+      const current = rows[0];
+      if (current && given === undefined) throw AppError.versionConflict(capitalised(spec.name), current.version as number);
+      if (!current && given !== undefined) throw AppError.notFound(capitalised(spec.name));
+      if (current && current.version !== given) throw AppError.versionConflict(capitalised(spec.name), current.version as number);
+      await this.checkReferences(em, scope, spec.references(item));
+      const row = spec.toRow(item);
+      if (current) {
+        const columns = Object.keys(row);
+        await em.query(
+          `UPDATE ${spec.table} SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, version = $2, updated_at = now() WHERE id = $1`,
+          [current.id, ws.version, ...Object.values(row)],
+        );
+      } else {
+        await this.append(em, ws, spec.table, [row]);
+      }
+      await this.record(em, auth, `${spec.table}.${current ? 'update' : 'create'}`, spec.name, keys.join('/'), current ? spec.fromRow(current) : undefined, item);
+      return { ...item, version: ws.version };
+    });
+  }
+
+  async delete(auth: AuthContext, planId: string, spec: RowSpec, keys: string[], given: number): Promise<void> {
+    const scope = { organisationId: auth.organisationId, planId };
+    await this.store.write(auth.organisationId, planId, async ({ em }) => {
+      const rows = await this.find(em, scope, spec, keys);
+      if (rows.length === 0) throw AppError.notFound(capitalised(spec.name));
+      if (rows.length > 1) throw AppError.validation([{ field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` }]);
+      if (rows[0].version !== given) throw AppError.versionConflict(capitalised(spec.name), rows[0].version as number);
+      await em.query(`DELETE FROM ${spec.table} WHERE id = $1`, [rows[0].id]);
+      await this.record(em, auth, `${spec.table}.delete`, spec.name, keys.join('/'), spec.fromRow(rows[0]), undefined);
+    });
+  }
+
+  /**
+   * Adds one change at the end of a stage: its id must be new in the plan (and an added actor's or decision
+   * area's too), what it names must exist. The stage's version moves on, as its list changed.
+   */
+  async addChange(auth: AuthContext, planId: string, stageKey: string, body: unknown): Promise<Change & { version: number }> {
+    const scope = { organisationId: auth.organisationId, planId };
+    const change = parseBody(changeSchema, body);
+    return this.store.write(auth.organisationId, planId, async ({ em, scope: ws }) => {
+      const [stage] = (await em.query(`SELECT id FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{ id: string }>;
+      if (!stage) throw AppError.notFound('Stage');
+      const problems: FieldError[] = [];
+      const taken = await em.query(`SELECT 1 FROM plan_change WHERE plan_id = $1 AND key = $2`, [planId, change.id]);
+      if (taken.length) problems.push({ field: 'id', code: 'duplicate', params: { kind: 'change' }, reason: 'a change with this id already exists in this plan' });
+      if (change.type === 'add_actor' && (await this.references.taken(em, scope, 'actor', change.actor.id))) {
+        problems.push({ field: 'actor.id', code: 'duplicate', params: { kind: 'actor' }, reason: 'an actor with this id already exists in this plan' });
+      }
+      if (change.type === 'add_decision_area' && (await this.references.taken(em, scope, 'decision area', change.decisionArea.id))) {
+        problems.push({ field: 'decisionArea.id', code: 'duplicate', params: { kind: 'decision area' }, reason: 'a decision area with this id already exists in this plan' });
+      }
+      if (problems.length) throw AppError.validation(problems);
+      await this.checkReferences(em, scope, referencesOf.change(change));
+      await this.append(em, ws, 'plan_change', [changeRow(change, stage.id)]);
+      await em.query(`UPDATE stage SET version = $2, updated_at = now() WHERE id = $1`, [stage.id, ws.version]);
+      await this.record(em, auth, 'changes.add', 'stage', stageKey, undefined, change);
+      return { ...change, version: ws.version };
+    });
+  }
+
+  private parse(spec: RowSpec, keys: string[], body: unknown): { given: number | undefined; item: object } {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw AppError.validation([{ field: 'body', code: 'invalid_type', params: { expected: 'object' }, reason: 'must be an object' }]);
+    }
+    const { version: given, ...fields } = body as Record<string, unknown>;
+    if (given !== undefined && !version.safeParse(given).success) {
+      throw AppError.validation([{ field: 'version', code: 'invalid', reason: 'must be a whole number from 1 (the version last read), or absent to create' }]);
+    }
+    const problems: FieldError[] = [];
+    spec.key.forEach(({ field }, i) => {
+      if (fields[field] !== undefined && fields[field] !== keys[i]) problems.push({ field, code: 'immutable', reason: 'is the row’s key, given by the path' });
+      fields[field] = keys[i];
+    });
+    if (problems.length) throw AppError.validation(problems);
+    return { given: given as number | undefined, item: parseBody(spec.schema, fields) as object };
+  }
+
+  private find(em: EntityManager, scope: Scope, spec: RowSpec, keys: string[]): Promise<Row[]> {
+    const where = spec.key.map(({ column }, i) => `${column} = $${i + 3}`).join(' AND ');
+    return em.query(`SELECT ${spec.select ?? '*'} FROM ${spec.table} WHERE plan_id = $1 AND organisation_id = $2 AND ${where} ORDER BY position`, [
+      scope.planId,
+      scope.organisationId,
+      ...keys,
+    ]);
+  }
+
+  /** Inserts rows after the plan's last one of the table (an index scan, not a count). */
+  private async append(em: EntityManager, ws: WriteScope, table: string, rows: Row[]): Promise<void> {
+    const [{ next }] = (await em.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${table} WHERE plan_id = $1`, [ws.planId])) as Array<{ next: number }>;
+    await insertRows(em, table, ws, rows, next);
+  }
+
+  private async checkReferences(em: EntityManager, scope: Scope, refs: readonly Reference[]): Promise<void> {
+    const missing = await this.references.missing(em, scope, refs);
+    if (missing.length) {
+      throw AppError.validation(
+        missing.map((r) => ({ field: fieldOfPath(jsonPath(r.path)), code: 'unknown_reference', params: { kind: r.kind, id: r.id }, reason: `unknown ${r.kind} "${r.id}"` })),
+      );
+    }
+  }
+
+  private record(em: EntityManager, auth: AuthContext, action: string, entity: string, entityId: string, before: unknown, after: unknown): Promise<void> {
+    return this.audit.append({ organisationId: auth.organisationId, userId: auth.userId, action, entity, entityId, before, after, client: auth.client }, em);
+  }
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,5 +1,6 @@
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { planRowColumns } from '../plans/plan-row.base-entity';
+import { StageEntity } from '../stages/stage.entity';
 
 /** How clear an actor finds its mission, goals and direction at a stage, 1 to 5 each. */
 @Entity({ name: 'clarity_assessment' })
@@ -12,6 +13,13 @@ export class ClarityAssessmentEntity extends planRowColumns('clarity_assessment'
 
   @Column({ name: 'stage_key', type: 'text' })
   stageKey!: string;
+
+  @ManyToOne(() => StageEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY IMMEDIATE' })
+  @JoinColumn([
+    { name: 'plan_id', referencedColumnName: 'planId', foreignKeyConstraintName: 'clarity_assessment_stage_key_fkey' },
+    { name: 'stage_key', referencedColumnName: 'key' },
+  ])
+  stage?: StageEntity;
 
   @Column({ type: 'integer' })
   mission!: number;

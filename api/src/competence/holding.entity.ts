@@ -1,5 +1,6 @@
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { planRowColumns } from '../plans/plan-row.base-entity';
+import { CompetenceEntity } from './competence.entity';
 
 /** The level of a competence an actor holds. */
 @Entity({ name: 'holding' })
@@ -10,6 +11,13 @@ export class HoldingEntity extends planRowColumns('holding') {
 
   @Column({ name: 'competence_key', type: 'text' })
   competenceKey!: string;
+
+  @ManyToOne(() => CompetenceEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY IMMEDIATE' })
+  @JoinColumn([
+    { name: 'plan_id', referencedColumnName: 'planId', foreignKeyConstraintName: 'holding_competence_key_fkey' },
+    { name: 'competence_key', referencedColumnName: 'key' },
+  ])
+  competence?: CompetenceEntity;
 
   @Column({ type: 'integer' })
   level!: number;

@@ -1,6 +1,7 @@
 import { AFFECTED_GROUPS } from '@tillit/domain';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
+import { StageEntity } from '../stages/stage.entity';
 
 export type AffectedGroup = (typeof AFFECTED_GROUPS)[number];
 export type ConsequenceEffect = 'positive' | 'negative';
@@ -14,6 +15,13 @@ export type ConsequenceEffect = 'positive' | 'negative';
 export class ConsequenceEntity extends keyedPlanRowColumns('consequence') {
   @Column({ name: 'stage_key', type: 'text' })
   stageKey!: string;
+
+  @ManyToOne(() => StageEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY IMMEDIATE' })
+  @JoinColumn([
+    { name: 'plan_id', referencedColumnName: 'planId', foreignKeyConstraintName: 'consequence_stage_key_fkey' },
+    { name: 'stage_key', referencedColumnName: 'key' },
+  ])
+  stage?: StageEntity;
 
   @Column({ name: 'change_key', type: 'text', nullable: true })
   changeKey!: string | null;

@@ -1,5 +1,7 @@
-import { Check, Column, Entity, Unique } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { CompetenceEntity } from '../competence/competence.entity';
 import { planRowColumns } from '../plans/plan-row.base-entity';
+import { DecisionAreaEntity } from './decision-area.entity';
 
 /** The competence level a decision area asks of whoever decides in it. */
 @Entity({ name: 'requirement' })
@@ -9,8 +11,22 @@ export class RequirementEntity extends planRowColumns('requirement') {
   @Column({ name: 'decision_area_key', type: 'text' })
   decisionAreaKey!: string;
 
+  @ManyToOne(() => DecisionAreaEntity, { onDelete: 'CASCADE', deferrable: 'INITIALLY IMMEDIATE' })
+  @JoinColumn([
+    { name: 'plan_id', referencedColumnName: 'planId', foreignKeyConstraintName: 'requirement_decision_area_key_fkey' },
+    { name: 'decision_area_key', referencedColumnName: 'key' },
+  ])
+  decisionArea?: DecisionAreaEntity;
+
   @Column({ name: 'competence_key', type: 'text' })
   competenceKey!: string;
+
+  @ManyToOne(() => CompetenceEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY IMMEDIATE' })
+  @JoinColumn([
+    { name: 'plan_id', referencedColumnName: 'planId', foreignKeyConstraintName: 'requirement_competence_key_fkey' },
+    { name: 'competence_key', referencedColumnName: 'key' },
+  ])
+  competence?: CompetenceEntity;
 
   @Column({ type: 'integer' })
   level!: number;

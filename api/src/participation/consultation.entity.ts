@@ -1,6 +1,7 @@
 import { CONSULTATION_FORMATS } from '@tillit/domain';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
+import { StageEntity } from '../stages/stage.entity';
 
 export type ConsultationFormat = (typeof CONSULTATION_FORMATS)[number];
 
@@ -10,6 +11,13 @@ export type ConsultationFormat = (typeof CONSULTATION_FORMATS)[number];
 export class ConsultationEntity extends keyedPlanRowColumns('consultation') {
   @Column({ name: 'stage_key', type: 'text' })
   stageKey!: string;
+
+  @ManyToOne(() => StageEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY IMMEDIATE' })
+  @JoinColumn([
+    { name: 'plan_id', referencedColumnName: 'planId', foreignKeyConstraintName: 'consultation_stage_key_fkey' },
+    { name: 'stage_key', referencedColumnName: 'key' },
+  ])
+  stage?: StageEntity;
 
   @Column({ type: 'text' })
   format!: ConsultationFormat;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { planRowColumns } from '../plans/plan-row.base-entity';
 import { StageEntity } from '../stages/stage.entity';
 
@@ -7,6 +7,8 @@ import { StageEntity } from '../stages/stage.entity';
 @Check('clarity_assessment_mission_check', 'mission BETWEEN 1 AND 5')
 @Check('clarity_assessment_goals_check', 'goals BETWEEN 1 AND 5')
 @Check('clarity_assessment_direction_check', 'direction BETWEEN 1 AND 5')
+@Index('clarity_assessment_actor_key_idx', ['planId', 'actorKey'])
+@Index('clarity_assessment_stage_key_idx', ['planId', 'stageKey'])
 export class ClarityAssessmentEntity extends planRowColumns('clarity_assessment') {
   @Column({ name: 'actor_key', type: 'text' })
   actorKey!: string;

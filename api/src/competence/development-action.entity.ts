@@ -1,5 +1,5 @@
 import { DEVELOPMENT_KINDS } from '@tillit/domain';
-import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
 import { StageEntity } from '../stages/stage.entity';
 import { CompetenceEntity } from './competence.entity';
@@ -10,6 +10,9 @@ export type DevelopmentKind = (typeof DEVELOPMENT_KINDS)[number];
 @Entity({ name: 'development_action' })
 @Check('development_action_target_level_check', 'target_level BETWEEN 0 AND 4')
 @Check('development_action_kind_check', `kind IN ('training','recruitment','mentoring','coaching','other')`)
+@Index('development_action_actor_key_idx', ['planId', 'actorKey'])
+@Index('development_action_competence_key_idx', ['planId', 'competenceKey'])
+@Index('development_action_before_stage_key_idx', ['planId', 'beforeStageKey'])
 export class DevelopmentActionEntity extends keyedPlanRowColumns('development_action') {
   @Column({ name: 'actor_key', type: 'text' })
   actorKey!: string;

@@ -1,5 +1,5 @@
 import { AFFECTED_GROUPS } from '@tillit/domain';
-import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
 import { StageEntity } from '../stages/stage.entity';
 
@@ -12,6 +12,7 @@ export type ConsequenceEffect = 'positive' | 'negative';
 @Check('consequence_effect_check', `effect IN ('positive','negative')`)
 @Check('consequence_likelihood_check', 'likelihood BETWEEN 1 AND 5')
 @Check('consequence_impact_check', 'impact BETWEEN 1 AND 5')
+@Index('consequence_stage_key_idx', ['planId', 'stageKey'])
 export class ConsequenceEntity extends keyedPlanRowColumns('consequence') {
   @Column({ name: 'stage_key', type: 'text' })
   stageKey!: string;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { CompetenceEntity } from '../competence/competence.entity';
 import { planRowColumns } from '../plans/plan-row.base-entity';
 import { DecisionAreaEntity } from './decision-area.entity';
@@ -7,6 +7,7 @@ import { DecisionAreaEntity } from './decision-area.entity';
 @Entity({ name: 'requirement' })
 @Unique('requirement_plan_id_decision_area_key_competence_key_key', ['planId', 'decisionAreaKey', 'competenceKey'])
 @Check('requirement_level_check', 'level BETWEEN 0 AND 4')
+@Index('requirement_competence_key_idx', ['planId', 'competenceKey'])
 export class RequirementEntity extends planRowColumns('requirement') {
   @Column({ name: 'decision_area_key', type: 'text' })
   decisionAreaKey!: string;

@@ -13,6 +13,11 @@ import { StageEntity } from './stage.entity';
 )
 @Index('plan_change_stage_idx', ['stageId', 'position'])
 @Index('plan_change_principle_keys_idx', ['principleKeys'], { type: 'gin' })
+// An operator class and expressions TypeORM cannot describe: the migration owns these, TypeORM leaves them
+// alone (entities-match-migrations.spec.ts checks their definitions).
+@Index('plan_change_payload_idx', { synchronize: false })
+@Index('plan_change_added_actor_idx', { synchronize: false })
+@Index('plan_change_added_area_idx', { synchronize: false })
 export class PlanChangeEntity extends keyedPlanRowColumns('plan_change') {
   @Column({ name: 'stage_id', type: 'uuid' })
   stageId!: string;

@@ -1,5 +1,5 @@
 import { ActorKind } from '@tillit/domain';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
 
 /** An actor of the organisation (a body, role, unit, team…) as the plan's baseline has it. */
@@ -9,6 +9,7 @@ import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
   `kind IN ('governing_body','executive','manager','role','unit','team','professional_group','support_function')`,
 )
 @Check('actor_headcount_check', 'headcount >= 0')
+@Index('actor_reports_to_idx', ['planId', 'reportsTo'])
 export class ActorEntity extends keyedPlanRowColumns('actor') {
   @Column({ type: 'text' })
   name!: string;

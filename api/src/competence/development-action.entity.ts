@@ -1,6 +1,8 @@
 import { DEVELOPMENT_KINDS } from '@tillit/domain';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
+import { StageEntity } from '../stages/stage.entity';
+import { CompetenceEntity } from './competence.entity';
 
 export type DevelopmentKind = (typeof DEVELOPMENT_KINDS)[number];
 
@@ -8,12 +10,22 @@ export type DevelopmentKind = (typeof DEVELOPMENT_KINDS)[number];
 @Entity({ name: 'development_action' })
 @Check('development_action_target_level_check', 'target_level BETWEEN 0 AND 4')
 @Check('development_action_kind_check', `kind IN ('training','recruitment','mentoring','coaching','other')`)
+@Index('development_action_actor_key_idx', ['planId', 'actorKey'])
+@Index('development_action_competence_key_idx', ['planId', 'competenceKey'])
+@Index('development_action_before_stage_key_idx', ['planId', 'beforeStageKey'])
 export class DevelopmentActionEntity extends keyedPlanRowColumns('development_action') {
   @Column({ name: 'actor_key', type: 'text' })
   actorKey!: string;
 
   @Column({ name: 'competence_key', type: 'text' })
   competenceKey!: string;
+
+  @ManyToOne(() => CompetenceEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY IMMEDIATE' })
+  @JoinColumn([
+    { name: 'plan_id', referencedColumnName: 'planId', foreignKeyConstraintName: 'development_action_competence_key_fkey' },
+    { name: 'competence_key', referencedColumnName: 'key' },
+  ])
+  competence?: CompetenceEntity;
 
   @Column({ name: 'target_level', type: 'integer' })
   targetLevel!: number;
@@ -23,6 +35,13 @@ export class DevelopmentActionEntity extends keyedPlanRowColumns('development_ac
 
   @Column({ name: 'before_stage_key', type: 'text' })
   beforeStageKey!: string;
+
+  @ManyToOne(() => StageEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY IMMEDIATE' })
+  @JoinColumn([
+    { name: 'plan_id', referencedColumnName: 'planId', foreignKeyConstraintName: 'development_action_before_stage_key_fkey' },
+    { name: 'before_stage_key', referencedColumnName: 'key' },
+  ])
+  beforeStage?: StageEntity;
 
   @Column({ type: 'text', nullable: true })
   owner!: string | null;

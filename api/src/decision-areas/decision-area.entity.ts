@@ -1,5 +1,5 @@
 import { DECISION_KINDS } from '@tillit/domain';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
 
 export type DecisionKind = (typeof DECISION_KINDS)[number];
@@ -7,6 +7,7 @@ export type DecisionKind = (typeof DECISION_KINDS)[number];
 /** A decision area of the baseline: what may be decided, on which legal basis, within which limit. */
 @Entity({ name: 'decision_area' })
 @Check('decision_area_kind_check', `kind IN ('formal','execution')`)
+@Index('decision_area_onward_delegation_by_idx', ['onwardDelegationBy'], { type: 'gin' })
 export class DecisionAreaEntity extends keyedPlanRowColumns('decision_area') {
   @Column({ type: 'text' })
   code!: string;

@@ -1,5 +1,5 @@
 import { REPORTING_FREQUENCIES } from '@tillit/domain';
-import { Check, Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { planRowColumns } from '../plans/plan-row.base-entity';
 
 export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
@@ -12,6 +12,12 @@ export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
   `reporting_frequency IN ('per_decision','monthly','quarterly','semiannual','annual')`,
 )
 @Check('decision_right_reporting_hours_check', 'reporting_hours >= 0')
+@Index('decision_right_decision_area_key_idx', ['planId', 'decisionAreaKey'])
+@Index('decision_right_decider_key_idx', ['planId', 'deciderKey'])
+@Index('decision_right_delegator_key_idx', ['planId', 'delegatorKey'])
+@Index('decision_right_reporting_to_idx', ['planId', 'reportingTo'])
+@Index('decision_right_consulted_idx', ['consulted'], { type: 'gin' })
+@Index('decision_right_informed_idx', ['informed'], { type: 'gin' })
 export class DecisionRightEntity extends planRowColumns('decision_right') {
   @Column({ name: 'decision_area_key', type: 'text' })
   decisionAreaKey!: string;

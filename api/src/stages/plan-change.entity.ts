@@ -1,5 +1,5 @@
 import { ChangeType } from '@tillit/domain';
-import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { JsonObject } from '../common/json-value';
 import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
 import { StageEntity } from './stage.entity';
@@ -11,6 +11,13 @@ import { StageEntity } from './stage.entity';
   `type IN ('move_decision','set_level','set_consultation','set_reporting','add_actor',` +
     `'retire_actor','move_actor','add_decision_area','retire_decision_area','system')`,
 )
+@Index('plan_change_stage_idx', ['stageId', 'position'])
+@Index('plan_change_principle_keys_idx', ['principleKeys'], { type: 'gin' })
+// An operator class and expressions TypeORM cannot describe: the migration owns these, TypeORM leaves them
+// alone (entities-match-migrations.spec.ts checks their definitions).
+@Index('plan_change_payload_idx', { synchronize: false })
+@Index('plan_change_added_actor_idx', { synchronize: false })
+@Index('plan_change_added_area_idx', { synchronize: false })
 export class PlanChangeEntity extends keyedPlanRowColumns('plan_change') {
   @Column({ name: 'stage_id', type: 'uuid' })
   stageId!: string;

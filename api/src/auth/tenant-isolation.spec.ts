@@ -47,8 +47,9 @@ describe('tenant isolation', () => {
     expect(withIds.length).toBeGreaterThanOrEqual(5);
     for (const [path, methods] of withIds) {
       for (const method of Object.keys(methods)) {
-        const query = path.endsWith('/diff') ? '?from=0&to=1' : method === 'delete' && path.includes('{key}') ? '?version=1' : '';
-        const url = path.replace('{id}', planId).replace('{index}', '0').replace('{key}', 'bhl') + query;
+        // Every delete of one thing names the version it read.
+        const query = path.endsWith('/diff') ? '?from=0&to=1' : method === 'delete' && /\{(?!id\})\w+\}/.test(path) ? '?version=1' : '';
+        const url = path.replace('{id}', planId).replace('{index}', '0').replace(/\{(key|area|actor|competence|stage)\}/g, 'bhl') + query;
         const agent = http() as unknown as Record<string, (u: string) => request.Test>;
         const res = await agent[method](url)
           .set(mallory.headers)

@@ -47,8 +47,10 @@ export class ModelService {
 
   async create(auth: AuthContext, planId: string, body: unknown, spec: ResourceSpec): Promise<Versioned> {
     const scope = this.scope(auth, planId);
-    const entity = parseBody(spec.schema, body) as { id: string };
+    // The plan is claimed first: another organisation's plan answers 404 whatever the body.
+    let entity = { id: '' };
     const version = await this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope }) => {
+      entity = parseBody(spec.schema, body) as { id: string };
       const exists = (await this.model.read(spec.mapping, scope, entity.id, em)).length > 0;
       if (exists || (spec.idKind && (await this.references.taken(em, scope, spec.idKind, entity.id)))) {
         throw AppError.validation([{ field: 'id', code: 'duplicate', params: { kind: spec.name }, reason: `a ${spec.name} with this id already exists in this plan` }]);
@@ -63,8 +65,8 @@ export class ModelService {
 
   async update(auth: AuthContext, planId: string, key: string, body: unknown, spec: ResourceSpec): Promise<Versioned> {
     const scope = this.scope(auth, planId);
-    const patch = this.patchOf(body, spec);
     return this.store.write(scope.organisationId, scope.planId, async ({ em, scope: writeScope }) => {
+      const patch = this.patchOf(body, spec);
       const [current] = await this.model.read(spec.mapping, scope, key, em);
       if (!current) throw AppError.notFound(capitalised(spec.name));
       if (current.version !== patch.version) throw AppError.versionConflict(capitalised(spec.name), current.version);

@@ -49,8 +49,8 @@ export class RowsService {
    */
   async put(auth: AuthContext, planId: string, spec: RowSpec, keys: string[], body: unknown): Promise<VersionedRow> {
     const scope = { organisationId: auth.organisationId, planId };
-    const { given, item } = this.parse(spec, keys, body);
     return this.store.write(auth.organisationId, planId, async ({ em, scope: ws }) => {
+      const { given, item } = this.parse(spec, keys, body);
       const rows = await this.find(em, scope, spec, keys);
       if (rows.length > 1) throw AppError.validation([{ field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` }]);
       const current = rows[0];
@@ -91,8 +91,8 @@ export class RowsService {
    */
   async addChange(auth: AuthContext, planId: string, stageKey: string, body: unknown): Promise<Change & { version: number }> {
     const scope = { organisationId: auth.organisationId, planId };
-    const change = parseBody(changeSchema, body);
     return this.store.write(auth.organisationId, planId, async ({ em, scope: ws }) => {
+      const change = parseBody(changeSchema, body);
       const [stage] = (await em.query(`SELECT id FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{ id: string }>;
       if (!stage) throw AppError.notFound('Stage');
       const problems: FieldError[] = [];

@@ -25,8 +25,6 @@ export type Scope = { organisationId: string; planId: string };
 /** A scope inside a write: `version` is the plan's next entity version, stamped on every row written. */
 export type WriteScope = Scope & { version: number };
 
-/** PostgreSQL allows 65,535 parameters a statement; stay well below. */
-const MAX_PARAMETERS = 30_000;
 
 const CONTENT_TABLES = [
   'stage_comment',
@@ -45,27 +43,29 @@ const CONTENT_TABLES = [
   'principle',
 ];
 
-/** Inserts rows in chunks, their positions numbered from `firstPosition`. */
+/** Rows a statement inserts at most: each chunk is one JSON document, not one parameter per value. */
+const ROWS_PER_STATEMENT = 10_000;
+
+/**
+ * Inserts rows in chunks, their positions numbered from `firstPosition`. Each chunk travels as one JSON
+ * parameter that PostgreSQL maps onto the table's row type (json_populate_recordset): measured about
+ * twice as fast for a 50,000-change plan as multi-row VALUES with a parameter per value, and free of the
+ * 65,535-parameter limit.
+ */
 export async function insertRows(em: EntityManager, table: string, scope: WriteScope, rows: Row[], firstPosition = 0): Promise<Array<{ id: string; key: string | null }>> {
   if (rows.length === 0) return [];
-  const columns = ['organisation_id', 'plan_id', 'position', 'version', ...Object.keys(rows[0])];
-  const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const own = Object.keys(rows[0]);
+  const columns = ['organisation_id', 'plan_id', 'version', 'position', ...own];
+  const keyColumn = own.includes('key') ? 'key' : 'NULL AS key';
   const inserted: Array<{ id: string; key: string | null }> = [];
-  for (let start = 0; start < rows.length; start += perChunk) {
-    const chunk = rows.slice(start, start + perChunk);
-    const params: unknown[] = [];
-    const tuples = chunk.map((row, i) => {
-      const values = [scope.organisationId, scope.planId, firstPosition + start + i, scope.version, ...Object.values(row)];
-      const placeholders = values.map((v) => {
-        params.push(v);
-        return `$${params.length}`;
-      });
-      return `(${placeholders.join(', ')})`;
-    });
-    const keyColumn = 'key' in rows[0] ? 'key' : 'NULL AS key';
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT).map((row, i) => ({ ...row, position: firstPosition + start + i }));
     const result: Array<{ id: string; key: string | null }> = await em.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} RETURNING id, ${keyColumn}`,
-      params,
+      `INSERT INTO ${table} (${columns.join(', ')})
+       SELECT $1::uuid, $2::uuid, $3::integer, r.position, ${own.map((c) => `r.${c}`).join(', ')}
+         FROM json_populate_recordset(NULL::${table}, $4::json) AS r
+       RETURNING id, ${keyColumn}`,
+      [scope.organisationId, scope.planId, scope.version, JSON.stringify(chunk)],
     );
     inserted.push(...result);
   }

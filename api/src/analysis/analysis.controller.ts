@@ -1,14 +1,15 @@
-import { ANALYSIS_SCHEMA, DIFF_SCHEMA, STATE_SCHEMA } from '../common/openapi-schemas';
+import { ANALYSIS_SCHEMA, DIFF_SCHEMA, GAPS_SCHEMA, STATE_SCHEMA } from '../common/openapi-schemas';
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnalysisResponse, DiffResponse, StateResponse } from '@tillit/contract';
+import { AnalysisResponse, DiffResponse, GapsResponse, StateResponse } from '@tillit/contract';
 import { AppError } from '../common/app-error';
 import { AuthContext } from '../auth/auth-context';
 import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AnalysisService } from './analysis.service';
-import { AnalysisQueryDto, DiffQueryDto } from './dto/diff-query.dto';
+import { AnalysisQueryDto, GapsQueryDto } from './dto/analysis-query.dto';
+import { DiffQueryDto } from './dto/diff-query.dto';
 
 const stateIndexPipe = new ParseIntPipe({
   exceptionFactory: () => AppError.validation([{ field: 'index', code: 'too_small', params: { minimum: 0 }, reason: 'must be a whole number from 0' }]),
@@ -20,12 +21,27 @@ export class AnalysisController {
   constructor(private readonly analysis: AnalysisService) {}
 
   @Get('analysis')
-  @ApiOperation({ summary: 'Analyse a plan: findings, metrics and competence gaps', operationId: 'analysePlan' })
+  @ApiOperation({
+    summary: 'Analyse a plan: a summary, the metrics and a page of findings',
+    description:
+      'Counts by stage, rule and severity, the metrics and gap counts, and the findings in a stable order, a page at a time (`nextCursor`). ' +
+      '`stage` narrows all of it to one state; `rule`, `severity` and `subject` narrow the findings.',
+    operationId: 'analysePlan',
+  })
   @RequirePermission('analysis.read')
-  @ApiOkResponse({ description: 'Findings, metrics and competence gaps of every stage, or of one with ?stage=', schema: ANALYSIS_SCHEMA })
+  @ApiOkResponse({ description: 'The summary, the metrics and one page of findings', schema: ANALYSIS_SCHEMA })
   @ApiErrors(400, 404)
   analyse(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Query() query: AnalysisQueryDto): Promise<AnalysisResponse> {
-    return this.analysis.analyse(auth.organisationId, id, query.stage);
+    return this.analysis.analyse(auth.organisationId, id, query);
+  }
+
+  @Get('analysis/gaps')
+  @ApiOperation({ summary: 'List the competence gaps of every state, or of one, a page at a time', operationId: 'listGaps' })
+  @RequirePermission('analysis.read')
+  @ApiOkResponse({ description: 'One page of gaps, by state, actor and competence', schema: GAPS_SCHEMA })
+  @ApiErrors(400, 404)
+  gaps(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Query() query: GapsQueryDto): Promise<GapsResponse> {
+    return this.analysis.gaps(auth.organisationId, id, query);
   }
 
   @Get('states/:index')

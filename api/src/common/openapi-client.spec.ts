@@ -24,7 +24,7 @@ export async function login(baseUrl: string, body: LoginBody): Promise<Session> 
 }
 
 export function blockers(analysis: Json<paths['/api/plans/{id}/analysis']['get']['responses'][200]>): string[] {
-  return (analysis.findings ?? []).filter((f) => f.severity === 'blocker').map((f) => f.message?.en ?? '');
+  return (analysis.findings?.items ?? []).filter((f) => f.severity === 'blocker').map((f) => f.message?.en ?? '');
 }
 
 export const firstActor = (plan: components['schemas']['PlanDocument']): string | undefined => plan.actors[0]?.name;

@@ -79,19 +79,63 @@ export const GAP_SCHEMA = named('Gap', {
   },
 });
 
+const severityCounts = {
+  type: 'object',
+  properties: { blocker: int, warning: int, info: int },
+  required: ['blocker', 'warning', 'info'],
+};
+
+/** One page of a list; `nextCursor` asks for the next page and is null after the last. */
+function page(items: object, what: string): object {
+  return {
+    type: 'object',
+    properties: {
+      items: { type: 'array', items },
+      matched: { ...int, description: `How many ${what} match the filters, on all pages` },
+      nextCursor: { ...nullableStr, description: 'Send as `cursor` for the next page; null after the last' },
+    },
+    required: ['items', 'matched', 'nextCursor'],
+  };
+}
+
+export const ANALYSIS_SUMMARY_SCHEMA = named('AnalysisSummary', {
+  type: 'object',
+  description: 'Counts of the findings; each split adds up to `findings`',
+  properties: {
+    findings: int,
+    bySeverity: severityCounts,
+    byRule: { type: 'object', propertyNames: { enum: Object.keys(RULES) }, additionalProperties: int, description: 'Rules that occur' },
+    byStage: {
+      type: 'array',
+      description: 'The plan-wide findings first (stageIndex null), then every state',
+      items: { type: 'object', properties: { stageIndex: nullableInt, total: int, bySeverity: severityCounts }, required: ['stageIndex', 'total', 'bySeverity'] },
+    },
+    gaps: {
+      type: 'array',
+      description: 'Competence gaps of every state (the gaps themselves: GET /api/plans/{id}/analysis/gaps)',
+      items: { type: 'object', properties: { stageIndex: int, open: int, closed: int }, required: ['stageIndex', 'open', 'closed'] },
+    },
+    notApplicable: { ...int, description: 'Changes that no longer apply to the state they meet (each is also a finding)' },
+  },
+  required: ['findings', 'bySeverity', 'byRule', 'byStage', 'gaps', 'notApplicable'],
+});
+
 export const ANALYSIS_SCHEMA = named('Analysis', {
   type: 'object',
   properties: {
     planId: str,
     stages: { type: 'array', items: { type: 'object', properties: { index: int, id: str, name: str } } },
-    findings: { type: 'array', items: FINDING_SCHEMA },
+    summary: ANALYSIS_SUMMARY_SCHEMA,
     metrics: { type: 'array', items: METRICS_SCHEMA },
-    gaps: { type: 'array', items: { type: 'array', items: GAP_SCHEMA }, description: 'gaps[k]: the gaps of state k' },
-    notApplicable: {
-      type: 'array',
-      items: { type: 'object', properties: { stageIndex: int, stageId: str, change: { type: 'object' }, applied: { type: 'boolean' }, reason: str, subjectId: str } },
-    },
+    findings: page(FINDING_SCHEMA, 'findings'),
   },
+  required: ['planId', 'stages', 'summary', 'metrics', 'findings'],
+});
+
+export const GAPS_SCHEMA = named('Gaps', {
+  type: 'object',
+  properties: { planId: str, gaps: page(GAP_SCHEMA, 'gaps') },
+  required: ['planId', 'gaps'],
 });
 
 export const STATE_SCHEMA = named('State', {

@@ -55,7 +55,7 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
             />
           )}
           {tab === 'matrix' && <RolloutMatrixView key={focus?.area} plan={load.plan} analysis={load.analysis} initialArea={focus?.area} />}
-          {tab === 'stages' && <StageEditor key={focus?.stage} ctx={ctx(load.plan)} analysis={load.analysis} initialStage={focus?.stage} />}
+          {tab === 'stages' && <StageEditor key={focus?.stage} ctx={ctx(load.plan)} analysis={load.analysis} check={load.check} initialStage={focus?.stage} />}
           {tab === 'organisation' && <ActorsEditor ctx={ctx(load.plan)} />}
           {tab === 'decisions' && (
             <>

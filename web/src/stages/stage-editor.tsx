@@ -4,21 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, ShownFieldError } from '../api/http';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { ClarityEditor, ConsequencesEditor, ConsultationsEditor, EditorContext } from '../editors/plan-editors';
+import { LiveCheck } from '../analysis/live-check';
 import { planApi } from '../plan/plan-api';
+import { LiveChecker } from '../plan/use-plan-analysis';
 import { useLeaveGuard } from '../routing/use-leave-guard';
 import { changeDifferences } from './change-differences';
 import { ChangeForm, changeFields, ChangeOptions } from './change-form';
 import { DraftConflictPanel } from './draft-conflict';
 import { chooseSide, discardDraft, DraftState, freshDraft, hasUnsavedDraft, keepDraft, SavedChanges, withLatest } from './draft-state';
-import { liveCheck } from './live-check';
 import { sameChanges } from './rebase-draft';
 import { NewStageForm, StageDetails } from './stage-details';
 
 /**
  * The stages of a plan and the changes of one, edited as a draft: the domain engine checks the draft in
- * the browser and shows which findings it adds or resolves before anything is saved.
+ * the browser (in the analysis worker, `check`) and shows which findings it adds or resolves before
+ * anything is saved.
  */
-export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContext; analysis: Analysis; initialStage?: string }) {
+export function StageEditor({ ctx, analysis, check: checkDraft, initialStage }: { ctx: EditorContext; analysis: Analysis; check: LiveChecker; initialStage?: string }) {
   const { planId, plan, canWrite, onSaved } = ctx;
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'sv';
@@ -66,7 +68,23 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
   useLeaveGuard(unsaved, askToLeave);
   const leaveTo = (id: string) => (unsaved && id !== stageId ? askToLeave(() => openStage(id)) : openStage(id));
 
-  const check = useMemo(() => (stage ? liveCheck(plan, analysis.findings, stage.id, draft) : { added: [], resolved: [] }), [plan, analysis, stage, draft]);
+  // The live check of an unsaved draft against the plan as loaded, kept with what it checked: until the
+  // answer for this draft (and plan) comes, the check shows that it is at work.
+  const [checked, setChecked] = useState<{ checker: LiveChecker; stageId: string; draft: Change[]; result: LiveCheck } | null>(null);
+  useEffect(() => {
+    if (!stage || !unsaved) return;
+    let cancelled = false;
+    const stageId = stage.id;
+    checkDraft(stageId, draft).then(
+      // Null: a newer check or plan is on its way, and its answer will come.
+      (result) => !cancelled && result && setChecked({ checker: checkDraft, stageId, draft, result }),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [checkDraft, stage, draft, unsaved]);
+  const check = checked && checked.checker === checkDraft && checked.stageId === stage?.id && checked.draft === draft ? checked.result : null;
   // What a change of this stage can name: the actors and areas in force when the stage starts, and those the
   // draft itself adds. Ids of new ones must not clash with any id the plan ever had.
   const stageIndex = stage ? plan.stages.indexOf(stage) + 1 : analysis.states.length - 1;
@@ -271,6 +289,8 @@ export function StageEditor({ ctx, analysis, initialStage }: { ctx: EditorContex
                 <h3 id={`${ids}-live`}>{t('stages.live')}</h3>
                 {!unsaved ? (
                   <p className="meta">{t('stages.clean')}</p>
+                ) : !check ? (
+                  <p className="meta">{t('stages.checking')}</p>
                 ) : (
                   <>
                     <FindingList title={t('stages.added', { count: check.added.length })} findings={check.added} lang={lang} t={t} />

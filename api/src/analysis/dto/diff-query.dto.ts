@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 
 export class DiffQueryDto {
   @ApiProperty({ description: 'State index to compare from (0 = baseline)', example: 0 })
@@ -16,14 +16,4 @@ export class DiffQueryDto {
   @Min(0)
   @Max(1000)
   to!: number;
-}
-
-export class AnalysisQueryDto {
-  @ApiPropertyOptional({ description: 'Only this state: 0 is the baseline, k the state after stage k', example: 2 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  stage?: number;
 }

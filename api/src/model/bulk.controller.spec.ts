@@ -6,7 +6,7 @@ describe(BulkController.name, () => {
   const { http } = useTestApp('change_lead');
   let planId: string;
   const base = () => `/api/plans/${planId}`;
-  const rules = async () => ((await http().get(`${base()}/analysis`).expect(200)).body.findings as Array<{ rule: string }>).map((f) => f.rule);
+  const rules = async () => ((await http().get(`${base()}/analysis?limit=1000`).expect(200)).body.findings.items as Array<{ rule: string }>).map((f) => f.rule);
 
   beforeEach(async () => {
     planId = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
@@ -129,7 +129,7 @@ describe('plan-wide settings and assessments', () => {
     await http().put(`/api/plans/${minimal}/definition`).send({ version: 1, definition }).expect(200);
     expect((await http().get(`/api/plans/${minimal}/export`).expect(200)).body.definition).toEqual(definition);
     await http().put(`/api/plans/${minimal}/definition`).send({ version: 2, definition: null }).expect(200);
-    const findings = (await http().get(`/api/plans/${minimal}/analysis`).expect(200)).body.findings as Array<{ rule: string }>;
+    const findings = (await http().get(`/api/plans/${minimal}/analysis?limit=1000`).expect(200)).body.findings.items as Array<{ rule: string }>;
     expect(findings.map((f) => f.rule)).toContain('definition.missing');
   });
 

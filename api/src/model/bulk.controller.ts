@@ -17,6 +17,16 @@ const listOf = (field: string, item: z.ZodType) => ({
   required: ['version', field],
   properties: { version, [field]: { type: 'array', items: json(item) } },
 });
+/** A list as read: also each row's own version, in the same order (for a write of one row). */
+const rowsOf = (field: string, item: z.ZodType) => ({
+  type: 'object',
+  required: ['version', field, 'versions'],
+  properties: {
+    version,
+    [field]: { type: 'array', items: json(item) },
+    versions: { type: 'array', items: { type: 'integer' }, description: 'Each row’s version, in the order of the list' },
+  },
+});
 const newVersion = { schema: { type: 'object', properties: { version: { type: 'integer', description: 'The new version' } } } };
 
 @ApiTags('model')
@@ -27,7 +37,7 @@ export class BulkController {
   @Get('baseline')
   @ApiOperation({ summary: 'Get the baseline decision rights', operationId: 'getBaseline' })
   @RequirePermission('plan.read')
-  @ApiOkResponse({ description: 'The plan version and the baseline decision rights', schema: listOf('rights', decisionRightSchema) })
+  @ApiOkResponse({ description: 'The plan version and the baseline decision rights', schema: rowsOf('rights', decisionRightSchema) })
   @ApiErrors(400, 404)
   baseline(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string) {
     return this.bulk.read(auth, id, 'baseline');
@@ -36,7 +46,7 @@ export class BulkController {
   @Get('holdings')
   @ApiOperation({ summary: 'Get the competence holdings', operationId: 'getHoldings' })
   @RequirePermission('plan.read')
-  @ApiOkResponse({ description: 'The plan version and the competence holdings', schema: listOf('holdings', holdingSchema) })
+  @ApiOkResponse({ description: 'The plan version and the competence holdings', schema: rowsOf('holdings', holdingSchema) })
   @ApiErrors(400, 404)
   holdings(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string) {
     return this.bulk.read(auth, id, 'holdings');
@@ -45,7 +55,7 @@ export class BulkController {
   @Get('clarity')
   @ApiOperation({ summary: 'Get the clarity assessments', operationId: 'getClarity' })
   @RequirePermission('plan.read')
-  @ApiOkResponse({ description: 'The plan version and the clarity assessments', schema: listOf('clarity', clarityAssessmentSchema) })
+  @ApiOkResponse({ description: 'The plan version and the clarity assessments', schema: rowsOf('clarity', clarityAssessmentSchema) })
   @ApiErrors(400, 404)
   clarity(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string) {
     return this.bulk.read(auth, id, 'clarity');

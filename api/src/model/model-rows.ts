@@ -89,6 +89,16 @@ export const stageRows: EntityMapping<StageFields> = {
     present({ id: r.key, name: r.name, goal: r.goal, startDate: r.start_date, endDate: r.end_date, gateCriteria: r.gate_criteria }) as unknown as StageFields,
 };
 
+export function changeFromRow(c: Row): Change {
+  return {
+    id: c.key,
+    type: c.type,
+    ...(c.payload as object),
+    ...(c.rationale !== null && { rationale: c.rationale }),
+    principleIds: c.principle_keys,
+  } as Change;
+}
+
 export function changeRow(c: Change, stageId: string): Row {
   const { id, type, rationale, principleIds, ...payload } = c;
   return { key: id, stage_id: stageId, type, payload, rationale: orNull(rationale), principle_keys: principleIds };

@@ -30,10 +30,10 @@ describe(CommentsController.name, () => {
   });
 
   it('keeps consequences, and a mitigation clears the high-risk finding', async () => {
-    const before = (await http().get(`${base()}/analysis`).expect(200)).body.findings as Array<{ rule: string }>;
+    const before = (await http().get(`${base()}/analysis?limit=1000`).expect(200)).body.findings.items as Array<{ rule: string }>;
     expect(before.map((f) => f.rule)).toContain('consequences.unmitigated_risk');
     await http().patch(`${base()}/consequences/kons-7`).send({ version: 1, mitigation: 'Gemensamt bedömningsstöd och stickprov' }).expect(200);
-    const after = (await http().get(`${base()}/analysis`).expect(200)).body.findings as Array<{ rule: string }>;
+    const after = (await http().get(`${base()}/analysis?limit=1000`).expect(200)).body.findings.items as Array<{ rule: string }>;
     expect(after.map((f) => f.rule)).not.toContain('consequences.unmitigated_risk');
   });
 

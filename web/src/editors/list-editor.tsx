@@ -9,10 +9,13 @@ import { EditorTable } from './editor-table';
 export interface ListEditorProps<T> {
   heading: string;
   intro?: string;
-  /** Reads the whole list with the version a write must name. */
-  load: () => Promise<{ version: number; items: T[] }>;
+  /** Reads the whole list with the version a write must name (and, for lists written row by row, each row's). */
+  load: () => Promise<{ version: number; items: T[]; versions?: number[] }>;
   /** Writes the whole list under that version (a stale one is a 409). */
   save: (version: number, items: T[]) => Promise<unknown>;
+  /** Writes one row under its own version (none: a new row); with it, an edit sends that row only. */
+  saveRow?: (item: T, version: number | undefined) => Promise<unknown>;
+  removeRow?: (item: T, version: number) => Promise<unknown>;
   /** What makes an item itself (e.g. its decision area, or its actor and stage). */
   keyOf: (item: T) => string;
   columns: ReadonlyArray<readonly [string, (item: T) => ReactNode]>;
@@ -35,15 +38,17 @@ export interface ListEditorProps<T> {
 type Editing<T> = null | { mode: 'new' } | { mode: 'edit'; key: string; item: T };
 
 /**
- * A list the plan keeps whole (baseline rights, holdings, clarity, principles), edited one item at a
- * time: each save writes the list with that item replaced, under the version read. After a conflict the
- * latest list is read again and the user's item is applied to it on the next save.
+ * A list the plan keeps (baseline rights, holdings, clarity, principles), edited one item at a time: each
+ * save sends that row under its own version (`saveRow`), or — for lists kept whole, such as principles —
+ * the list with the item replaced, under the list's version. After a conflict the latest list is read
+ * again and the user's item is applied to it on the next save.
  */
 export function ListEditor<T>(props: ListEditorProps<T>) {
-  const { heading, intro, load, save, keyOf, columns, nameOf, fields, editFields, schema, blank, prepare, filter, sort, canWrite, canDelete, onSaved, reloadKey } = props;
+  const { heading, intro, load, save, saveRow, removeRow, keyOf, columns, nameOf, fields, editFields, schema, blank, prepare, filter, sort, canWrite, canDelete, onSaved, reloadKey } =
+    props;
   const { t } = useTranslation();
   const id = useId();
-  const [data, setData] = useState<{ version: number; items: T[] } | null>(null);
+  const [data, setData] = useState<{ version: number; items: T[]; versions?: number[] } | null>(null);
   const [editing, setEditing] = useState<Editing<T>>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -60,21 +65,33 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
   const shown = (data?.items ?? []).filter((item) => !filter || filter(item));
   if (sort) shown.sort(sort);
 
-  async function write(items: T[], text: string) {
-    if (!data) return;
-    await save(data.version, items);
+  /** The version of the row with the item's key as last read (none: a new row). */
+  const rowVersion = (item: T): number | undefined => {
+    const at = (data?.items ?? []).findIndex((x) => keyOf(x) === keyOf(item));
+    return at < 0 ? undefined : data?.versions?.[at];
+  };
+
+  async function done(text: string) {
     setEditing(null);
     setNotice({ ok: true, text });
     await read();
     onSaved();
   }
 
+  async function write(item: T, text: string) {
+    if (!data) return;
+    if (saveRow) await saveRow(item, rowVersion(item));
+    else await save(data.version, upsert(item));
+    await done(text);
+  }
+
   async function remove(item: T) {
     try {
-      await write(
-        (data?.items ?? []).filter((x) => keyOf(x) !== keyOf(item)),
-        t('editor.deleted', { name: nameOf(item) }),
-      );
+      if (!data) return;
+      const version = rowVersion(item);
+      if (removeRow && version !== undefined) await removeRow(item, version);
+      else await save(data.version, data.items.filter((x) => keyOf(x) !== keyOf(item)));
+      await done(t('editor.deleted', { name: nameOf(item) }));
     } catch (err) {
       const reason = reasonOf(err);
       setNotice({ ok: false, text: t('editor.deleteFailed', { name: nameOf(item), reason }) });
@@ -141,7 +158,7 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
           onSubmit={async (value) => {
             // A new item must not silently replace one the list already has.
             if (editing.mode === 'new' && data?.items.some((x) => keyOf(x) === keyOf(value as T))) throw new Error(t('editor.exists', { name: nameOf(value as T) }));
-            await write(upsert(value as T), t(editing.mode === 'new' ? 'editor.created' : 'editor.updated', { name: nameOf(value as T) }));
+            await write(value as T, t(editing.mode === 'new' ? 'editor.created' : 'editor.updated', { name: nameOf(value as T) }));
           }}
           onConflict={async () => {
             const latest = await read();

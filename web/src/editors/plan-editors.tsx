@@ -177,7 +177,7 @@ export function DecisionAreasEditor({ ctx }: { ctx: EditorContext }) {
 export function BaselineEditor({ ctx }: { ctx: EditorContext }) {
   const { t } = useTranslation();
   const o = useOptions(ctx.plan, t);
-  const api = bulkApi<DecisionRight>(ctx.planId, 'baseline', 'rights');
+  const api = bulkApi<DecisionRight>(ctx.planId, 'baseline', 'rights', (r) => [r.decisionAreaId]);
   const fields: FieldSpec[] = [
     { name: 'decisionAreaId', label: t('stages.area'), kind: 'select', options: o.areas, empty: t('stages.choose') },
     { name: 'deciderId', label: t('fields.decider'), kind: 'select', options: o.actors, empty: t('stages.choose') },
@@ -194,6 +194,8 @@ export function BaselineEditor({ ctx }: { ctx: EditorContext }) {
       intro={t('editor.baselineIntro')}
       load={api.get}
       save={api.put}
+      saveRow={api.putRow}
+      removeRow={api.removeRow}
       keyOf={(r) => r.decisionAreaId}
       columns={[
         [t('stages.area'), (r) => o.area(r.decisionAreaId)],
@@ -263,7 +265,7 @@ export function CompetencesEditor({ ctx }: { ctx: EditorContext }) {
 export function HoldingsEditor({ ctx }: { ctx: EditorContext }) {
   const { t } = useTranslation();
   const o = useOptions(ctx.plan, t);
-  const api = bulkApi<Holding>(ctx.planId, 'holdings', 'holdings');
+  const api = bulkApi<Holding>(ctx.planId, 'holdings', 'holdings', (h) => [h.actorId, h.competenceId]);
   const fields: FieldSpec[] = [
     { name: 'actorId', label: t('fields.actor'), kind: 'select', options: o.actors, empty: t('stages.choose') },
     { name: 'competenceId', label: t('fields.competence'), kind: 'select', options: o.competences, empty: t('stages.choose') },
@@ -275,6 +277,8 @@ export function HoldingsEditor({ ctx }: { ctx: EditorContext }) {
       intro={t('editor.holdingsIntro')}
       load={api.get}
       save={api.put}
+      saveRow={api.putRow}
+      removeRow={api.removeRow}
       keyOf={(h) => `${h.actorId} ${h.competenceId}`}
       columns={[
         [t('fields.actor'), (h) => o.actor(h.actorId)],
@@ -414,7 +418,7 @@ export function ConsultationsEditor({ ctx, stageId }: { ctx: EditorContext; stag
 export function ClarityEditor({ ctx, stageId }: { ctx: EditorContext; stageId: string }) {
   const { t } = useTranslation();
   const o = useOptions(ctx.plan, t);
-  const api = bulkApi<ClarityAssessment>(ctx.planId, 'clarity', 'clarity');
+  const api = bulkApi<ClarityAssessment>(ctx.planId, 'clarity', 'clarity', (c) => [c.actorId, c.stageId]);
   const score = enumOptions([1, 2, 3, 4, 5], t, 'score');
   const fields: FieldSpec[] = [
     { name: 'actorId', label: t('fields.actor'), kind: 'select', options: o.allActors, empty: t('stages.choose') },
@@ -429,6 +433,8 @@ export function ClarityEditor({ ctx, stageId }: { ctx: EditorContext; stageId: s
       intro={t('editor.clarityIntro', { threshold: ctx.plan.settings.clarityThreshold })}
       load={api.get}
       save={api.put}
+      saveRow={api.putRow}
+      removeRow={api.removeRow}
       keyOf={(c) => `${c.actorId} ${c.stageId}`}
       filter={(c) => c.stageId === stageId}
       sort={(a, b) => o.actor(a.actorId).localeCompare(o.actor(b.actorId), 'sv')}

@@ -25,15 +25,21 @@ export function resourceApi<T extends { id: string }>(planId: string, path: stri
   };
 }
 
-/** Lists the plan holds whole, replaced under the plan's version (baseline rights, holdings, clarity). */
-export function bulkApi<T>(planId: string, path: 'baseline' | 'holdings' | 'clarity', key: 'rights' | 'holdings' | 'clarity') {
+/**
+ * Plan-wide lists (baseline rights, holdings, clarity): read whole, with the plan's version and each row's;
+ * written one row at a time under the row's version (`put` without a version creates the row), or whole.
+ */
+export function bulkApi<T>(planId: string, path: 'baseline' | 'holdings' | 'clarity', key: 'rights' | 'holdings' | 'clarity', rowKey: (item: T) => string[]) {
   const url = `/plans/${planId}/${path}`;
+  const rowUrl = (item: T) => `${url}/${rowKey(item).map(encodeURIComponent).join('/')}`;
   return {
     get: async () => {
-      const res = await api<{ version: number } & Record<string, unknown>>(url);
-      return { version: res.version, items: res[key] as T[] };
+      const res = await api<{ version: number; versions: number[] } & Record<string, unknown>>(url);
+      return { version: res.version, items: res[key] as T[], versions: res.versions };
     },
     put: (version: number, items: T[]) => api<{ version: number }>(url, { method: 'PUT', body: { version, [key]: items } }),
+    putRow: (item: T, version: number | undefined) => api<{ version: number }>(rowUrl(item), { method: 'PUT', body: { ...item, ...(version !== undefined && { version }) } }),
+    removeRow: (item: T, version: number) => api<void>(`${rowUrl(item)}?version=${version}`, { method: 'DELETE' }),
   };
 }
 

@@ -3,6 +3,7 @@ import { Change, Plan, PlanInput } from '@tillit/domain';
 import { EntityManager } from 'typeorm';
 import {
   actorRows,
+  changeFromRow,
   changeRow,
   clarityFromRow,
   clarityRow,
@@ -144,13 +145,7 @@ export class PlanContentRepository {
     const changesByStage = new Map<string, Change[]>();
     for (const c of changes) {
       const list = changesByStage.get(c.stage_id as string) ?? [];
-      list.push({
-        id: c.key,
-        type: c.type,
-        ...(c.payload as object),
-        ...(c.rationale !== null && { rationale: c.rationale }),
-        principleIds: c.principle_keys,
-      } as Change);
+      list.push(changeFromRow(c));
       changesByStage.set(c.stage_id as string, list);
     }
     const clean = <T extends Row>(row: T): T => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined)) as T;

@@ -103,18 +103,20 @@ export class ModelService {
 
   async delete(auth: AuthContext, planId: string, key: string, version: number, spec: ResourceSpec): Promise<void> {
     const scope = this.scope(auth, planId);
+    let deleted: unknown;
     await this.write(
       scope,
       async (em) => {
         const [current] = await this.model.read(spec.mapping, scope, key, em);
         if (!current) throw AppError.notFound(capitalised(spec.name));
+        deleted = current.entity;
         if (current.version !== version || !(await this.model.delete(em, spec.mapping, scope, key, version))) {
           throw AppError.versionConflict(capitalised(spec.name), current.version);
         }
         await this.record(em, auth, `${spec.path}.delete`, spec, key, current.entity, undefined);
       },
       (errors, plan) => [
-        { field: 'id', code: 'in_use', params: { by: referrersAt(plan, errors.map((e) => e.path)) }, reason: `is still in use (${errors.length} reference${errors.length === 1 ? '' : 's'})` },
+        { field: 'id', code: 'in_use', params: { by: referrersAt(withDeleted(plan, spec, deleted), errors.map((e) => e.path)) }, reason: `is still in use (${errors.length} reference${errors.length === 1 ? '' : 's'})` },
       ],
     );
   }
@@ -147,6 +149,16 @@ export class ModelService {
       em,
     );
   }
+}
+
+/**
+ * The plan with a just-deleted entity back at the end of its list, so that what still refers to it is
+ * named by it (a holding by its actor's name, not "?"); the other entries keep their indices.
+ */
+function withDeleted(plan: PlanInput, spec: ResourceSpec, entity: unknown): PlanInput {
+  const list = spec.path.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase()) as keyof PlanInput;
+  const items = plan[list];
+  return entity !== undefined && Array.isArray(items) ? { ...plan, [list]: [...items, entity] } : plan;
 }
 
 function capitalised(s: string): string {

@@ -90,6 +90,15 @@ describe(ActorsController.name, () => {
     await http().get(`${base()}/actors/tillfällig`).expect(404);
   });
 
+  // The labels are made from the plan as it would be without the entity: they must still name it.
+  it.each(['actors/bhl', 'decision-areas/a-1-1', 'competences/c-sol', 'stages/etapp-1'])('names everything that still uses %s, none as “?”', async (entity) => {
+    const res = await http().delete(`${base()}/${entity}`).query({ version: 1 });
+    expect(res.status).toBe(400);
+    const by = res.body.errors[0].params.by as Array<{ kind: string; label: string }>;
+    expect(by.length).toBeGreaterThan(0);
+    expect(by.filter((r) => r.label.includes('?'))).toEqual([]);
+  });
+
   it('answers 404 for an unknown actor or plan', async () => {
     await http().get(`${base()}/actors/ingen`).expect(404);
     await http().patch(`${base()}/actors/ingen`).send({ version: 1, name: 'X' }).expect(404);

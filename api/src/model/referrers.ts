@@ -32,8 +32,14 @@ export function referrerAt(plan: PlanInput, path: string): Referrer | null {
 function referrerIn(plan: PlanInput, path: string): Referrer | null {
   const [list, index, sub, subIndex] = pathSegments(path);
   if (typeof index !== 'number') return null;
-  const actors = byId(plan.actors);
-  const areas = byId(plan.decisionAreas);
+  // Actors and areas that a stage adds are named too (a holding may be of an actor that comes in stage 3).
+  const added = (field: 'actor' | 'decisionArea') =>
+    (Array.isArray(plan.stages) ? plan.stages : []).flatMap((s) =>
+      (Array.isArray(s.changes) ? (s.changes as Array<Record<string, unknown>>) : []).map((c) => c[field]).filter((x): x is Named => typeof (x as Named | undefined)?.id === 'string'),
+    );
+  const named = (items: unknown): Named[] => (Array.isArray(items) ? items : []);
+  const actors = byId([...named(plan.actors), ...added('actor')]);
+  const areas = byId([...named(plan.decisionAreas), ...added('decisionArea')]);
   const competences = byId(plan.competences);
   const stages = byId(plan.stages as Array<Named & { id: string }> | undefined);
   const actorName = (id: string | undefined) => (id && actors.get(id)?.name) || '?';

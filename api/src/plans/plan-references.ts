@@ -20,11 +20,15 @@ const EXISTING: Record<ReferenceKind, string> = {
   principle: `SELECT key FROM principle WHERE plan_id = $1 AND key = ANY($2::text[])`,
 };
 
-const AREA_LABEL = `(SELECT d.code || ' ' || d.title FROM decision_area d WHERE d.plan_id = $1 AND d.key = %s)`;
-const ACTOR_NAME = `(SELECT a.name FROM actor a WHERE a.plan_id = $1 AND a.key = %s)`;
+// Names of actors and decision areas, also of those a stage adds (through the partial indexes on changes).
+const AREA_LABEL = `coalesce((SELECT d.code || ' ' || d.title FROM decision_area d WHERE d.plan_id = $1 AND d.key = %s),
+  (SELECT (added.payload #>> '{decisionArea,code}') || ' ' || (added.payload #>> '{decisionArea,title}') FROM plan_change added
+    WHERE added.plan_id = $1 AND added.type = 'add_decision_area' AND added.payload #>> '{decisionArea,id}' = %s LIMIT 1))`;
+const ACTOR_NAME = `coalesce((SELECT a.name FROM actor a WHERE a.plan_id = $1 AND a.key = %s),
+  (SELECT added.payload #>> '{actor,name}' FROM plan_change added WHERE added.plan_id = $1 AND added.type = 'add_actor' AND added.payload #>> '{actor,id}' = %s LIMIT 1))`;
 const STAGE_NAME = `(SELECT s.name FROM stage s WHERE s.plan_id = $1 AND s.key = %s)`;
 const COMPETENCE_NAME = `(SELECT c.name FROM competence c WHERE c.plan_id = $1 AND c.key = %s)`;
-const at = (template: string, column: string) => template.replace('%s', column);
+const at = (template: string, column: string) => template.replaceAll('%s', column);
 
 /** A change named by its stage and what it concerns. */
 const CHANGE_LABEL = `(SELECT s.name FROM stage s WHERE s.id = c.stage_id) || coalesce(': ' || coalesce(

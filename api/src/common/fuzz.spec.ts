@@ -1,0 +1,343 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import request from 'supertest';
+import { EXAMPLE_PLAN } from '@tillit/domain';
+import { aPlanRequest } from '../testing/builders';
+import { hostileValue, JsonSchema, PROTOTYPE_KEYS, schemaArbitrary, setOwn } from '../testing/schema-arbitrary';
+import { signIn, useTestApp } from '../testing/test-app';
+import { OPENAPI_DOCUMENT_PATH } from './openapi-document';
+
+/** Fixed, so that a failure replays; fast-check prints it (with the body) when a property fails. */
+const SEED = 20_270_101;
+const BODIES_PER_ROUTE = 300;
+
+/** Words of a stack trace, SQL, the database or a library: never in an answer. */
+const INTERNALS =
+  /\n\s*at |\bat \S+ \(|node_modules|relation "|violates|constraint|syntax error|SyntaxError|Unexpected token|duplicate key|column "/i;
+
+const WRITE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
+type Method = (typeof WRITE_METHODS)[number];
+interface Operation {
+  operationId?: string;
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+interface OpenApiDocument {
+  paths: Record<string, Partial<Record<string, Operation>>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+/** Every write route but logout (it would end the session every other request uses). */
+function writeRoutes(doc: OpenApiDocument): Array<[Method, string]> {
+  return Object.entries(doc.paths).flatMap(([route, ops]) =>
+    WRITE_METHODS.filter((method) => ops[method] && route !== '/api/auth/logout').map((method): [Method, string] => [method, route]),
+  );
+}
+
+// The list of tests is known before the app is up, so it comes from the committed document; the first test
+// checks that the running app serves the same routes, and every operation is then read from what it serves.
+const committed = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../..', OPENAPI_DOCUMENT_PATH), 'utf8')) as OpenApiDocument;
+const ROUTES = writeRoutes(committed);
+
+/** The entity a `{key}` stands for, by the path segment before it, in the example plan. */
+const KEYS: Record<string, string> = {
+  actors: 'bhl',
+  'decision-areas': 'a-1-1',
+  competences: 'c-sol',
+  stages: 'etapp-1',
+  'development-actions': 'k-ibic',
+  consequences: 'kons-1',
+  consultations: 'dial-1',
+  comments: 'kom-1',
+};
+
+const camel = (segment: string) => segment.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
+
+/** One request of the fuzzer, drawn before it is sent (a valid-ish one is built from the plan as it is then). */
+type Draw =
+  | { kind: 'schema'; body: unknown; query: string | null; currentVersion: boolean }
+  | { kind: 'mutate'; pick: number; op: 'replace' | 'tweak' | 'remove' | 'extraKey'; value: unknown; key: string; tweak: number }
+  | { kind: 'json'; body: unknown }
+  | { kind: 'raw'; text: string | Buffer; contentType: string };
+
+const rawBodies = fc.oneof(
+  fc.constantFrom<string | Buffer>(
+    '',
+    '{',
+    '{"version":',
+    'undefined',
+    'NaN',
+    "{'version':1}",
+    '[1,]',
+    '\ufeff{}',
+    '{"a":1}{"b":2}',
+    '1e999',
+    '-',
+    '"\\ud800"',
+    '{"\\u0000":1}',
+    '{"__proto__":{"polluted":true}}',
+    '{"constructor":{"prototype":{"polluted":true}}}',
+    '{"version":1,"version":"1"}',
+    '{"version":1e400}',
+    '[]',
+    'null',
+    Buffer.from([0xff, 0xfe, 0x7b, 0x7d]),
+    Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+  ),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+);
+const contentTypes = fc.constantFrom(
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-16',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+);
+
+/** A query string for `?version=`: right, wrong, repeated, nested or not encodable. */
+const queries = fc.oneof(
+  fc.constant(null),
+  hostileValue.map((value) => {
+    try {
+      return `version=${encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value) ?? '')}`;
+    } catch {
+      return 'version=%ED%A0%80';
+    }
+  }),
+  fc.constantFrom('version=1&version=2', 'version[a]=1', 'version[]=1', 'version=%ff', 'version', '__proto__[version]=1', 'version=1e3', 'version=0x10'),
+);
+
+function drawArbitrary(schema: JsonSchema | undefined, doc: OpenApiDocument): fc.Arbitrary<Draw> {
+  const resolve = (ref: string) => doc.components.schemas[ref.replace('#/components/schemas/', '')];
+  const body = schema ? schemaArbitrary(schema, { resolve, maxDepth: 4 }) : hostileValue;
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('schema' as const), body, query: queries, currentVersion: fc.boolean() }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('mutate' as const),
+        pick: fc.nat(),
+        op: fc.constantFrom('replace' as const, 'tweak' as const, 'tweak' as const, 'remove' as const, 'extraKey' as const),
+        value: hostileValue,
+        key: fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 12 })),
+        tweak: fc.nat(),
+      }),
+    },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('json' as const), body: fc.jsonValue({ maxDepth: 4 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: rawBodies, contentType: contentTypes }) },
+  );
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every place in a value (objects' keys and arrays' items, a few levels down), as paths. */
+function placesIn(value: unknown, depth = 4, at: Array<string | number> = []): Array<Array<string | number>> {
+  const here = [at];
+  if (depth === 0 || typeof value !== 'object' || value === null) return here;
+  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  return here.concat(entries.flatMap(([key, v]) => placesIn(v, depth - 1, [...at, key])));
+}
+
+const DAY = 86_400_000;
+
+/** A value of the same type, changed: near a bound, reordered, doubled, emptied, a date moved. */
+function tweak(value: unknown, n: number): unknown {
+  const pick = <T>(options: T[]): T => options[n % options.length];
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      const shifted = (days: number) => new Date(Date.parse(value) + days * DAY).toISOString().slice(0, 10);
+      return pick([shifted(-1), shifted(1), shifted(-400), shifted(4000), '1970-01-01', '2999-12-31']);
+    }
+    return pick(['', value + value, value.toUpperCase(), [...value].reverse().join(''), `${value}😀`, 'é'.repeat(201), `${value}-x`]);
+  }
+  if (typeof value === 'number') return pick([value + 1, value - 1, -value, 0, value * 1000, value + 0.5, 2 ** 31]);
+  if (typeof value === 'boolean') return !value;
+  if (Array.isArray(value)) return pick([[], [...value, ...value], [...value].reverse(), value.slice(1), value.slice(0, 1)]);
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    const { [keys[n % Math.max(1, keys.length)]]: _dropped, ...rest } = value;
+    return pick([{}, rest]);
+  }
+  return 'x';
+}
+
+/** The valid-ish body with one place changed: a value replaced, a key removed or a key added. */
+function mutate(seed: unknown, draw: Extract<Draw, { kind: 'mutate' }>): unknown {
+  const copy = structuredClone(seed) as unknown;
+  const places = placesIn(copy);
+  const place = places[draw.pick % places.length];
+  if (place.length === 0) {
+    return draw.op === 'extraKey' && typeof copy === 'object' && copy !== null && !Array.isArray(copy)
+      ? (setOwn(copy as Record<string, unknown>, draw.key, draw.value), copy)
+      : draw.value;
+  }
+  const parent = place.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], copy) as Record<string | number, unknown>;
+  const last = place[place.length - 1];
+  if (draw.op === 'remove') {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  } else if (draw.op === 'tweak') {
+    parent[last] = tweak(parent[last], draw.tweak);
+  } else if (draw.op === 'extraKey' && typeof parent[last] === 'object' && parent[last] !== null && !Array.isArray(parent[last])) {
+    setOwn(parent[last] as Record<string, unknown>, draw.key, draw.value);
+  } else {
+    parent[last] = draw.value;
+  }
+  return copy;
+}
+
+describe('fuzzing every write route', () => {
+  const env = useTestApp('admin');
+  let served: OpenApiDocument;
+  let plan: { id: string };
+  const sent: Record<string, number> = {};
+  /** Answers by route and status, printed at the end: a route that only ever answers 400 is barely fuzzed. */
+  const statuses: Record<string, Record<number, number>> = {};
+
+  const http = () => request(env.app.app.getHttpServer());
+  const auth = () => env.user.headers;
+  const importPlan = async () => (await http().post('/api/plans/import').set(auth()).send(EXAMPLE_PLAN).expect(201)).body as { id: string };
+
+  beforeAll(async () => {
+    // One listening server for every request (supertest would otherwise open one per request).
+    await env.app.app.listen(0, '127.0.0.1');
+    served = (await http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
+  });
+
+  afterAll(() => {
+    const total = Object.values(sent).reduce((a, b) => a + b, 0);
+    const lines = Object.entries(statuses).map(([route, counts]) => `${route}: ${JSON.stringify(counts)}`);
+    console.log(`fuzzed ${Object.keys(sent).length} write routes with ${total} requests (seed ${SEED})\n${lines.join('\n')}`);
+  });
+
+  it('takes its routes from what the running app serves', () => {
+    const sorted = (routes: Array<[Method, string]>) => routes.map((r) => r.join(' ')).sort();
+    expect(sorted(writeRoutes(served))).toEqual(sorted(ROUTES));
+  });
+
+  it.each(ROUTES)('%s %s: no 5xx and no internals for generated bodies', async (method, route) => {
+    const operation = served.paths[route][method] as Operation;
+    const schema = operation.requestBody?.content?.['application/json']?.schema;
+    if (route.includes('{id}')) plan = await importPlan();
+    const segments = route.split('/');
+    const keyOf = () => KEYS[segments[segments.indexOf('{key}') - 1]];
+    let member = await signIn(env.app, 'viewer', env.user.organisationId);
+    let counter = 0;
+    let restores = 0;
+    // The plan as imported: what valid-ish bodies are made of (only their versions are read afresh).
+    let exported: Record<string, unknown> | undefined;
+
+    const url = () =>
+      route.replace(/\{(\w+)\}/g, (_m, name: string) => {
+        if (name === 'id') return plan.id;
+        if (name === 'key') return keyOf();
+        if (name === 'userId') return member.userId;
+        throw new Error(`No value for the path parameter ${name} of ${route}`);
+      });
+
+    const read = async (at: string) => {
+      const res = await http().get(at).set(auth());
+      return res.status === 200 ? (res.body as Record<string, unknown>) : undefined;
+    };
+    const onlySchemaFields = (body: Record<string, unknown>) => {
+      const props = schema?.properties ?? (schema?.$ref ? served.components.schemas[schema.$ref.split('/').pop() as string].properties : undefined);
+      return props ? Object.fromEntries(Object.entries(body).filter(([key]) => key in props)) : body;
+    };
+
+    /** A body the route would take as it is now, with the current version: the start of a mutation. */
+    const validBody = async (): Promise<{ body: unknown; query: string | null; before?: Record<string, unknown> }> => {
+      const target = url();
+      if (route === '/api/auth/login') return { body: { email: member.email, password: member.password }, query: null };
+      if (route === '/api/users' && method === 'post') {
+        return { body: { email: `fuzz-${++counter}@test.tillit.se`, displayName: 'Fuzz', role: 'viewer', password: 'ett långt lösenord' }, query: null };
+      }
+      if (route === '/api/users/{userId}') return { body: method === 'patch' ? { role: 'hr' } : undefined, query: null };
+      if (route === '/api/plans') return { body: aPlanRequest(), query: null };
+      if (route === '/api/plans/import') return { body: EXAMPLE_PLAN, query: null };
+      if (method === 'delete') {
+        const current = await read(target);
+        return { body: undefined, query: current && typeof current.version === 'number' ? `version=${current.version}` : null, before: current };
+      }
+      const own = await read(target);
+      if (own && method !== 'post') {
+        const { id: _id, ...fields } = onlySchemaFields(own);
+        return { body: fields, query: null };
+      }
+      exported ??= (await read(`/api/plans/${plan.id}/export`)) ?? {};
+      if (method === 'post') {
+        const items = exported[camel(segments[segments.length - 1])] as Array<Record<string, unknown>> | undefined;
+        return { body: onlySchemaFields({ ...(items?.[0] ?? {}), id: `fuzz-${++counter}` }), query: null };
+      }
+      const { version } = (await read(`/api/plans/${plan.id}`)) ?? {};
+      const stageIds = (exported.stages as Array<{ id: string }> | undefined)?.map((s) => s.id);
+      return { body: onlySchemaFields({ ...exported, plan: exported, stageIds, version }), query: null };
+    };
+
+    /** After a delete went through, the target is made again so that the next requests have one. */
+    const restore = async (deleted: Record<string, unknown> | undefined) => {
+      // A whole plan every tenth time (deleting one cascades through every table), else an empty one: faster.
+      if (route === '/api/plans/{id}') {
+        plan = ++restores % 10 === 0 ? await importPlan() : (await http().post('/api/plans').set(auth()).send(aPlanRequest()).expect(201)).body;
+      }
+      else if (route === '/api/users/{userId}') member = await signIn(env.app, 'viewer', env.user.organisationId);
+      else if (deleted) {
+        const { version: _version, ...entity } = deleted;
+        await http().post(route.replace('/{key}', '').replace('{id}', plan.id)).set(auth()).send(entity).expect(201);
+      }
+    };
+
+    // The valid-ish body unchanged goes through (a delete may be refused while the entity is in use), so
+    // that one field mutated in it tests that field.
+    const seed = await validBody();
+    const accepted = await http()[method](seed.query ? `${url()}?${seed.query}` : url()).set(auth()).send(seed.body as object);
+    expect(accepted.status < 300 || (method === 'delete' && accepted.body.errors?.[0]?.code === 'in_use') ? 'accepted' : accepted.text).toBe('accepted');
+    if (method === 'delete' && accepted.status === 204) await restore(seed.before);
+
+    await fc.assert(
+      fc.asyncProperty(drawArbitrary(schema, served), async (draw) => {
+        const target = url();
+        const before = method === 'delete' && segments.includes('{key}') ? await read(target) : undefined;
+        let body: unknown;
+        let query: string | null = null;
+        let text: string | Buffer | undefined;
+        let contentType = 'application/json';
+        if (draw.kind === 'raw') {
+          text = draw.text;
+          contentType = draw.contentType;
+        } else {
+          if (draw.kind === 'mutate') {
+            const valid = await validBody();
+            body = mutate(valid.body ?? {}, draw);
+            query = valid.query;
+          } else {
+            body = draw.body;
+            query = draw.kind === 'schema' ? draw.query : null;
+            // Half the generated bodies carry the version the server holds, so that they get past the
+            // version check to the validators and the database.
+            if (draw.kind === 'schema' && draw.currentVersion && isObject(body) && 'version' in body) {
+              const version = (await validBody()).body;
+              if (isObject(version) && 'version' in version) body = { ...body, version: version.version };
+            }
+          }
+          text = body === undefined ? undefined : JSON.stringify(body);
+        }
+        let req = http()[method](query ? `${target}?${query}` : target).set(auth());
+        if (text !== undefined) req = req.set('content-type', contentType).send(text);
+        const res = await req;
+        sent[`${method} ${route}`] = (sent[`${method} ${route}`] ?? 0) + 1;
+        const counts = (statuses[`${method} ${route}`] ??= {});
+        counts[res.status] = (counts[res.status] ?? 0) + 1;
+
+        const answer = res.text ?? '';
+        if (res.status >= 500 || INTERNALS.test(answer)) {
+          throw new Error(`${method.toUpperCase()} ${target}${query ? `?${query}` : ''} answered ${res.status}: ${answer.slice(0, 600)}`);
+        }
+        if (method === 'delete' && res.status === 204) await restore(before);
+      }),
+      { seed: SEED, numRuns: BODIES_PER_ROUTE, endOnFailure: true },
+    );
+    expect(sent[`${method} ${route}`]).toBe(BODIES_PER_ROUTE);
+  });
+});

@@ -69,7 +69,8 @@ test('a change lead keeps the organisation: adds an actor in the hierarchy, sees
   await edit.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'sparades.' })).toBeVisible();
   const saved = await api.get('actors/hemtjanstgrupp-oster');
-  expect(saved).toMatchObject({ headcount: 14, name: 'Hemtjänstgrupp Öster' });
+  // Both saves stand: this user's headcount and the other person's new name.
+  expect(saved).toMatchObject({ headcount: 14, name: 'Hemtjänstgrupp Östra' });
 });
 
 test('a change lead edits decision areas, baseline rights and the definition; the API’s own errors land on the field', async ({ page, request }) => {

@@ -75,8 +75,8 @@ describe(EntityForm.name, () => {
     expect((screen.getByLabelText('Namn') as HTMLInputElement).value).toBe('Hemtjänstgrupp Öster');
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
-    // The user's fields win; the rest comes from the latest version.
-    await waitFor(() => expect(saved).toEqual([{ ...ACTOR, name: 'Hemtjänstgrupp Öster', kind: 'team' }]));
+    // The field the user changed wins; the other person's change of another field (the kind) stays.
+    await waitFor(() => expect(saved).toEqual([{ ...ACTOR, name: 'Hemtjänstgrupp Öster', kind: 'role' }]));
   });
 
   it('can drop the user’s edits for the latest version instead', async () => {

@@ -2,7 +2,7 @@ import { FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../api/http';
-import { apiErrorsOnFields, checkEntity, entityOf, FieldSpec, FieldValue, FormValues, valuesOf } from './form-model';
+import { apiErrorsOnFields, checkEntity, entityOf, FieldSpec, FieldValue, FormValues, valuesOf, withEdits } from './form-model';
 
 export interface EntityFormProps<S extends z.ZodType> {
   heading: string;
@@ -83,8 +83,9 @@ export function EntityForm<S extends z.ZodType>({ heading, fields, schema, entit
     if (!onConflict) return;
     try {
       const latest = await onConflict();
+      // Keep only what this user changed: every other field takes the other person's saved value.
+      setValues(keepMine ? withEdits(fields, valuesOf(fields, latest), valuesOf(fields, base), values) : valuesOf(fields, latest));
       setBase(latest);
-      if (!keepMine) setValues(valuesOf(fields, latest));
       setConflict(keepMine ? 'reloaded' : null);
     } catch (err) {
       setFailure((err as Error).message);

@@ -1,6 +1,6 @@
 import { actorSchema, changeSchema, decisionAreaSchema, decisionRightSchema } from '@tillit/domain';
 import { describe, expect, it } from 'vitest';
-import { apiErrorsOnFields, checkEntity, entityOf, FieldSpec, valuesOf } from './form-model';
+import { apiErrorsOnFields, checkEntity, entityOf, FieldSpec, valuesOf, withEdits } from './form-model';
 
 const actorFields: FieldSpec[] = [
   { name: 'name', label: 'Namn', kind: 'text' },
@@ -72,5 +72,19 @@ describe('form model', () => {
       { field: 'baseline[2].deciderId', code: 'unknown_reference', reason: 'retired', where: 'Beslutsrätten för 5.1 Bistånd' },
     ]);
     expect(errors).toEqual({ name: ['must not be empty'], reportsTo: ['unknown actor "x"'], form: ['Beslutsrätten för 5.1 Bistånd: retired'] });
+  });
+});
+
+describe(withEdits.name, () => {
+  it('keeps the fields the user changed and takes the rest from the latest save', () => {
+    const fields = [
+      { name: 'name', label: 'Namn', kind: 'text' },
+      { name: 'headcount', label: 'Antal', kind: 'integer' },
+      { name: 'kinds', label: 'Typer', kind: 'multi' },
+    ] as const;
+    const loaded = { name: 'Grupp', headcount: '12', kinds: ['a'] };
+    const mine = { name: 'Grupp', headcount: '14', kinds: ['a'] };
+    const latest = { name: 'Grupp Östra', headcount: '12', kinds: ['a', 'b'] };
+    expect(withEdits(fields, latest, loaded, mine)).toEqual({ name: 'Grupp Östra', headcount: '14', kinds: ['a', 'b'] });
   });
 });

@@ -215,3 +215,15 @@ export function apiErrorsOnFields(fields: readonly FieldSpec[], errors: Readonly
   }
   return out;
 }
+
+/**
+ * The latest saved values with the user's own edits on top: a field the user changed (its value differs
+ * from what was loaded) keeps the user's value; every other field takes the latest saved one.
+ */
+export function withEdits(fields: readonly FieldSpec[], latest: FormValues, loaded: FormValues, mine: FormValues): FormValues {
+  const out: FormValues = { ...latest };
+  for (const f of fields) {
+    if (JSON.stringify(mine[f.name]) !== JSON.stringify(loaded[f.name])) out[f.name] = mine[f.name];
+  }
+  return out;
+}

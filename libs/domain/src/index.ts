@@ -2,6 +2,7 @@ export * from './model/plan.schema';
 export * from './model/types';
 export * from './engine/state';
 export * from './engine/hierarchy';
+export * from './engine/effective-deciders';
 export * from './engine/diff';
 export * from './engine/gaps';
 export * from './engine/metrics';

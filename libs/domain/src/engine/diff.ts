@@ -1,6 +1,6 @@
 import { compareText } from './compare';
 import { DecisionRight } from '../model/types';
-import { effectiveDeciders } from './hierarchy';
+import { effectiveDeciders } from './effective-deciders';
 import { IndexedMap } from './indexed-map';
 import { ActorState, AreaState, PlanState } from './state';
 

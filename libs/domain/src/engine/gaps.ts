@@ -1,6 +1,6 @@
 import { compareText } from './compare';
 import { DecisionRight, Plan } from '../model/types';
-import { effectiveDeciders } from './hierarchy';
+import { effectiveDeciders } from './effective-deciders';
 import { forEachArea } from './indexed-map';
 import { AreaState, PlanState } from './state';
 

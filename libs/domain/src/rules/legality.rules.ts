@@ -1,5 +1,5 @@
 import { GROUP_ACTOR_KINDS } from '../model/plan.schema';
-import { effectiveDeciders } from '../engine/hierarchy';
+import { effectiveDeciders } from '../engine/effective-deciders';
 import { StageContext, actorName, areaLabel, stageRef } from './context';
 import { finding, Finding } from './finding';
 

@@ -4,8 +4,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditEntryResponse } from '@tillit/contract';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { AuthContext } from '../auth/auth-context';
-import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
+import { AuthContext } from '../common/auth-context';
+import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuditRepository } from './audit.repository';
 

@@ -4,8 +4,8 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags
 import { MeResponse, SessionResponse } from '@tillit/contract';
 import { Request } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { AuthContext } from './auth-context';
-import { CurrentAuth, Public, SignedIn } from './auth.decorators';
+import { AuthContext } from '../common/auth-context';
+import { CurrentAuth, Public, SignedIn } from '../common/auth.decorators';
 import { clientOf } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';

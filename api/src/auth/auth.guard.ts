@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { AuditRepository } from '../audit/audit.repository';
 import { AppError } from '../common/app-error';
-import { AuthContext } from './auth-context';
-import { PERMISSION_KEY, PUBLIC_KEY, SIGNED_IN_KEY } from './auth.decorators';
+import { AuthContext } from '../common/auth-context';
+import { PERMISSION_KEY, PUBLIC_KEY, SIGNED_IN_KEY } from '../common/auth.decorators';
 import { AuthService } from './auth.service';
 import { allows, Permission } from './permissions';
 

@@ -7,7 +7,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { AppError } from '../common/app-error';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { AuthContext } from './auth-context';
+import { AuthContext } from '../common/auth-context';
 import { AuthRepository, MembershipRow } from './auth.repository';
 
 /** OWASP's argon2id settings: 19 MiB, 2 iterations, 1 lane. */

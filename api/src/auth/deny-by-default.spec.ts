@@ -4,7 +4,7 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { AuditRepository } from '../audit/audit.repository';
 import { AppError } from '../common/app-error';
 import { useTestApp } from '../testing/test-app';
-import { PERMISSION_KEY, PUBLIC_KEY, SIGNED_IN_KEY } from './auth.decorators';
+import { PERMISSION_KEY, PUBLIC_KEY, SIGNED_IN_KEY } from '../common/auth.decorators';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 

@@ -3,8 +3,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
-import { AuthContext } from './auth-context';
-import { CurrentAuth, RequirePermission } from './auth.decorators';
+import { AuthContext } from '../common/auth-context';
+import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
 import { AddMemberDto, SetRoleDto } from './dto/member.dto';
 import { MemberResponse, UsersService } from './users.service';
 

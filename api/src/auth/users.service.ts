@@ -4,7 +4,7 @@ import { Role } from '@tillit/contract';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { AppError } from '../common/app-error';
-import { AuthContext } from './auth-context';
+import { AuthContext } from '../common/auth-context';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { AddMemberDto } from './dto/member.dto';

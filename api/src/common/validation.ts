@@ -1,7 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, FieldErrorCode } from '@tillit/contract';
-import { PlanError, PlanInput, zodPlanErrors } from '@tillit/domain';
-import { referrerAt } from '../model/referrers';
+import { zodPlanErrors } from '@tillit/domain';
 import { z } from 'zod';
 import { AppError } from './app-error';
 
@@ -72,12 +71,6 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
 /** A zod error on a request body as field errors (`root` names the body itself). */
 export function zodFieldErrors(error: z.ZodError, input: unknown, root = 'body'): FieldError[] {
   return zodPlanErrors(error, input).map(({ path, code, params, message }) => ({ field: fieldOfPath(path, root), code, ...(params && { params }), reason: message }));
-}
-
-/** A plan validator's error as a field error; `params.in` names what in the plan it lies in, by name. */
-export function planFieldError(e: PlanError, plan: PlanInput, root = 'body'): FieldError {
-  const within = referrerAt(plan, e.path);
-  return { field: fieldOfPath(e.path, root), code: e.code, params: { ...e.params, ...(within && { in: within }) }, reason: e.message };
 }
 
 /** Parses a request body with a zod schema, or throws a 400 naming every field. */

@@ -4,7 +4,7 @@ import { jsonPath } from '@tillit/domain';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
-import { AuthContext } from '../auth/auth-context';
+import { AuthContext } from '../common/auth-context';
 import { AppError } from '../common/app-error';
 import { fieldOfPath, parseBody } from '../common/validation';
 import { Scope } from '../plans/content/plan-content.repository';

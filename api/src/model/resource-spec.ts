@@ -23,7 +23,7 @@ import {
   developmentActionRows,
   EntityMapping,
   stageRows,
-} from './model-rows';
+} from '../plans/content/model-rows';
 
 /** One kind of plan entity exposed as a resource under /api/plans/:id/<path>. */
 export interface ResourceSpec {

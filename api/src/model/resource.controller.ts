@@ -3,8 +3,8 @@ import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOp
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import { z } from 'zod';
-import { AuthContext } from '../auth/auth-context';
-import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
+import { AuthContext } from '../common/auth-context';
+import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
 import { Permission } from '../auth/permissions';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { keyParamPipe } from '../common/key-param.pipe';

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { changeSchema, clarityAssessmentSchema, decisionRightSchema, holdingSchema } from '@tillit/domain';
 import { z } from 'zod';
-import { AuthContext } from '../auth/auth-context';
-import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
+import { AuthContext } from '../common/auth-context';
+import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AppError } from '../common/app-error';
 import { keyParamPipe } from '../common/key-param.pipe';

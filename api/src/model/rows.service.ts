@@ -5,13 +5,13 @@ import { Change, changeSchema, jsonPath, Reference, referencesOf } from '@tillit
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
-import { AuthContext } from '../auth/auth-context';
+import { AuthContext } from '../common/auth-context';
 import { AppError } from '../common/app-error';
 import { fieldOfPath, parseBody } from '../common/validation';
 import { insertRows, Scope, WriteScope } from '../plans/content/plan-content.repository';
 import { PlanReferences } from '../plans/plan-references';
 import { PlanStore } from '../plans/plan-store';
-import { changeRow } from './model-rows';
+import { changeRow } from '../plans/content/model-rows';
 import { RowSpec } from './plan-rows';
 
 type Row = Record<string, unknown>;

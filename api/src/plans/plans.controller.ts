@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlanResponse } from '@tillit/contract';
-import { AuthContext } from '../auth/auth-context';
-import { CurrentAuth, RequirePermission } from '../auth/auth.decorators';
+import { AuthContext } from '../common/auth-context';
+import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreatePlanDto } from './dto/create-plan.dto';

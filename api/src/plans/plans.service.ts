@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PlanResponse } from '@tillit/contract';
 import { AuditRepository } from '../audit/audit.repository';
-import { AuthContext } from '../auth/auth-context';
+import { AuthContext } from '../common/auth-context';
 import { AppError } from '../common/app-error';
 import { CreatePlanDto } from './dto/create-plan.dto';
 import { toPlanResponse } from './dto/plan.response';

@@ -19,7 +19,7 @@ import {
   rightFromRow,
   rightRow,
   stageRows,
-} from '../../model/model-rows';
+} from './model-rows';
 
 export type Row = Record<string, unknown>;
 export type Scope = { organisationId: string; planId: string };

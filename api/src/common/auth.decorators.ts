@@ -1,9 +1,8 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
-import { ERROR_SCHEMA } from '../common/openapi-schemas';
-import { applyDecorators } from '@nestjs/common';
+import { ERROR_SCHEMA } from './openapi-schemas';
 import { AuthContext } from './auth-context';
-import { Permission } from './permissions';
+import { Permission } from '@tillit/contract';
 
 export const PUBLIC_KEY = 'tillit:public';
 export const PERMISSION_KEY = 'tillit:permission';

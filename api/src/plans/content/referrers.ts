@@ -1,5 +1,6 @@
-import { Referrer } from '@tillit/contract';
-import { PlanInput } from '@tillit/domain';
+import { FieldError, Referrer } from '@tillit/contract';
+import { PlanError, PlanInput } from '@tillit/domain';
+import { fieldOfPath } from '../../common/validation';
 
 type Named = { id: string; name?: string; title?: string; code?: string };
 
@@ -112,4 +113,10 @@ export function referrersAt(plan: PlanInput, paths: readonly string[]): Referrer
     out.push(r);
   }
   return out;
+}
+
+/** A plan validator's error as a field error; `params.in` names what in the plan it lies in, by name. */
+export function planFieldError(e: PlanError, plan: PlanInput, root = 'body'): FieldError {
+  const within = referrerAt(plan, e.path);
+  return { field: fieldOfPath(e.path, root), code: e.code, params: { ...e.params, ...(within && { in: within }) }, reason: e.message };
 }

@@ -1,9 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActorsModule } from './actors/actors.module';
 import { AnalysisModule } from './analysis/analysis.module';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { CompetenceModule } from './competence/competence.module';
+import { ConsequencesModule } from './consequences/consequences.module';
+import { DecisionAreasModule } from './decision-areas/decision-areas.module';
+import { ParticipationModule } from './participation/participation.module';
+import { StagesModule } from './stages/stages.module';
 import { AppConfig } from './config/app-config';
 import { AuditModule } from './audit/audit.module';
-import { ModelModule } from './model/model.module';
 import { AuthModule } from './auth/auth.module';
 import { TransferModule } from './transfer/transfer.module';
 import { ConfigModule } from './config/config.module';
@@ -27,7 +33,13 @@ export class AppModule {
         PlansModule,
         TransferModule,
         AnalysisModule,
-        ModelModule,
+        ActorsModule,
+        DecisionAreasModule,
+        StagesModule,
+        CompetenceModule,
+        AssessmentsModule,
+        ConsequencesModule,
+        ParticipationModule,
         SetupModule,
       ],
     };

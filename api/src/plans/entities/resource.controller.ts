@@ -3,12 +3,12 @@ import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOp
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import { z } from 'zod';
-import { AuthContext } from '../common/auth-context';
-import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
-import { Permission } from '../auth/permissions';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { keyParamPipe } from '../common/key-param.pipe';
-import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { AuthContext } from '../../common/auth-context';
+import { CurrentAuth, RequirePermission } from '../../common/auth.decorators';
+import { Permission } from '../../auth/permissions';
+import { ApiErrors } from '../../common/api-errors.decorator';
+import { keyParamPipe } from '../../common/key-param.pipe';
+import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { ModelService, Versioned } from './model.service';
 import { ResourceSpec } from './resource-spec';
 

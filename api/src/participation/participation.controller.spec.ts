@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { EXAMPLE_PLAN } from '@tillit/domain';
 import { signIn, useTestApp } from '../testing/test-app';
-import { CommentsController } from './model.module';
+import { CommentsController } from './participation.module';
 
 describe(CommentsController.name, () => {
   const env = useTestApp('change_lead');

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { EXAMPLE_PLAN } from '@tillit/domain';
 import { signIn, useTestApp } from '../testing/test-app';
-import { ActorsController } from './model.module';
+import { ActorsController } from './actors.module';
 
 describe(ActorsController.name, () => {
   const env = useTestApp('change_lead');

@@ -11,7 +11,7 @@ import {
   referencesOf,
   stageSchema,
 } from '@tillit/domain';
-import { ReferencedKind } from '../plans/plan-references';
+import { ReferencedKind } from '../plan-references';
 import { z } from 'zod';
 import {
   actorRows,
@@ -23,7 +23,7 @@ import {
   developmentActionRows,
   EntityMapping,
   stageRows,
-} from '../plans/content/model-rows';
+} from '../content/model-rows';
 
 /** One kind of plan entity exposed as a resource under /api/plans/:id/<path>. */
 export interface ResourceSpec {

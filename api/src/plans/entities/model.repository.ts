@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { insertRows, Row, Scope, WriteScope } from '../plans/content/plan-content.repository';
-import { EntityMapping } from '../plans/content/model-rows';
+import { insertRows, Row, Scope, WriteScope } from '../content/plan-content.repository';
+import { EntityMapping } from '../content/model-rows';
 
 /** Single-entity reads and guarded writes on the plan model's keyed tables. */
 @Injectable()

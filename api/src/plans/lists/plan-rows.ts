@@ -1,6 +1,6 @@
 import { clarityAssessmentSchema, decisionRightSchema, holdingSchema, Reference, referencesOf } from '@tillit/domain';
 import { z } from 'zod';
-import { clarityFromRow, clarityRow, holdingFromRow, holdingRow, RIGHT_COLUMNS, rightFromRow, rightRow } from '../plans/content/model-rows';
+import { clarityFromRow, clarityRow, holdingFromRow, holdingRow, RIGHT_COLUMNS, rightFromRow, rightRow } from '../content/model-rows';
 
 type Row = Record<string, unknown>;
 

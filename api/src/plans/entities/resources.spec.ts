@@ -1,5 +1,5 @@
 import { EXAMPLE_PLAN } from '@tillit/domain';
-import { useTestApp } from '../testing/test-app';
+import { useTestApp } from '../../testing/test-app';
 import { RESOURCES } from './resource-spec';
 
 /** A valid new entity of each resource in the example plan, and one field to change. */

@@ -11,15 +11,15 @@ import {
 } from '@tillit/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { AuditRepository } from '../audit/audit.repository';
-import { AuthContext } from '../common/auth-context';
-import { AppError } from '../common/app-error';
-import { parseBody } from '../common/validation';
-import { planFieldError } from '../plans/content/referrers';
-import { insertRows, PlanContentRepository, Scope, WriteScope } from '../plans/content/plan-content.repository';
-import { PlanStore } from '../plans/plan-store';
-import { PlansRepository } from '../plans/plans.repository';
-import { changeFromRow, changeRow, clarityRow, holdingRow, rightRow } from '../plans/content/model-rows';
+import { AuditRepository } from '../../audit/audit.repository';
+import { AuthContext } from '../../common/auth-context';
+import { AppError } from '../../common/app-error';
+import { parseBody } from '../../common/validation';
+import { planFieldError } from '../content/referrers';
+import { insertRows, PlanContentRepository, Scope, WriteScope } from '../content/plan-content.repository';
+import { PlanStore } from '../plan-store';
+import { PlansRepository } from '../plans.repository';
+import { changeFromRow, changeRow, clarityRow, holdingRow, rightRow } from '../content/model-rows';
 import { ROWS, RowSpec } from './plan-rows';
 
 const version = z.int().min(1);

@@ -1,8 +1,8 @@
 import { EXAMPLE_PLAN, PlanInput } from '@tillit/domain';
-import { useTestApp } from '../testing/test-app';
-import { BulkController } from './bulk.controller';
+import { useTestApp } from '../../testing/test-app';
+import { BulkService } from './bulk.service';
 
-describe(BulkController.name, () => {
+describe(BulkService.name, () => {
   const { http } = useTestApp('change_lead');
   let planId: string;
   const base = () => `/api/plans/${planId}`;

@@ -1,9 +1,9 @@
 import { EXAMPLE_PLAN } from '@tillit/domain';
 import { DataSource } from 'typeorm';
-import { useTestApp } from '../testing/test-app';
-import { RowsController } from './rows.controller';
+import { useTestApp } from '../../testing/test-app';
+import { RowsService } from './rows.service';
 
-describe(RowsController.name, () => {
+describe(RowsService.name, () => {
   const env = useTestApp('change_lead');
   let planId: string;
   const base = () => `/api/plans/${planId}`;

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { APIRequestContext, Browser, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, Browser, expect, Page, Response, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { copyOfDemo, openPlan, openTab } from './demo-plan';
 import { DEMO, logIn } from './session';
@@ -28,16 +28,22 @@ async function savedChanges(request: APIRequestContext, planId: string): Promise
   return (await res.json()).changes;
 }
 
+/** The stage editor reading the stage's saved changes and their version. */
+const changesRead = (res: Response) => res.request().method() === 'GET' && /\/stages\/etapp-4\/changes$/.test(res.url());
+
 /** A person of their own: a browser context with its own session, on the stage editor of the plan. */
 async function personAt(browser: Browser, email: string, planId: string, title: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'sv-SE' });
   const page = await context.newPage();
   await logIn(page, email);
   await openPlan(page, planId, title);
+  // The draft starts from the list as the server holds it, under its version: the editor reads both when it
+  // opens (the stage is the plan's last). "Utkastet är sparat" shows before that answer, so wait for it.
+  const read = page.waitForResponse(changesRead);
   await openTab(page, 'Etapper');
   await page.getByLabel('Etapp att redigera').selectOption({ label: STAGE });
   await expect(page.getByRole('heading', { name: 'Förändringar i ”Tillit i ekonomiskt bistånd”' })).toBeVisible();
-  // The draft starts from the list as the server holds it (and its version) once the button knows it.
+  expect((await read).status()).toBe(200);
   await expect(page.getByRole('region', { name: 'Kontroll av utkastet' })).toContainText('Utkastet är sparat');
   return page;
 }
@@ -159,16 +165,19 @@ test('leaving a stage, a tab or the page with an unsaved draft asks first', asyn
   const planId = await copyOfDemo(request, title);
   await logIn(page, DEMO.changeLead);
   await openPlan(page, planId, title);
+  // The first read answered, so that the one awaited after saving below is the reread.
+  const opened = page.waitForResponse(changesRead);
   await openTab(page, 'Etapper');
   const picker = page.getByLabel('Etapp att redigera');
   await picker.selectOption({ label: STAGE });
+  await opened;
   await expect(page.getByRole('region', { name: 'Kontroll av utkastet' })).toContainText('Utkastet är sparat');
   await addSystemChange(page, 'Ny rutin för akuta ärenden');
 
   // Saving the stage's own fields reloads the plan; the draft stays.
   const details = page.getByRole('form', { name: 'Om etappen ”Tillit i ekonomiskt bistånd”' });
   await details.getByLabel('Mål').fill('Socialsekreterarna beslutar om försörjningsstöd nära hushållet.');
-  const reread = page.waitForResponse((res) => res.request().method() === 'GET' && /\/stages\/etapp-4\/changes$/.test(res.url()));
+  const reread = page.waitForResponse(changesRead);
   await details.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Tillit i ekonomiskt bistånd sparades.' })).toBeVisible();
   await reread;

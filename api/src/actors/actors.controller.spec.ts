@@ -82,6 +82,8 @@ describe(ActorsController.name, () => {
     const by = inUse.body.errors[0].params.by as Array<{ kind: string; label: string }>;
     const area = EXAMPLE_PLAN.decisionAreas?.find((a) => EXAMPLE_PLAN.baseline?.some((r) => r.deciderId === 'bhl' && r.decisionAreaId === a.id));
     expect(by).toContainEqual({ kind: 'decisionRight', label: `${area?.code} ${area?.title}` });
+    // The rights it holds come first: the web names only the first few.
+    expect(by[0].kind).toBe('decisionRight');
     expect(JSON.stringify(by)).not.toMatch(/\$\.|\[\d+\]|"bhl"/);
     const created = await http().post(`${base()}/actors`).send({ id: 'tillfällig', name: 'Tillfällig', kind: 'team' }).expect(201);
     await http().delete(`${base()}/actors/tillfällig`).query({ version: created.body.version + 1 }).expect(409);

@@ -123,6 +123,24 @@ function referrerQueries(kind: ReferencedKind, key: string): { sql: string; para
 const MAX_REFERRERS = 50;
 
 /**
+ * The order a refusal names referrers in: what the plan holds now before what a stage changes. The web
+ * shows the first few, so without an order the rights an actor holds could fall behind "and 5 more".
+ */
+const REFERRER_ORDER: ReadonlyArray<Referrer['kind']> = [
+  'decisionRight',
+  'requirement',
+  'actor',
+  'decisionArea',
+  'holding',
+  'developmentAction',
+  'clarity',
+  'consequence',
+  'consultation',
+  'comment',
+  'change',
+];
+
+/**
  * Reference checks of one entity's write, each one statement over indexes: what an entity names must
  * exist; what is deleted must not be named. Their cost does not grow with the plan.
  */
@@ -148,7 +166,13 @@ export class PlanReferences {
   /** What refers to the key, named for a person (one statement). */
   async referrers(em: EntityManager, scope: Scope, kind: ReferencedKind, key: string): Promise<Referrer[]> {
     const { sql, params } = referrerQueries(kind, key);
-    const rows = (await em.query(`SELECT DISTINCT kind, label FROM (${sql}) AS referrers LIMIT ${MAX_REFERRERS}`, [scope.planId, key, ...params])) as Array<{
+    const order = `array_position($${params.length + 3}::text[], kind), label`;
+    const rows = (await em.query(`SELECT kind, label FROM (SELECT DISTINCT kind, label FROM (${sql}) AS referrers) AS distinct_referrers ORDER BY ${order} LIMIT ${MAX_REFERRERS}`, [
+      scope.planId,
+      key,
+      ...params,
+      REFERRER_ORDER,
+    ])) as Array<{
       kind: Referrer['kind'];
       label: string | null;
     }>;

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const plan = syntheticPlan(SIZE);
   const whole = analysePlan(plan);
   const wholeBytes = Buffer.byteLength(JSON.stringify({ findings: whole.findings, metrics: whole.metrics, gaps: whole.gaps }));
-  console.log(`Plan: ${plan.actors.length} actors, ${plan.decisionAreas.length} decision areas, ${plan.stages.length} stages; ${whole.findings.length} findings`);
+  console.log(
+    `Plan: ${plan.actors.length} actors, ${plan.decisionAreas.length} decision areas, ${plan.stages.length} stages; ${whole.findings.length} findings`,
+  );
   console.log(`The whole analysis in one answer (findings, metrics, gaps) would be ${wholeBytes} bytes`);
 
   const app = await createTestApp();
@@ -35,7 +37,9 @@ async function main(): Promise<void> {
     const base = `/api/plans/${imported.body.id}/analysis`;
 
     const cold = await timed(base);
-    console.log(`First page, first request (loads and analyses the plan): ${cold.bytes} bytes, ${cold.ms} ms, ${cold.body.findings.items.length} of ${cold.body.findings.matched} findings`);
+    console.log(
+      `First page, first request (loads and analyses the plan): ${cold.bytes} bytes, ${cold.ms} ms, ${cold.body.findings.items.length} of ${cold.body.findings.matched} findings`,
+    );
     const warm = await timed(base);
     console.log(`First page again (analysis kept for the plan's revision): ${warm.bytes} bytes, ${warm.ms} ms`);
     const summaryBytes = Buffer.byteLength(JSON.stringify(warm.body.summary));

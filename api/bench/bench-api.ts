@@ -41,7 +41,9 @@ interface Measure {
   statements: number;
 }
 
-async function start(databaseUrl: string | undefined): Promise<{ app: RunningApp; headers: Record<string, string>; counter: CountingLogger; close(): Promise<void> }> {
+async function start(
+  databaseUrl: string | undefined,
+): Promise<{ app: RunningApp; headers: Record<string, string>; counter: CountingLogger; close(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-bench-'));
   const app = await createApp({
     port: 0,
@@ -56,7 +58,13 @@ async function start(databaseUrl: string | undefined): Promise<{ app: RunningApp
   Object.defineProperty(app.app.get(DataSource), 'logger', { value: counter });
   const organisationId = await app.app.get(AuthRepository).createOrganisation('Bänkorganisation');
   const auth = app.app.get(AuthService);
-  const userId = await auth.createAccount({ email: `bench-${randomUUID().slice(0, 8)}@tillit.se`, displayName: 'Bänk', password: 'ett långt lösenord', organisationId, role: 'change_lead' });
+  const userId = await auth.createAccount({
+    email: `bench-${randomUUID().slice(0, 8)}@tillit.se`,
+    displayName: 'Bänk',
+    password: 'ett långt lösenord',
+    organisationId,
+    role: 'change_lead',
+  });
   const { token } = await auth.startSession(userId, organisationId);
   return {
     app,
@@ -84,36 +92,53 @@ async function measure(label: string, counter: CountingLogger, edit: (i: number)
   }
   const statements = median(counts);
   const m = { medianMs: median(times), statements };
-  console.log(`  ${label.padEnd(28)} median ${m.medianMs.toFixed(1).padStart(7)} ms   ${statements} SQL statements (min ${Math.min(...counts)}, max ${Math.max(...counts)})`);
+  console.log(
+    `  ${label.padEnd(28)} median ${m.medianMs.toFixed(1).padStart(7)} ms   ${statements} SQL statements (min ${Math.min(...counts)}, max ${Math.max(...counts)})`,
+  );
   return m;
 }
 
-async function editsOn(name: string, plan: PlanInput, env: Awaited<ReturnType<typeof start>>): Promise<{ importMs: number; patchActor: Measure; patchRight: Measure; addChange: Measure }> {
+async function editsOn(
+  name: string,
+  plan: PlanInput,
+  env: Awaited<ReturnType<typeof start>>,
+): Promise<{ importMs: number; patchActor: Measure; patchRight: Measure; addChange: Measure }> {
   const http = () => request(env.app.app.getHttpServer());
   const t0 = performance.now();
   const imported = await http().post('/api/plans/import').set(env.headers).send(plan);
   const importMs = performance.now() - t0;
   if (imported.status !== 201) throw new Error(`import of ${name} failed: ${imported.status} ${JSON.stringify(imported.body).slice(0, 300)}`);
   const id = imported.body.id as string;
-  console.log(`${name}: ${plan.actors?.length} actors, ${plan.decisionAreas?.length} decision areas, ${plan.stages?.length} stages, ${plan.stages?.reduce((n, s) => n + (s.changes?.length ?? 0), 0)} changes — import ${importMs.toFixed(0)} ms`);
+  console.log(
+    `${name}: ${plan.actors?.length} actors, ${plan.decisionAreas?.length} decision areas, ${plan.stages?.length} stages, ${plan.stages?.reduce((n, s) => n + (s.changes?.length ?? 0), 0)} changes — import ${importMs.toFixed(0)} ms`,
+  );
   const actor = plan.actors?.[1]?.id as string;
   const area = plan.baseline?.[0]?.decisionAreaId as string;
   const stage = plan.stages?.[0]?.id as string;
 
   let actorVersion = (await http().get(`/api/plans/${id}/actors/${actor}`).set(env.headers).expect(200)).body.version as number;
   const patchActor = await measure('PATCH an actor', env.counter, async (i) => {
-    const res = await http().patch(`/api/plans/${id}/actors/${actor}`).set(env.headers).send({ version: actorVersion, headcount: 10 + (i % 7) });
+    const res = await http()
+      .patch(`/api/plans/${id}/actors/${actor}`)
+      .set(env.headers)
+      .send({ version: actorVersion, headcount: 10 + (i % 7) });
     if (res.status !== 200) throw new Error(`PATCH actor: ${res.status} ${JSON.stringify(res.body)}`);
     actorVersion = res.body.version;
   });
   let right = (await http().get(`/api/plans/${id}/baseline/${area}`).set(env.headers).expect(200)).body as { version: number; level: number };
   const patchRight = await measure('PUT a baseline right', env.counter, async (i) => {
-    const res = await http().put(`/api/plans/${id}/baseline/${area}`).set(env.headers).send({ ...right, level: 5 + (i % 3) });
+    const res = await http()
+      .put(`/api/plans/${id}/baseline/${area}`)
+      .set(env.headers)
+      .send({ ...right, level: 5 + (i % 3) });
     if (res.status !== 200) throw new Error(`PUT right: ${res.status} ${JSON.stringify(res.body)}`);
     right = res.body;
   });
   const addChange = await measure('POST a change to a stage', env.counter, async (i) => {
-    const res = await http().post(`/api/plans/${id}/stages/${stage}/changes`).set(env.headers).send({ id: `bench-${i}`, type: 'set_level', decisionAreaId: area, level: 6 });
+    const res = await http()
+      .post(`/api/plans/${id}/stages/${stage}/changes`)
+      .set(env.headers)
+      .send({ id: `bench-${i}`, type: 'set_level', decisionAreaId: area, level: 6 });
     if (res.status !== 201) throw new Error(`POST change: ${res.status} ${JSON.stringify(res.body)}`);
   });
   return { importMs, patchActor, patchRight, addChange };
@@ -130,7 +155,12 @@ async function run(label: string, databaseUrl: string | undefined): Promise<void
     for (const key of ['patchActor', 'patchRight', 'addChange'] as const) {
       const ratio = large[key].medianMs / small[key].medianMs;
       console.log(`  ${key.padEnd(28)} ${ratio.toFixed(2).padStart(6)}              ${small[key].statements} → ${large[key].statements}`);
-      summary[key] = { smallMs: +small[key].medianMs.toFixed(2), largeMs: +large[key].medianMs.toFixed(2), ratio: +ratio.toFixed(2), statements: [small[key].statements, large[key].statements] };
+      summary[key] = {
+        smallMs: +small[key].medianMs.toFixed(2),
+        largeMs: +large[key].medianMs.toFixed(2),
+        ratio: +ratio.toFixed(2),
+        statements: [small[key].statements, large[key].statements],
+      };
     }
     console.log(JSON.stringify(summary));
   } finally {
@@ -139,7 +169,12 @@ async function run(label: string, databaseUrl: string | undefined): Promise<void
 }
 
 async function main(): Promise<void> {
-  console.log(`Medians of ${RUNS} runs after ${WARMUP} warm-up runs; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+  console.log(
+    `Medians of ${RUNS} runs after ${WARMUP} warm-up runs; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${os.cpus().length} cores`,
+  );
   await run('embedded PGlite', undefined);
   const server = process.env.BENCH_DATABASE_URL;
   if (server) {

@@ -28,9 +28,7 @@ export interface CreateAppOptions {
 
 /** Starts the database (embedded unless `config.databaseUrl`), then the Nest app, migrated and ready. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
-  const embedded = config.databaseUrl
-    ? undefined
-    : await EmbeddedPostgres.start(options.inMemory ? undefined : config.dataDir);
+  const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(options.inMemory ? undefined : config.dataDir);
   try {
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot(config, config.databaseUrl ?? (embedded as EmbeddedPostgres).url),

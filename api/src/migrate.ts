@@ -9,7 +9,10 @@ import { EmbeddedPostgres } from './database/embedded-postgres';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(config.dataDir);
-  const dataSource = new DataSource({ ...dataSourceOptions(config.databaseUrl ?? (embedded as EmbeddedPostgres).url, !config.databaseUrl), migrationsRun: false });
+  const dataSource = new DataSource({
+    ...dataSourceOptions(config.databaseUrl ?? (embedded as EmbeddedPostgres).url, !config.databaseUrl),
+    migrationsRun: false,
+  });
   try {
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });

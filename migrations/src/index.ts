@@ -5,4 +5,10 @@ import { MonotonicVersions1764489600000 } from './1764489600000-monotonic-versio
 import { References1764576000000 } from './1764576000000-references';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
-export const migrations = [Initial1764230400000, PlanningModel1764316800000, AccountsAndAudit1764403200000, MonotonicVersions1764489600000, References1764576000000];
+export const migrations = [
+  Initial1764230400000,
+  PlanningModel1764316800000,
+  AccountsAndAudit1764403200000,
+  MonotonicVersions1764489600000,
+  References1764576000000,
+];

@@ -18,10 +18,16 @@ const area = (id: string) => EXAMPLE.decisionAreas.find((a) => a.id === id) as E
  */
 const SERVER_INSIDES: Array<[string, RegExp]> = [
   ['English server text', /\b(must|cannot|is still in use|is not|not be before|Invalid input|references?|stale|version last read|unknown)\b/i],
-  ['an id of the plan format', /\b(kons|dial|kom|etapp|a)-\d+(-\d+)?\b|\b(add|retire|move)[-_](actor|decision[-_]area)\b|\b(bhl|htg-n|ec-bist|c-sol)\b/],
+  [
+    'an id of the plan format',
+    /\b(kons|dial|kom|etapp|a)-\d+(-\d+)?\b|\b(add|retire|move)[-_](actor|decision[-_]area)\b|\b(bhl|htg-n|ec-bist|c-sol)\b/,
+  ],
   ['a JSON path', /\$\.|\[\d+\]\.|\[\d+\]$/m],
   ['the validator’s wording', /Edge from|startDate|endDate|decisionAreaId|deciderId/],
-  ['database or library words', /relation "|violates|constraint|duplicate key|column "|syntax error|SyntaxError|Unexpected token|node_modules|\bat \S+ \(/i],
+  [
+    'database or library words',
+    /relation "|violates|constraint|duplicate key|column "|syntax error|SyntaxError|Unexpected token|node_modules|\bat \S+ \(/i,
+  ],
   ['an error code', /validation_failed|version_conflict|in_use|date_before|unknown_reference/],
 ];
 
@@ -79,7 +85,9 @@ test('an actor still in use cannot be deleted: the Swedish message names the dec
   expect(decided.length).toBeGreaterThan(0);
   await expect(notice).toContainText(`beslutsrätten för ${decided[0].code} ${decided[0].title}`);
   await expect(notice).not.toContainText('?');
-  await expect(page.getByRole('navigation', { name: 'Organisationens hierarki' }).getByText('Biståndshandläggare äldre', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Organisationens hierarki' }).getByText('Biståndshandläggare äldre', { exact: true }),
+  ).toBeVisible();
   await expectNoServerInsides(page);
   await expectNoSeriousA11yViolations(page);
 });
@@ -89,7 +97,10 @@ test('a save that someone else’s save overtook: the Swedish conflict text, and
   const planId = await copyOfDemo(request, title);
   await openAsChangeLead(page, planId, title, 'Beslutsområden');
   const a = area('a-1-1');
-  await page.getByRole('table', { name: 'Beslutsområden' }).getByRole('button', { name: `Ändra ${a.code} ${a.title}` }).click();
+  await page
+    .getByRole('table', { name: 'Beslutsområden' })
+    .getByRole('button', { name: `Ändra ${a.code} ${a.title}` })
+    .click();
   const edit = page.getByRole('form', { name: `Ändra ${a.code} ${a.title}` });
   await edit.getByLabel('Ärende').fill(`${a.title} (vår version)`);
 
@@ -98,7 +109,10 @@ test('a save that someone else’s save overtook: the Swedish conflict text, and
   try {
     const colleague = await other.newPage();
     await openAsChangeLead(colleague, planId, title, 'Beslutsområden');
-    await colleague.getByRole('table', { name: 'Beslutsområden' }).getByRole('button', { name: `Ändra ${a.code} ${a.title}` }).click();
+    await colleague
+      .getByRole('table', { name: 'Beslutsområden' })
+      .getByRole('button', { name: `Ändra ${a.code} ${a.title}` })
+      .click();
     const theirs = colleague.getByRole('form', { name: `Ändra ${a.code} ${a.title}` });
     await theirs.getByLabel('Lagrum').fill('2 kap. 1 § OSL');
     await theirs.getByRole('button', { name: 'Spara' }).click();

@@ -38,10 +38,11 @@ test('the map of a 2,000-actor plan opens and pans without freezing the page', a
   const after = await canvas.locator('.react-flow__viewport').getAttribute('style');
   expect(after).not.toBe(before);
   const frame = await page.evaluate(
-    () => new Promise<number>((resolve) => {
-      const start = performance.now();
-      requestAnimationFrame(() => resolve(performance.now() - start));
-    }),
+    () =>
+      new Promise<number>((resolve) => {
+        const start = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }),
   );
   const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
   console.log(`2,000-actor map: longest main-thread task while panning ${Math.round(longest)} ms; next frame after ${Math.round(frame)} ms`);

@@ -14,7 +14,10 @@ async function apiAs(page: Page) {
   };
 }
 
-test('a change lead keeps the organisation: adds an actor in the hierarchy, sees errors as they type and on the field, and loses nothing to a conflict', async ({ page, request }) => {
+test('a change lead keeps the organisation: adds an actor in the hierarchy, sees errors as they type and on the field, and loses nothing to a conflict', async ({
+  page,
+  request,
+}) => {
   const planId = await copyOfDemo(request, 'Redigering: organisation');
   await logIn(page, DEMO.changeLead);
   await openPlan(page, planId, 'Redigering: organisation');
@@ -110,7 +113,9 @@ test('a change lead edits decision areas, baseline rights and the definition; th
 
   // The matrix knows the new area at once.
   await openTab(page, 'Införandematris');
-  await expect(page.getByRole('table', { name: 'Införandematris' }).getByRole('row', { name: /5\.12 Beslut om trygghetslarm/ })).toContainText('Biståndshandläggare äldre');
+  await expect(page.getByRole('table', { name: 'Införandematris' }).getByRole('row', { name: /5\.12 Beslut om trygghetslarm/ })).toContainText(
+    'Biståndshandläggare äldre',
+  );
 
   // A stage that ends before it starts: only the plan's validator in the API knows; its answer is on the field.
   await openTab(page, 'Etapper');
@@ -174,7 +179,9 @@ test('HR keeps competences, holdings and development actions but cannot change t
   await expect(edit.getByLabel('Aktör')).toBeDisabled();
   await edit.getByLabel('Nivå').selectOption({ label: '2 – fungerande' });
   await edit.getByRole('button', { name: 'Spara' }).click();
-  await expect(holdings.getByRole('row', { name: /Hemtjänstgrupp Norr/ }).filter({ hasText: 'Planering och schemaläggning' })).toContainText('2 – fungerande');
+  await expect(holdings.getByRole('row', { name: /Hemtjänstgrupp Norr/ }).filter({ hasText: 'Planering och schemaläggning' })).toContainText(
+    '2 – fungerande',
+  );
 
   await page.getByRole('button', { name: 'Lägg till i utvecklingsinsatser' }).click();
   const action = page.getByRole('form', { name: 'Nytt i utvecklingsinsatser' });

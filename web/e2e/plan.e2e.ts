@@ -13,7 +13,9 @@ test('a change lead opens the demo plan, reads its findings by stage and follows
   await expect(page.getByRole('heading', { level: 1, name: 'Tillitsresan i socialtjänsten 2027–2028' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Principer' })).toContainText('Handlingsutrymme');
   await expect(page.getByText(/Förankrad av Socialnämnden/)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Etapper' }).getByRole('heading', { level: 3, name: 'Etapp 2: Biståndsbeslut närmare den enskilde' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Etapper' }).getByRole('heading', { level: 3, name: 'Etapp 2: Biståndsbeslut närmare den enskilde' }),
+  ).toBeVisible();
   await expect(page.getByRole('figure').filter({ hasText: 'Återrapportering, timmar/år' })).toContainText('1 144');
   const stage4 = page.getByRole('region', { name: 'Etapp 4: Tillit i ekonomiskt bistånd' });
   await expect(stage4.getByText('Blockerande').first()).toBeVisible();
@@ -79,7 +81,9 @@ test('the delegation map shows who decides what before and after a stage, with t
 
   // From the actor's history to a decision area's, and the map narrowed to one actor.
   await history.getByRole('button', { name: 'Historik för 5.1 Bistånd i form av hemtjänst' }).first().click();
-  await expect(page.getByRole('region', { name: 'Historik: 5.1 Bistånd i form av hemtjänst' }).getByRole('row', { name: /Etapp 2/ })).toContainText('Flyttat');
+  await expect(page.getByRole('region', { name: 'Historik: 5.1 Bistånd i form av hemtjänst' }).getByRole('row', { name: /Etapp 2/ })).toContainText(
+    'Flyttat',
+  );
   await page.getByLabel('Sök beslutsområde').fill('');
   await page.getByLabel('Aktör', { exact: true }).selectOption({ label: 'Biståndshandläggare äldre' });
   await expect(canvas.locator('.react-flow__node', { hasText: 'Biståndshandläggare äldre' })).toBeVisible();
@@ -89,7 +93,9 @@ test('the delegation map shows who decides what before and after a stage, with t
   // Screenshots that can be read: the unit head's decisions before stage 2, the handler's after, the move as an arrow.
   await page.getByLabel('till', { exact: true }).selectOption({ label: 'Etapp 1' });
   await page.getByLabel('Aktör', { exact: true }).selectOption({ label: 'Enhetschef biståndshandläggning äldre' });
-  await expect(canvas.locator('.react-flow__node', { hasText: 'Enhetschef biståndshandläggning äldre' })).toContainText('5.1 Bistånd i form av hemtjänst');
+  await expect(canvas.locator('.react-flow__node', { hasText: 'Enhetschef biståndshandläggning äldre' })).toContainText(
+    '5.1 Bistånd i form av hemtjänst',
+  );
   await expect(canvas).toHaveAttribute('data-laid-out', 'true');
   await canvas.screenshot({ path: path.join(artifacts, 'map-before.png') });
   await page.getByLabel('till', { exact: true }).selectOption({ label: 'Etapp 2' });
@@ -99,7 +105,10 @@ test('the delegation map shows who decides what before and after a stage, with t
   await canvas.screenshot({ path: path.join(artifacts, 'map-after.png') });
 });
 
-test('a change lead adds a stage that moves a formal decision to a team, sees the new findings before saving, fixes them, and a board member reads it', async ({ page, request }) => {
+test('a change lead adds a stage that moves a formal decision to a team, sees the new findings before saving, fixes them, and a board member reads it', async ({
+  page,
+  request,
+}) => {
   // A copy of its own: the stage it adds would otherwise be in the demo plan for every later test and run.
   const title = 'Ny etapp: arbetslagen beslutar';
   const planId = await copyOfDemo(request, title);

@@ -23,8 +23,13 @@ async function ensureOtherLead(request: APIRequestContext): Promise<void> {
   expect((await request.post('/api/users', { headers, data: OTHER_LEAD })).status()).toBe(201);
 }
 
-async function savedChanges(request: APIRequestContext, planId: string): Promise<Array<{ id: string; type: string; description?: string; rationale?: string }>> {
-  const res = await request.get(`/api/plans/${planId}/stages/etapp-4/changes`, { headers: { authorization: `Bearer ${await tokenOf(request, DEMO.changeLead)}` } });
+async function savedChanges(
+  request: APIRequestContext,
+  planId: string,
+): Promise<Array<{ id: string; type: string; description?: string; rationale?: string }>> {
+  const res = await request.get(`/api/plans/${planId}/stages/etapp-4/changes`, {
+    headers: { authorization: `Bearer ${await tokenOf(request, DEMO.changeLead)}` },
+  });
   return (await res.json()).changes;
 }
 
@@ -71,7 +76,10 @@ async function editRationale(page: Page, change: RegExp, rationale: string): Pro
   await expect(form).toHaveCount(0);
 }
 
-test('two change leads add a change each to the same stage: the later one sees both side by side, keeps the draft and both are saved', async ({ browser, request }) => {
+test('two change leads add a change each to the same stage: the later one sees both side by side, keeps the draft and both are saved', async ({
+  browser,
+  request,
+}) => {
   const title = 'Samtidigt: två tillägg';
   const planId = await copyOfDemo(request, title);
   await ensureOtherLead(request);
@@ -104,13 +112,19 @@ test('two change leads add a change each to the same stage: the later one sees b
 
   const saved = await savedChanges(request, planId);
   expect(saved).toHaveLength(7);
-  expect(saved.map((c) => c.description).filter(Boolean)).toEqual(['Nytt verksamhetssystem för ekonomiskt bistånd', 'Digital ansökan om försörjningsstöd']);
+  expect(saved.map((c) => c.description).filter(Boolean)).toEqual([
+    'Nytt verksamhetssystem för ekonomiskt bistånd',
+    'Digital ansökan om försörjningsstöd',
+  ]);
   expect(new Set(saved.map((c) => c.id)).size).toBe(7);
   await a.context().close();
   await b.context().close();
 });
 
-test('two change leads edit the same change: the later one chooses whose version stays, and the rest of the draft is kept', async ({ browser, request }) => {
+test('two change leads edit the same change: the later one chooses whose version stays, and the rest of the draft is kept', async ({
+  browser,
+  request,
+}) => {
   const title = 'Samtidigt: samma förändring';
   const planId = await copyOfDemo(request, title);
   await ensureOtherLead(request);

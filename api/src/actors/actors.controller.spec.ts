@@ -86,20 +86,26 @@ describe(ActorsController.name, () => {
     expect(by[0].kind).toBe('decisionRight');
     expect(JSON.stringify(by)).not.toMatch(/\$\.|\[\d+\]|"bhl"/);
     const created = await http().post(`${base()}/actors`).send({ id: 'tillfällig', name: 'Tillfällig', kind: 'team' }).expect(201);
-    await http().delete(`${base()}/actors/tillfällig`).query({ version: created.body.version + 1 }).expect(409);
+    await http()
+      .delete(`${base()}/actors/tillfällig`)
+      .query({ version: created.body.version + 1 })
+      .expect(409);
     await http().delete(`${base()}/actors/tillfällig`).expect(400);
     await http().delete(`${base()}/actors/tillfällig`).query({ version: created.body.version }).expect(204);
     await http().get(`${base()}/actors/tillfällig`).expect(404);
   });
 
   // The labels are made from the plan as it would be without the entity: they must still name it.
-  it.each(['actors/bhl', 'decision-areas/a-1-1', 'competences/c-sol', 'stages/etapp-1'])('names everything that still uses %s, none as “?”', async (entity) => {
-    const res = await http().delete(`${base()}/${entity}`).query({ version: 1 });
-    expect(res.status).toBe(400);
-    const by = res.body.errors[0].params.by as Array<{ kind: string; label: string }>;
-    expect(by.length).toBeGreaterThan(0);
-    expect(by.filter((r) => r.label.includes('?'))).toEqual([]);
-  });
+  it.each(['actors/bhl', 'decision-areas/a-1-1', 'competences/c-sol', 'stages/etapp-1'])(
+    'names everything that still uses %s, none as “?”',
+    async (entity) => {
+      const res = await http().delete(`${base()}/${entity}`).query({ version: 1 });
+      expect(res.status).toBe(400);
+      const by = res.body.errors[0].params.by as Array<{ kind: string; label: string }>;
+      expect(by.length).toBeGreaterThan(0);
+      expect(by.filter((r) => r.label.includes('?'))).toEqual([]);
+    },
+  );
 
   it('answers 404 for an unknown actor or plan', async () => {
     await http().get(`${base()}/actors/ingen`).expect(404);
@@ -119,9 +125,14 @@ describe(ActorsController.name, () => {
     const created = await http().post(`${base()}/decision-areas`).send(area).expect(201);
     const read = (await http().get(`${base()}/decision-areas/ny-1`).expect(200)).body;
     expect(read).toMatchObject({ ...area, citizenFacing: false, nonDelegable: false, version: created.body.version });
-    const updated = await http().patch(`${base()}/decision-areas/ny-1`).send({ version: read.version, requirements: [{ competenceId: 'c-ibic', level: 2 }] }).expect(200);
+    const updated = await http()
+      .patch(`${base()}/decision-areas/ny-1`)
+      .send({ version: read.version, requirements: [{ competenceId: 'c-ibic', level: 2 }] })
+      .expect(200);
     expect(updated.body.requirements).toEqual([{ competenceId: 'c-ibic', level: 2 }]);
-    const unknown = await http().patch(`${base()}/decision-areas/ny-1`).send({ version: updated.body.version, requirements: [{ competenceId: 'ingen', level: 2 }] });
+    const unknown = await http()
+      .patch(`${base()}/decision-areas/ny-1`)
+      .send({ version: updated.body.version, requirements: [{ competenceId: 'ingen', level: 2 }] });
     expect(unknown.status).toBe(400);
   });
 

@@ -73,7 +73,8 @@ export function pagingOf(
   const errors: FieldError[] = [];
   const { maximum } = ANALYSIS_PAGE_LIMIT;
   const limit = query.limit ?? ANALYSIS_PAGE_LIMIT.default;
-  if (limit < 1 || limit > maximum) errors.push({ field: 'limit', code: 'out_of_range', params: { minimum: 1, maximum }, reason: `must be between 1 and ${maximum}` });
+  if (limit < 1 || limit > maximum)
+    errors.push({ field: 'limit', code: 'out_of_range', params: { minimum: 1, maximum }, reason: `must be between 1 and ${maximum}` });
   const after = query.cursor === undefined ? null : decodeCursor(list, query.cursor, shape);
   if (query.cursor !== undefined && !after) errors.push({ field: 'cursor', code: 'invalid', reason: `must be a nextCursor this list answered` });
   return { limit, after, errors };

@@ -11,7 +11,8 @@ const LARGER = syntheticPlan({ actors: 60, decisionAreas: 150, stages: 4, change
 const expected = analysePlan(parsed(LARGER));
 const subjectOf = (type: string) => expected.findings.flatMap((f) => f.subjects).find((s) => s.type === type)?.id as string;
 const ids = (findings: Array<{ id: string }>) => findings.map((f) => f.id);
-const countBy = <T>(items: T[], key: (item: T) => string) => items.reduce<Record<string, number>>((n, i) => ({ ...n, [key(i)]: (n[key(i)] ?? 0) + 1 }), {});
+const countBy = <T>(items: T[], key: (item: T) => string) =>
+  items.reduce<Record<string, number>>((n, i) => ({ ...n, [key(i)]: (n[key(i)] ?? 0) + 1 }), {});
 
 describe(AnalysisController.name, () => {
   const { http } = useTestApp('change_lead');
@@ -66,7 +67,11 @@ describe(AnalysisController.name, () => {
     it('counts the open and closed competence gaps of every state and the changes that no longer apply', async () => {
       const { summary } = await analysis();
       expect(summary.gaps).toEqual(
-        expected.gaps.map((gaps, k) => ({ stageIndex: k, open: gaps.filter((g) => g.status === 'open').length, closed: gaps.filter((g) => g.status === 'closed').length })),
+        expected.gaps.map((gaps, k) => ({
+          stageIndex: k,
+          open: gaps.filter((g) => g.status === 'open').length,
+          closed: gaps.filter((g) => g.status === 'closed').length,
+        })),
       );
       expect(summary.notApplicable).toBe(expected.outcomes.flat().filter((o) => !o.applied).length);
     });
@@ -128,7 +133,9 @@ describe(AnalysisController.name, () => {
       const { findings } = await walk({ stage: 4, severity: 'blocker', subject, limit: 2 });
       expect(ids(findings)).toEqual(ids(want));
       const rule = expected.findings.find((f) => f.stageIndex === 2)?.rule as string;
-      expect(ids((await walk({ stage: 2, rule, limit: 3 })).findings)).toEqual(ids(expected.findings.filter((f) => f.stageIndex === 2 && f.rule === rule)));
+      expect(ids((await walk({ stage: 2, rule, limit: 3 })).findings)).toEqual(
+        ids(expected.findings.filter((f) => f.stageIndex === 2 && f.rule === rule)),
+      );
     });
 
     it('answer an empty page for a subject nothing concerns', async () => {
@@ -157,14 +164,20 @@ describe(AnalysisController.name, () => {
   });
 
   describe('the gaps', () => {
-    const byActor = (a: CompetenceGap, b: CompetenceGap) => a.stageIndex - b.stageIndex || (a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : a.competenceId < b.competenceId ? -1 : 1);
+    const byActor = (a: CompetenceGap, b: CompetenceGap) =>
+      a.stageIndex - b.stageIndex || (a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : a.competenceId < b.competenceId ? -1 : 1);
     const gapId = (g: CompetenceGap) => `${g.stageIndex}|${g.actorId}|${g.competenceId}`;
 
     it('come a page at a time by state, actor and competence, each exactly once', async () => {
       const seen: CompetenceGap[] = [];
       let cursor: string | null = null;
       do {
-        const res: GapsResponse = (await http().get(`/api/plans/${largerId}/analysis/gaps`).query({ limit: 4, ...(cursor && { cursor }) }).expect(200)).body;
+        const res: GapsResponse = (
+          await http()
+            .get(`/api/plans/${largerId}/analysis/gaps`)
+            .query({ limit: 4, ...(cursor && { cursor }) })
+            .expect(200)
+        ).body;
         seen.push(...res.gaps.items);
         cursor = res.gaps.nextCursor;
       } while (cursor);
@@ -180,7 +193,10 @@ describe(AnalysisController.name, () => {
 
     it('answer 400 for a findings cursor or a stage past the last', async () => {
       const { findings } = await analysis({ limit: 1 });
-      const res = await http().get(`/api/plans/${largerId}/analysis/gaps`).query({ cursor: findings.nextCursor as string, stage: 9 }).expect(400);
+      const res = await http()
+        .get(`/api/plans/${largerId}/analysis/gaps`)
+        .query({ cursor: findings.nextCursor as string, stage: 9 })
+        .expect(400);
       expect(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
         ['stage', 'out_of_range'],
         ['cursor', 'invalid'],

@@ -12,7 +12,8 @@ import { AnalysisQueryDto, GapsQueryDto } from './dto/analysis-query.dto';
 import { DiffQueryDto } from './dto/diff-query.dto';
 
 const stateIndexPipe = new ParseIntPipe({
-  exceptionFactory: () => AppError.validation([{ field: 'index', code: 'too_small', params: { minimum: 0 }, reason: 'must be a whole number from 0' }]),
+  exceptionFactory: () =>
+    AppError.validation([{ field: 'index', code: 'too_small', params: { minimum: 0 }, reason: 'must be a whole number from 0' }]),
 });
 
 @ApiTags('analysis')
@@ -31,7 +32,11 @@ export class AnalysisController {
   @RequirePermission('analysis.read')
   @ApiOkResponse({ description: 'The summary, the metrics and one page of findings', schema: ANALYSIS_SCHEMA })
   @ApiErrors(400, 404)
-  analyse(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Query() query: AnalysisQueryDto): Promise<AnalysisResponse> {
+  analyse(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Query() query: AnalysisQueryDto,
+  ): Promise<AnalysisResponse> {
     return this.analysis.analyse(auth.organisationId, id, query);
   }
 
@@ -54,7 +59,8 @@ export class AnalysisController {
     @Param('id', new UuidParamPipe()) id: string,
     @Param('index', stateIndexPipe) index: number,
   ): Promise<StateResponse> {
-    if (index < 0) throw AppError.validation([{ field: 'index', code: 'too_small', params: { minimum: 0 }, reason: 'must be a whole number from 0' }]);
+    if (index < 0)
+      throw AppError.validation([{ field: 'index', code: 'too_small', params: { minimum: 0 }, reason: 'must be a whole number from 0' }]);
     return this.analysis.state(auth.organisationId, id, index);
   }
 

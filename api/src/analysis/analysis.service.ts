@@ -79,7 +79,12 @@ export class AnalysisService {
     const matching =
       rule === undefined && severity === undefined && subject === undefined
         ? inStage
-        : inStage.filter((f) => (rule === undefined || f.rule === rule) && (severity === undefined || f.severity === (severity as Severity)) && (subject === undefined || f.subjects.some((s) => s.id === subject)));
+        : inStage.filter(
+            (f) =>
+              (rule === undefined || f.rule === rule) &&
+              (severity === undefined || f.severity === (severity as Severity)) &&
+              (subject === undefined || f.subjects.some((s) => s.id === subject)),
+          );
     return {
       planId,
       stages: served.stages,
@@ -109,8 +114,22 @@ export class AnalysisService {
       planId,
       index,
       stageId: state.stageId,
-      actors: [...state.actors.values()].map((a) => ({ id: a.id, name: a.name, kind: a.kind, reportsTo: a.reportsTo ?? null, retired: a.retired, level: hierarchy.level(a.id) })),
-      decisionAreas: [...state.areas.values()].map((a) => ({ id: a.id, code: a.code, title: a.title, section: a.section, kind: a.kind, retired: a.retired })),
+      actors: [...state.actors.values()].map((a) => ({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        reportsTo: a.reportsTo ?? null,
+        retired: a.retired,
+        level: hierarchy.level(a.id),
+      })),
+      decisionAreas: [...state.areas.values()].map((a) => ({
+        id: a.id,
+        code: a.code,
+        title: a.title,
+        section: a.section,
+        kind: a.kind,
+        retired: a.retired,
+      })),
       rights: [...state.rights.values()].map((r) => ({
         decisionAreaId: r.decisionAreaId,
         deciderId: r.deciderId,
@@ -124,7 +143,12 @@ export class AnalysisService {
   async diff(organisationId: string, planId: string, from: number, to: number): Promise<DiffResponse> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
     const last = plan.stages.length;
-    const outOfRange = (field: string): FieldError => ({ field, code: 'out_of_range', params: { minimum: 0, maximum: last }, reason: `must be between 0 and ${last}` });
+    const outOfRange = (field: string): FieldError => ({
+      field,
+      code: 'out_of_range',
+      params: { minimum: 0, maximum: last },
+      reason: `must be between 0 and ${last}`,
+    });
     const problems = [...(from > last ? [outOfRange('from')] : []), ...(to > last ? [outOfRange('to')] : [])];
     if (problems.length) throw AppError.validation(problems);
     const { states } = foldPlan(plan);

@@ -38,20 +38,21 @@ describe(AuthController.name, () => {
     const res = await http().post('/api/auth/login').send(body(user.email));
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthenticated');
-    const [{ n }] = await app.app.get(DataSource).query(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.failure' AND after->>'email' = $1`,
-      [body(user.email).email],
-    );
+    const [{ n }] = await app.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'login.failure' AND after->>'email' = $1`, [body(user.email).email]);
     expect(n).toBe(1);
   });
 
-  it.each([[{}], [{ email: 'inte-en-adress', password: 'x' }], [{ email: 'a@b.se', password: 'x'.repeat(200) }], [{ email: 'a@b.se', password: 'x', extra: 1 }]])(
-    'refuses %j with 400',
-    async (body) => {
-      const res = await http().post('/api/auth/login').send(body);
-      expect(res.status).toBe(400);
-    },
-  );
+  it.each([
+    [{}],
+    [{ email: 'inte-en-adress', password: 'x' }],
+    [{ email: 'a@b.se', password: 'x'.repeat(200) }],
+    [{ email: 'a@b.se', password: 'x', extra: 1 }],
+  ])('refuses %j with 400', async (body) => {
+    const res = await http().post('/api/auth/login').send(body);
+    expect(res.status).toBe(400);
+  });
 
   it(`answers 429 to the attempt after ${LOGIN_ATTEMPTS_PER_WINDOW} within a minute from one client`, async () => {
     const user = await signIn(app, 'viewer');

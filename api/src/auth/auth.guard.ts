@@ -47,7 +47,9 @@ export class AuthGuard implements CanActivate {
         after: { method: req.method, path: req.path, role: auth.role },
         client: auth.client,
       });
-      throw AppError.forbidden(permission === undefined ? 'This route declares no permission' : `Your role (${auth.role}) does not allow ${permission}`);
+      throw AppError.forbidden(
+        permission === undefined ? 'This route declares no permission' : `Your role (${auth.role}) does not allow ${permission}`,
+      );
     }
     return true;
   }

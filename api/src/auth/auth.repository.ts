@@ -70,10 +70,11 @@ export class AuthRepository {
   }
 
   async createUser(user: { email: string; displayName: string; passwordHash: string }, em?: EntityManager): Promise<string> {
-    const [row] = await this.em(em).query(
-      `INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
-      [user.email.toLowerCase(), user.displayName, user.passwordHash],
-    );
+    const [row] = await this.em(em).query(`INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
+      user.email.toLowerCase(),
+      user.displayName,
+      user.passwordHash,
+    ]);
     return row.id as string;
   }
 
@@ -81,7 +82,10 @@ export class AuthRepository {
     await this.em(em).query(`INSERT INTO membership (organisation_id, user_id, role) VALUES ($1, $2, $3)`, [organisationId, userId, role]);
   }
 
-  async members(organisationId: string, em?: EntityManager): Promise<Array<{ user_id: string; email: string; display_name: string; role: Role; created_at: Date }>> {
+  async members(
+    organisationId: string,
+    em?: EntityManager,
+  ): Promise<Array<{ user_id: string; email: string; display_name: string; role: Role; created_at: Date }>> {
     return this.em(em).query(
       `SELECT u.id AS user_id, u.email, u.display_name, m.role, m.created_at
          FROM membership m JOIN app_user u ON u.id = m.user_id

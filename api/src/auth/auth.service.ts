@@ -36,7 +36,14 @@ export class AuthService {
 
   static checkPassword(password: string): void {
     if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-      throw AppError.validation([{ field: 'password', code: 'length', params: { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX }, reason: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` }]);
+      throw AppError.validation([
+        {
+          field: 'password',
+          code: 'length',
+          params: { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX },
+          reason: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
+        },
+      ]);
     }
   }
 
@@ -73,7 +80,14 @@ export class AuthService {
       throw AppError.unauthenticated('Wrong e-mail or password');
     }
     const { token, expiresAt, sessionId } = await this.startSession(user.id, chosen.organisation_id);
-    await this.audit.append({ organisationId: chosen.organisation_id, userId: user.id, action: 'login.success', entity: 'session', entityId: sessionId, client });
+    await this.audit.append({
+      organisationId: chosen.organisation_id,
+      userId: user.id,
+      action: 'login.success',
+      entity: 'session',
+      entityId: sessionId,
+      client,
+    });
     return {
       token,
       expiresAt: expiresAt.toISOString(),
@@ -93,7 +107,14 @@ export class AuthService {
 
   async logout(auth: AuthContext): Promise<void> {
     await this.accounts.deleteSession(auth.sessionId);
-    await this.audit.append({ organisationId: auth.organisationId, userId: auth.userId, action: 'logout', entity: 'session', entityId: auth.sessionId, client: auth.client });
+    await this.audit.append({
+      organisationId: auth.organisationId,
+      userId: auth.userId,
+      action: 'logout',
+      entity: 'session',
+      entityId: auth.sessionId,
+      client: auth.client,
+    });
   }
 
   /** The session a bearer token stands for, or null. */

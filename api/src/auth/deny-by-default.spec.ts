@@ -26,7 +26,10 @@ function nestRoutes(container: ModulesContainer): Route[] {
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const targets = [handler, controller];
         const declared = [PUBLIC_KEY, SIGNED_IN_KEY, PERMISSION_KEY].some((key) => reflector.getAllAndOverride(key, targets) !== undefined);
-        routes.push({ route: `${method} /api/${base}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`.replace(/\/+/g, '/').replace(/\/$/, ''), declared });
+        routes.push({
+          route: `${method} /api/${base}/${String(Reflect.getMetadata(PATH_METADATA, handler))}`.replace(/\/+/g, '/').replace(/\/$/, ''),
+          declared,
+        });
       }
     }
   }

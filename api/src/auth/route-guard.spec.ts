@@ -51,7 +51,11 @@ describe('the guard on every route', () => {
         if (!route.permission) continue;
         const res = await as()[route.method](route.url).send({});
         const refused = res.status === 403;
-        expect({ role, route: `${route.method} ${route.path}`, refused }).toEqual({ role, route: `${route.method} ${route.path}`, refused: !allows(route.permission, role) });
+        expect({ role, route: `${route.method} ${route.path}`, refused }).toEqual({
+          role,
+          route: `${route.method} ${route.path}`,
+          refused: !allows(route.permission, role),
+        });
       }
     }
   });

@@ -49,11 +49,13 @@ describe('tenant isolation', () => {
       for (const method of Object.keys(methods)) {
         // Every delete of one thing names the version it read.
         const query = path.endsWith('/diff') ? '?from=0&to=1' : method === 'delete' && /\{(?!id\})\w+\}/.test(path) ? '?version=1' : '';
-        const url = path.replace('{id}', planId).replace('{index}', '0').replace(/\{(key|area|actor|competence|stage)\}/g, 'bhl') + query;
+        const url =
+          path
+            .replace('{id}', planId)
+            .replace('{index}', '0')
+            .replace(/\{(key|area|actor|competence|stage)\}/g, 'bhl') + query;
         const agent = http() as unknown as Record<string, (u: string) => request.Test>;
-        const res = await agent[method](url)
-          .set(mallory.headers)
-          .send(BODIES[method]);
+        const res = await agent[method](url).set(mallory.headers).send(BODIES[method]);
         expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
       }
     }

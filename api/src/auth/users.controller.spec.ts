@@ -12,7 +12,10 @@ describe(UsersController.name, () => {
       .send({ email: 'Ny.Kollega@kommun.se', displayName: ' Ny Kollega ', password: 'ett långt lösenord', role: 'hr' })
       .expect(201);
     expect(added.body).toMatchObject({ email: 'ny.kollega@kommun.se', displayName: 'Ny Kollega', role: 'hr' });
-    const login = await request(env.app.app.getHttpServer()).post('/api/auth/login').send({ email: 'ny.kollega@kommun.se', password: 'ett långt lösenord' }).expect(200);
+    const login = await request(env.app.app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ email: 'ny.kollega@kommun.se', password: 'ett långt lösenord' })
+      .expect(200);
     expect(login.body.organisation.role).toBe('hr');
 
     await http().patch(`/api/users/${added.body.userId}`).send({ role: 'viewer' }).expect(200);

@@ -35,7 +35,11 @@ export class UsersController {
   @RequirePermission('user.manage')
   @ApiOkResponse({ description: 'The member with the new role', schema: MEMBER_SCHEMA })
   @ApiErrors(400, 404)
-  setRole(@CurrentAuth() auth: AuthContext, @Param('userId', new UuidParamPipe('userId')) userId: string, @Body() dto: SetRoleDto): Promise<MemberResponse> {
+  setRole(
+    @CurrentAuth() auth: AuthContext,
+    @Param('userId', new UuidParamPipe('userId')) userId: string,
+    @Body() dto: SetRoleDto,
+  ): Promise<MemberResponse> {
     return this.users.setRole(auth, userId, dto.role);
   }
 

@@ -48,7 +48,8 @@ export class UsersService {
         id = await this.accounts.createUser({ email: dto.email, displayName: dto.displayName, passwordHash }, em);
       }
       const members = await this.accounts.members(caller.organisationId, em);
-      if (members.some((m) => m.user_id === id)) throw AppError.validation([{ field: 'email', code: 'already_member', reason: 'is already a member of this organisation' }]);
+      if (members.some((m) => m.user_id === id))
+        throw AppError.validation([{ field: 'email', code: 'already_member', reason: 'is already a member of this organisation' }]);
       await this.accounts.addMembership(caller.organisationId, id, dto.role, em);
       await this.record(em, caller, 'member.add', id, undefined, { email: dto.email, role: dto.role });
       return id;
@@ -83,12 +84,22 @@ export class UsersService {
 
   private async keepAnAdmin(caller: AuthContext, em: EntityManager): Promise<void> {
     const admins = (await this.accounts.members(caller.organisationId, em)).filter((m) => m.role === 'admin');
-    if (admins.length <= 1) throw AppError.validation([{ field: 'role', code: 'last_admin', reason: 'the organisation must keep at least one admin' }]);
+    if (admins.length <= 1)
+      throw AppError.validation([{ field: 'role', code: 'last_admin', reason: 'the organisation must keep at least one admin' }]);
   }
 
   private record(em: EntityManager, caller: AuthContext, action: string, userId: string, before: unknown, after: unknown): Promise<void> {
     return this.audit.append(
-      { organisationId: caller.organisationId, userId: caller.userId, action, entity: 'member', entityId: userId, before, after, client: caller.client },
+      {
+        organisationId: caller.organisationId,
+        userId: caller.userId,
+        action,
+        entity: 'member',
+        entityId: userId,
+        before,
+        after,
+        client: caller.client,
+      },
       em,
     );
   }

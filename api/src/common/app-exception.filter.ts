@@ -77,7 +77,9 @@ function bodyParserError(err: unknown): AppError | null {
       return AppError.payloadTooLarge(MAX_BODY);
     case 'charset.unsupported':
     case 'encoding.unsupported':
-      return AppError.unsupportedMediaType(`charset ${String((err as { charset?: unknown }).charset ?? (err as { encoding?: unknown }).encoding ?? '')}`);
+      return AppError.unsupportedMediaType(
+        `charset ${String((err as { charset?: unknown }).charset ?? (err as { encoding?: unknown }).encoding ?? '')}`,
+      );
     case 'entity.parse.failed':
       return AppError.validation([{ field: 'body', code: 'invalid_json', reason: 'is not valid JSON' }]);
     case 'parameters.too.many':
@@ -118,12 +120,16 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
       // The only 400 Nest raises itself is an unparsable body (our own validation throws AppError); its
       // message is the parser's, so it is not passed on.
       if (status === 400) {
-        return { statusCode: 400, code: ErrorCode.ValidationFailed, message: 'Invalid input: the body is not valid JSON', errors: [{ field: 'body', code: 'invalid_json', reason: 'is not valid JSON' }] };
+        return {
+          statusCode: 400,
+          code: ErrorCode.ValidationFailed,
+          message: 'Invalid input: the body is not valid JSON',
+          errors: [{ field: 'body', code: 'invalid_json', reason: 'is not valid JSON' }],
+        };
       }
       return { statusCode: status, code: codeOfStatus(status), message };
     }
@@ -144,7 +150,14 @@ export class AppExceptionFilter implements ExceptionFilter {
           statusCode: HttpStatus.BAD_REQUEST,
           code: ErrorCode.ValidationFailed,
           message: inUse ? 'Invalid input: still in use' : 'Invalid input: refers to something the plan does not have',
-          errors: [{ field: 'body', code: inUse ? 'in_use' : 'unknown_reference', params: inUse ? { by: [] } : {}, reason: inUse ? 'is still in use' : 'refers to something the plan does not have' }],
+          errors: [
+            {
+              field: 'body',
+              code: inUse ? 'in_use' : 'unknown_reference',
+              params: inUse ? { by: [] } : {},
+              reason: inUse ? 'is still in use' : 'refers to something the plan does not have',
+            },
+          ],
         };
       }
       return {

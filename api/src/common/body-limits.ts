@@ -40,7 +40,9 @@ export function jsonDepth(bytes: Uint8Array, stopAbove = Infinity): number {
 /** body-parser's `verify`: refuses over-deep JSON before it is parsed. */
 export function verifyJsonDepth(_req: Request, _res: Response, buf: Buffer): void {
   if (jsonDepth(buf, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw AppError.validation([{ field: 'body', code: 'too_deep', params: { maximum: MAX_JSON_DEPTH }, reason: `is nested deeper than ${MAX_JSON_DEPTH} levels` }]);
+    throw AppError.validation([
+      { field: 'body', code: 'too_deep', params: { maximum: MAX_JSON_DEPTH }, reason: `is nested deeper than ${MAX_JSON_DEPTH} levels` },
+    ]);
   }
 }
 
@@ -51,7 +53,11 @@ export function verifyJsonDepth(_req: Request, _res: Response, buf: Buffer): voi
 export function unstorableText(body: unknown): { field: string; code: 'invalid_unicode' | 'invalid_character' } | null {
   const stack: Array<{ value: unknown; path: string }> = [{ value: body, path: '' }];
   const check = (s: string, path: string) =>
-    LONE_SURROGATE.test(s) ? { field: path || 'body', code: 'invalid_unicode' as const } : s.includes('\u0000') ? { field: path || 'body', code: 'invalid_character' as const } : null;
+    LONE_SURROGATE.test(s)
+      ? { field: path || 'body', code: 'invalid_unicode' as const }
+      : s.includes('\u0000')
+        ? { field: path || 'body', code: 'invalid_character' as const }
+        : null;
   while (stack.length) {
     const { value, path } = stack.pop() as { value: unknown; path: string };
     if (typeof value === 'string') {

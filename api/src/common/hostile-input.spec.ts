@@ -7,7 +7,9 @@ import { jsonDepth, MAX_JSON_DEPTH } from './body-limits';
 /** Nothing of the server's insides in an answer: no stack, no SQL, no library or database words. */
 function expectClean(body: unknown): void {
   const text = JSON.stringify(body);
-  expect(text).not.toMatch(/\bat \S+ \(|node_modules|relation "|violates|constraint|SyntaxError|Unexpected token|unsupported charset "|JSON at position/i);
+  expect(text).not.toMatch(
+    /\bat \S+ \(|node_modules|relation "|violates|constraint|SyntaxError|Unexpected token|unsupported charset "|JSON at position/i,
+  );
 }
 
 describe(AppExceptionFilter.name, () => {
@@ -18,15 +20,26 @@ describe(AppExceptionFilter.name, () => {
     planId = (await env.http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
   });
 
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('answers a PATCH with a field named %s with 400 unknown_field', async (key) => {
-    const res = await env.http().patch(`/api/plans/${planId}/actors/bhl`).set('content-type', 'application/json').send(`{"version": 1, "${key}": 1}`);
-    expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: key, code: 'unknown_field' })]);
-    expectClean(res.body);
-  });
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+    'answers a PATCH with a field named %s with 400 unknown_field',
+    async (key) => {
+      const res = await env
+        .http()
+        .patch(`/api/plans/${planId}/actors/bhl`)
+        .set('content-type', 'application/json')
+        .send(`{"version": 1, "${key}": 1}`);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: key, code: 'unknown_field' })]);
+      expectClean(res.body);
+    },
+  );
 
   it('answers a body in an unsupported charset with 415', async () => {
-    const res = await env.http().post('/api/plans').set('content-type', 'application/json; charset=latin1').send(Buffer.from('{"title":"Åtgärd"}', 'latin1'));
+    const res = await env
+      .http()
+      .post('/api/plans')
+      .set('content-type', 'application/json; charset=latin1')
+      .send(Buffer.from('{"title":"Åtgärd"}', 'latin1'));
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('unsupported_media_type');
     expectClean(res.body);
@@ -38,13 +51,21 @@ describe(AppExceptionFilter.name, () => {
   });
 
   it('answers a body over the size limit with 413', async () => {
-    const res = await env.http().post('/api/plans').set('content-type', 'application/json').send(`{"title":"${'x'.repeat(21 * 1024 * 1024)}"}`);
+    const res = await env
+      .http()
+      .post('/api/plans')
+      .set('content-type', 'application/json')
+      .send(`{"title":"${'x'.repeat(21 * 1024 * 1024)}"}`);
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('payload_too_large');
   });
 
   it('answers JSON nested 10,000 deep with 400 too_deep, before anything parses it', async () => {
-    const res = await env.http().post('/api/plans/import').set('content-type', 'application/json').send(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    const res = await env
+      .http()
+      .post('/api/plans/import')
+      .set('content-type', 'application/json')
+      .send(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'body', code: 'too_deep' })]);
   });
@@ -67,7 +88,10 @@ describe(AppExceptionFilter.name, () => {
   });
 
   it('answers a value the database refuses without the database’s words', async () => {
-    const res = await env.http().patch(`/api/plans/${planId}/actors/bhl`).send({ version: 1, headcount: 2 ** 40 });
+    const res = await env
+      .http()
+      .patch(`/api/plans/${planId}/actors/bhl`)
+      .send({ version: 1, headcount: 2 ** 40 });
     expect(res.status).toBeLessThan(500);
     expectClean(res.body);
   });

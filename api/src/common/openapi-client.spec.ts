@@ -55,7 +55,19 @@ describe('a client generated from the committed OpenAPI document', () => {
     fs.writeFileSync(path.join(dir, 'usage.ts'), USAGE);
     let output = '';
     try {
-      run('typescript/bin/tsc', ['--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', path.join(dir, 'usage.ts')]);
+      run('typescript/bin/tsc', [
+        '--noEmit',
+        '--strict',
+        '--target',
+        'es2022',
+        '--module',
+        'es2022',
+        '--moduleResolution',
+        'bundler',
+        '--lib',
+        'es2022,dom',
+        path.join(dir, 'usage.ts'),
+      ]);
     } catch (err) {
       output = String((err as { stdout?: string }).stdout ?? err);
     }

@@ -108,7 +108,11 @@ export const ANALYSIS_SUMMARY_SCHEMA = named('AnalysisSummary', {
     byStage: {
       type: 'array',
       description: 'The plan-wide findings first (stageIndex null), then every state',
-      items: { type: 'object', properties: { stageIndex: nullableInt, total: int, bySeverity: severityCounts }, required: ['stageIndex', 'total', 'bySeverity'] },
+      items: {
+        type: 'object',
+        properties: { stageIndex: nullableInt, total: int, bySeverity: severityCounts },
+        required: ['stageIndex', 'total', 'bySeverity'],
+      },
     },
     gaps: {
       type: 'array',
@@ -154,7 +158,10 @@ export const STATE_SCHEMA = named('State', {
     },
     rights: {
       type: 'array',
-      items: { type: 'object', properties: { decisionAreaId: str, deciderId: str, delegatorId: nullableStr, level: int, effectiveDeciders: strings } },
+      items: {
+        type: 'object',
+        properties: { decisionAreaId: str, deciderId: str, delegatorId: nullableStr, level: int, effectiveDeciders: strings },
+      },
     },
   },
 });
@@ -174,7 +181,10 @@ export const DIFF_SCHEMA = named('Diff', {
           decisionAreaId: str,
           before: change,
           after: change,
-          kinds: { type: 'array', items: { type: 'string', enum: ['added', 'removed', 'moved', 'delegator', 'level', 'consultation', 'reporting', 'onward_delegation'] } },
+          kinds: {
+            type: 'array',
+            items: { type: 'string', enum: ['added', 'removed', 'moved', 'delegator', 'level', 'consultation', 'reporting', 'onward_delegation'] },
+          },
           effectiveBefore: strings,
           effectiveAfter: strings,
         },
@@ -192,7 +202,13 @@ const user = { type: 'object', properties: { id: str, email: str, displayName: s
 
 export const SESSION_SCHEMA = named('Session', {
   type: 'object',
-  properties: { token: { ...str, description: 'Send as Authorization: Bearer <token>' }, expiresAt: str, user, organisation: membership, memberships: { type: 'array', items: membership } },
+  properties: {
+    token: { ...str, description: 'Send as Authorization: Bearer <token>' },
+    expiresAt: str,
+    user,
+    organisation: membership,
+    memberships: { type: 'array', items: membership },
+  },
 });
 
 export const ME_SCHEMA = named('Me', { type: 'object', properties: { user, organisation: membership } });
@@ -219,7 +235,11 @@ export const AUDIT_ENTRY_SCHEMA = named('AuditEntry', {
 
 export const HEALTH_SCHEMA = named('Health', {
   type: 'object',
-  properties: { status: { type: 'string', enum: ['ok', 'error'] }, database: { type: 'string', enum: ['up', 'down'] }, databaseKind: { type: 'string', enum: ['embedded', 'server'] } },
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error'] },
+    database: { type: 'string', enum: ['up', 'down'] },
+    databaseKind: { type: 'string', enum: ['embedded', 'server'] },
+  },
 });
 
 export const ERROR_SCHEMA = named('ErrorResponse', {
@@ -236,7 +256,11 @@ export const ERROR_SCHEMA = named('ErrorResponse', {
         properties: {
           field: { type: 'string' },
           code: { type: 'string', enum: [...FIELD_ERROR_CODES] },
-          params: { type: 'object', additionalProperties: true, description: 'e.g. { minimum: 1 }, { other: "startDate" }, { by: [{ kind, label }] }' },
+          params: {
+            type: 'object',
+            additionalProperties: true,
+            description: 'e.g. { minimum: 1 }, { other: "startDate" }, { by: [{ kind, label }] }',
+          },
           reason: { type: 'string' },
         },
         required: ['field', 'code', 'reason'],

@@ -8,7 +8,8 @@ export class UuidParamPipe implements PipeTransform<string, string> {
   constructor(private readonly name = 'id') {}
 
   transform(value: string): string {
-    if (!isUUID(value)) throw AppError.validation([{ field: this.name, code: 'invalid_format', params: { format: 'uuid' }, reason: 'must be a UUID' }]);
+    if (!isUUID(value))
+      throw AppError.validation([{ field: this.name, code: 'invalid_format', params: { format: 'uuid' }, reason: 'must be a UUID' }]);
     return value;
   }
 }

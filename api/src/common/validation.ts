@@ -70,7 +70,12 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
 
 /** A zod error on a request body as field errors (`root` names the body itself). */
 export function zodFieldErrors(error: z.ZodError, input: unknown, root = 'body'): FieldError[] {
-  return zodPlanErrors(error, input).map(({ path, code, params, message }) => ({ field: fieldOfPath(path, root), code, ...(params && { params }), reason: message }));
+  return zodPlanErrors(error, input).map(({ path, code, params, message }) => ({
+    field: fieldOfPath(path, root),
+    code,
+    ...(params && { params }),
+    reason: message,
+  }));
 }
 
 /** Parses a request body with a zod schema, or throws a 400 naming every field. */
@@ -79,7 +84,6 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown, root = 'body')
   if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error, body, root));
   return parsed.data;
 }
-
 
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({

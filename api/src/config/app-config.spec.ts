@@ -8,10 +8,7 @@ describe(loadConfig.name, () => {
   });
 
   it('reads PORT, DATABASE_URL and TILLIT_DATA_DIR', () => {
-    const config = loadConfig(
-      { PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/tillit', TILLIT_DATA_DIR: 'var/db' },
-      '/srv/tillit',
-    );
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/tillit', TILLIT_DATA_DIR: 'var/db' }, '/srv/tillit');
     expect(config).toMatchObject({
       port: 8080,
       databaseUrl: 'postgres://u@db:5432/tillit',

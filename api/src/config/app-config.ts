@@ -87,11 +87,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   const errors: ValidationError[] = validateSync(vars, { stopAtFirstError: true });
   if (!!env.TILLIT_ADMIN_EMAIL !== !!env.TILLIT_ADMIN_PASSWORD) {
     const missing = env.TILLIT_ADMIN_EMAIL ? 'TILLIT_ADMIN_PASSWORD' : 'TILLIT_ADMIN_EMAIL';
-    errors.push(Object.assign(new ValidationError(), { property: missing, constraints: { pair: 'must be set together with the other TILLIT_ADMIN_ variable' } }));
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: missing,
+        constraints: { pair: 'must be set together with the other TILLIT_ADMIN_ variable' },
+      }),
+    );
   }
   if (errors.length > 0) {
     throw new ConfigError(
-      errors.map((e) => `${e.property}=${/PASSWORD/.test(e.property) ? '(hidden)' : JSON.stringify(env[e.property])} ${Object.values(e.constraints ?? {}).join('; ')}`),
+      errors.map(
+        (e) =>
+          `${e.property}=${/PASSWORD/.test(e.property) ? '(hidden)' : JSON.stringify(env[e.property])} ${Object.values(e.constraints ?? {}).join('; ')}`,
+      ),
     );
   }
   return {

@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
-    super(
-      `The data folder ${dataDir} is already in use by process ${pid}. ` +
-        'Stop that process, or choose another folder with TILLIT_DATA_DIR.',
-    );
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`The data folder ${dataDir} is already in use by process ${pid}. ` + 'Stop that process, or choose another folder with TILLIT_DATA_DIR.');
     this.name = 'DataDirLockedError';
   }
 }

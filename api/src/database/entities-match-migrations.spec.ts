@@ -115,7 +115,11 @@ describe('entities match the migrations', () => {
   // expression, column list or column order. This DDL runs in a schema of the test's own database only.
   it('builds from the entities alone the schema the migrations build', async () => {
     await dataSource.query(`CREATE SCHEMA ${FROM_ENTITIES}`);
-    const options: PostgresDataSourceOptions = { ...(dataSourceOptions(url, embedded) as PostgresDataSourceOptions), schema: FROM_ENTITIES, migrationsRun: false };
+    const options: PostgresDataSourceOptions = {
+      ...(dataSourceOptions(url, embedded) as PostgresDataSourceOptions),
+      schema: FROM_ENTITIES,
+      migrationsRun: false,
+    };
     const builder = await new DataSource(options).initialize();
     try {
       const ddl = (await builder.driver.createSchemaBuilder().log()).upQueries;

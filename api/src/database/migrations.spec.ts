@@ -33,7 +33,9 @@ describe('migrations', () => {
   it('applies from scratch, undo completely, and apply again', async () => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => new m().name));
-    expect(await tables(dataSource)).toEqual(expect.arrayContaining(['organisation', 'plan', 'actor', 'decision_area', 'decision_right', 'stage', 'plan_change']));
+    expect(await tables(dataSource)).toEqual(
+      expect.arrayContaining(['organisation', 'plan', 'actor', 'decision_area', 'decision_right', 'stage', 'plan_change']),
+    );
 
     for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await tables(dataSource)).toEqual([]);

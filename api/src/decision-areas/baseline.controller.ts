@@ -54,7 +54,12 @@ export class BaselineController {
   @ApiBody({ description: 'The right’s fields; `version` to update, none to create', schema: rowBody(decisionRightSchema) })
   @ApiOkResponse({ description: 'The right and its new version', schema: versioned(decisionRightSchema) })
   @ApiErrors(400, 404, 409)
-  putRight(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Param('area', keyParamPipe) area: string, @Body() body: unknown) {
+  putRight(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('area', keyParamPipe) area: string,
+    @Body() body: unknown,
+  ) {
     return this.rows.put(auth, id, ROWS.right, [area], body);
   }
 

@@ -7,10 +7,7 @@ export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
 /** Who decides in a decision area in the baseline, delegated by whom, at which level, reporting to whom. */
 @Entity({ name: 'decision_right' })
 @Check('decision_right_level_check', 'level BETWEEN 1 AND 7')
-@Check(
-  'decision_right_reporting_frequency_check',
-  `reporting_frequency IN ('per_decision','monthly','quarterly','semiannual','annual')`,
-)
+@Check('decision_right_reporting_frequency_check', `reporting_frequency IN ('per_decision','monthly','quarterly','semiannual','annual')`)
 @Check('decision_right_reporting_hours_check', 'reporting_hours >= 0')
 @Index('decision_right_decision_area_key_idx', ['planId', 'decisionAreaKey'])
 @Index('decision_right_decider_key_idx', ['planId', 'deciderKey'])

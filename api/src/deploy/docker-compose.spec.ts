@@ -52,7 +52,7 @@ describe('docker-compose.yml', () => {
     expect(url.pathname).toBe(`/${db.environment?.POSTGRES_DB}`);
   });
 
-  it("publishes the port the app listens on, which the Dockerfile exposes", () => {
+  it('publishes the port the app listens on, which the Dockerfile exposes', () => {
     const port = app.environment?.PORT ?? '3000';
     expect(app.ports?.map((p) => p.split(':').at(-1))).toContain(port);
     expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${port}$`, 'm'));

@@ -40,7 +40,9 @@ describe(CommentsController.name, () => {
   it('keeps development actions, and refuses one before an unknown stage', async () => {
     const action = { id: 'k-ny', actorId: 'bhl', competenceId: 'c-sol', targetLevel: 4, kind: 'mentoring', beforeStageId: 'etapp-3' };
     await http().post(`${base()}/development-actions`).send(action).expect(201);
-    const res = await http().post(`${base()}/development-actions`).send({ ...action, id: 'k-fel', beforeStageId: 'etapp-9' });
+    const res = await http()
+      .post(`${base()}/development-actions`)
+      .send({ ...action, id: 'k-fel', beforeStageId: 'etapp-9' });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('beforeStageId');
   });

@@ -13,16 +13,18 @@ import { json, newVersion, version } from './lists/list-schemas';
 @ApiTags('plans')
 @Controller('plans/:id')
 export class PlanDefinitionController {
-  constructor(
-    private readonly bulk: BulkService,
-  ) {}
+  constructor(private readonly bulk: BulkService) {}
 
   @Put('definition')
   @ApiOperation({ summary: 'Set or remove the definition of trust-based governance', operationId: 'setDefinition' })
   @RequirePermission('plan.write')
   @ApiBody({
     description: 'The plan version last read and the definition of trust-based governance (null: none)',
-    schema: { type: 'object', required: ['version', 'definition'], properties: { version, definition: { anyOf: [json(definitionSchema), { type: 'null' }] } } },
+    schema: {
+      type: 'object',
+      required: ['version', 'definition'],
+      properties: { version, definition: { anyOf: [json(definitionSchema), { type: 'null' }] } },
+    },
   })
   @ApiOkResponse({ description: 'The plan’s new version', ...newVersion })
   @ApiErrors(400, 404, 409)

@@ -87,9 +87,10 @@ function referrerQueries(kind: ReferencedKind, key: string): { sql: string; para
     case 'decision area': {
       const changes = changesNaming(AREA_IN_PAYLOAD(key), 3);
       return {
-        sql: [`SELECT 'decisionRight' AS kind, ${at(AREA_LABEL, 'r.decision_area_key')} AS label FROM decision_right r WHERE r.plan_id = $1 AND r.decision_area_key = $2`, changes.sql].join(
-          '\nUNION ALL\n',
-        ),
+        sql: [
+          `SELECT 'decisionRight' AS kind, ${at(AREA_LABEL, 'r.decision_area_key')} AS label FROM decision_right r WHERE r.plan_id = $1 AND r.decision_area_key = $2`,
+          changes.sql,
+        ].join('\nUNION ALL\n'),
         params: changes.params,
       };
     }
@@ -167,12 +168,10 @@ export class PlanReferences {
   async referrers(em: EntityManager, scope: Scope, kind: ReferencedKind, key: string): Promise<Referrer[]> {
     const { sql, params } = referrerQueries(kind, key);
     const order = `array_position($${params.length + 3}::text[], kind), label`;
-    const rows = (await em.query(`SELECT kind, label FROM (SELECT DISTINCT kind, label FROM (${sql}) AS referrers) AS distinct_referrers ORDER BY ${order} LIMIT ${MAX_REFERRERS}`, [
-      scope.planId,
-      key,
-      ...params,
-      REFERRER_ORDER,
-    ])) as Array<{
+    const rows = (await em.query(
+      `SELECT kind, label FROM (SELECT DISTINCT kind, label FROM (${sql}) AS referrers) AS distinct_referrers ORDER BY ${order} LIMIT ${MAX_REFERRERS}`,
+      [scope.planId, key, ...params, REFERRER_ORDER],
+    )) as Array<{
       kind: Referrer['kind'];
       label: string | null;
     }>;

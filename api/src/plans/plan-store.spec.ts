@@ -32,7 +32,9 @@ describe(PlanStore.name, () => {
     it('gives every write a version above all earlier ones, and answers the version it stored', async () => {
       const id = await importExample();
       const first = (await env.http().patch(`/api/plans/${id}/actors/bhl`).send({ version: 1, headcount: 3 }).expect(200)).body;
-      const created = (await env.http().post(`/api/plans/${id}/competences`).send({ id: 'ny-k', name: 'Ny kompetens', category: 'domain' }).expect(201)).body;
+      const created = (
+        await env.http().post(`/api/plans/${id}/competences`).send({ id: 'ny-k', name: 'Ny kompetens', category: 'domain' }).expect(201)
+      ).body;
       expect(created.version).toBeGreaterThan(first.version);
       const read = (await env.http().get(`/api/plans/${id}/actors/bhl`).expect(200)).body;
       expect(read.version).toBe(first.version);
@@ -71,7 +73,10 @@ describe(PlanStore.name, () => {
         env.http().post(`/api/plans/${id}/competences`).send({ id: 'ny-k', name: 'Ny kompetens', category: 'domain' }),
         env.http().delete(`/api/plans/${id}/actors/bhl?version=1`),
         env.http().put(`/api/plans/${id}/stages/${stageKey}/changes`).send({ version: 1, changes: [] }),
-        env.http().put(`/api/plans/${id}/settings`).send({ version: plan.version, settings: { clarityThreshold: 2, riskThreshold: 10 } }),
+        env
+          .http()
+          .put(`/api/plans/${id}/settings`)
+          .send({ version: plan.version, settings: { clarityThreshold: 2, riskThreshold: 10 } }),
       ];
       for (const attempt of attempts) {
         const res = await attempt;

@@ -74,7 +74,9 @@ describe(PlansController.name, () => {
     it('answers 400 naming the id when it is not a UUID', async () => {
       const res = await http().get('/api/plans/not-a-uuid');
       expect(res.status).toBe(400);
-      expect((res.body as ErrorResponse).errors).toEqual([{ field: 'id', code: 'invalid_format', params: { format: 'uuid' }, reason: 'must be a UUID' }]);
+      expect((res.body as ErrorResponse).errors).toEqual([
+        { field: 'id', code: 'invalid_format', params: { format: 'uuid' }, reason: 'must be a UUID' },
+      ]);
     });
   });
 
@@ -96,9 +98,7 @@ describe(PlansController.name, () => {
 
     it('lets exactly one of two concurrent renames at the same version win', async () => {
       const plan = await createPlan();
-      const results = await Promise.all(
-        ['A', 'B'].map((title) => http().patch(`/api/plans/${plan.id}`).send({ version: 1, title })),
-      );
+      const results = await Promise.all(['A', 'B'].map((title) => http().patch(`/api/plans/${plan.id}`).send({ version: 1, title })));
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     });
 

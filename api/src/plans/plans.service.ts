@@ -58,6 +58,15 @@ export class PlansService {
   }
 
   private record(auth: AuthContext, action: string, id: string, before: unknown, after: unknown): Promise<void> {
-    return this.audit.append({ organisationId: auth.organisationId, userId: auth.userId, action, entity: 'plan', entityId: id, before, after, client: auth.client });
+    return this.audit.append({
+      organisationId: auth.organisationId,
+      userId: auth.userId,
+      action,
+      entity: 'plan',
+      entityId: id,
+      before,
+      after,
+      client: auth.client,
+    });
   }
 }

@@ -21,7 +21,12 @@ describe(SetupService.name, () => {
             expect(login.body.organisation.role).toBe(account.role);
             tokens.set(account.role, login.body.token);
           }
-          const plans = (await http().get('/api/plans').set('authorization', `Bearer ${tokens.get('change_lead')}`).expect(200)).body;
+          const plans = (
+            await http()
+              .get('/api/plans')
+              .set('authorization', `Bearer ${tokens.get('change_lead')}`)
+              .expect(200)
+          ).body;
           expect(plans.map((p: { title: string }) => p.title)).toEqual(['Tillitsresan i socialtjänsten 2027–2028']);
         } finally {
           await running.close();
@@ -37,7 +42,10 @@ describe(SetupService.name, () => {
     const admin = { email: 'chef@kommun.se', password: 'ett mycket långt lösenord', organisation: 'Testkommunen' };
     const running = await createApp(testConfig({ ...database.config, demo: false, admin }));
     try {
-      const login = await request(running.app.getHttpServer()).post('/api/auth/login').send({ email: admin.email, password: admin.password }).expect(200);
+      const login = await request(running.app.getHttpServer())
+        .post('/api/auth/login')
+        .send({ email: admin.email, password: admin.password })
+        .expect(200);
       expect(login.body.organisation).toMatchObject({ organisationName: 'Testkommunen', role: 'admin' });
     } finally {
       await running.close();

@@ -50,7 +50,12 @@ export class StageChangesController {
   @ApiBody({ description: 'The change', schema: json(changeSchema) })
   @ApiCreatedResponse({ description: 'The change, with the stage’s new version', schema: versioned(changeSchema) })
   @ApiErrors(400, 404)
-  addChange(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Param('key', keyParamPipe) key: string, @Body() body: unknown) {
+  addChange(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('key', keyParamPipe) key: string,
+    @Body() body: unknown,
+  ) {
     return this.rows.addChange(auth, id, key, body);
   }
 

@@ -136,7 +136,8 @@ export function schemaArbitrary(schema: JsonSchema, options: SchemaArbitraryOpti
 
   const right = (s: JsonSchema, depth: number): fc.Arbitrary<unknown> => {
     if (s.$ref) return right(options.resolve(s.$ref), depth);
-    if (s.allOf?.length) return right(Object.assign({}, ...s.allOf.map((part) => (part.$ref ? options.resolve(part.$ref) : part))) as JsonSchema, depth);
+    if (s.allOf?.length)
+      return right(Object.assign({}, ...s.allOf.map((part) => (part.$ref ? options.resolve(part.$ref) : part))) as JsonSchema, depth);
     const alternatives = s.anyOf ?? s.oneOf;
     if (alternatives?.length) return fc.oneof(...alternatives.map((alt) => right(alt, depth)));
     if (s.const !== undefined) return fc.constant(s.const);

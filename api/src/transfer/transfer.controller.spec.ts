@@ -16,7 +16,9 @@ describe(TransferController.name, () => {
   const { http } = useTestApp('change_lead');
 
   async function importPlan(document: unknown): Promise<string> {
-    const res = await http().post('/api/plans/import').send(document as object);
+    const res = await http()
+      .post('/api/plans/import')
+      .send(document as object);
     expect(res.status).toBe(201);
     return res.body.id as string;
   }
@@ -28,8 +30,16 @@ describe(TransferController.name, () => {
   });
 
   it('round-trips: exporting an imported export gives the same document', async () => {
-    const first = (await http().get(`/api/plans/${await importPlan(EXAMPLE_PLAN)}/export`).expect(200)).body as PlanInput;
-    const second = (await http().get(`/api/plans/${await importPlan(first)}/export`).expect(200)).body as PlanInput;
+    const first = (
+      await http()
+        .get(`/api/plans/${await importPlan(EXAMPLE_PLAN)}/export`)
+        .expect(200)
+    ).body as PlanInput;
+    const second = (
+      await http()
+        .get(`/api/plans/${await importPlan(first)}/export`)
+        .expect(200)
+    ).body as PlanInput;
     expect(second).toEqual(first);
   });
 
@@ -52,13 +62,20 @@ describe(TransferController.name, () => {
     afterFix.actors[2].kind = 'governing_body';
     const second = await http().post('/api/plans/import').send(afterFix);
     expect(second.body.errors).toEqual([
-      expect.objectContaining({ field: 'baseline[0].deciderId', code: 'unknown_reference', params: expect.objectContaining({ kind: 'actor', id: 'nobody' }) }),
+      expect.objectContaining({
+        field: 'baseline[0].deciderId',
+        code: 'unknown_reference',
+        params: expect.objectContaining({ kind: 'actor', id: 'nobody' }),
+      }),
     ]);
     expect((await http().get('/api/plans').expect(200)).body.length).toBe(before);
   });
 
   it.each([['"just a string"'], ['[1, 2]'], ['{"formatVersion": 7}']])('refuses %s with 400', async (body: string) => {
-    const res = await http().post('/api/plans/import').set('content-type', 'application/json').send(body as string);
+    const res = await http()
+      .post('/api/plans/import')
+      .set('content-type', 'application/json')
+      .send(body as string);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_failed');
   });

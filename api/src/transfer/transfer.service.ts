@@ -33,8 +33,16 @@ export class TransferService {
       throw AppError.validation(validation.errors.map((e) => ({ ...planFieldError(e, input), field: prefix + fieldOfPath(e.path) })));
     }
     const plan = validation.plan;
-    const tooLong = (field: string, maximum: number): FieldError => ({ field: `${prefix}${field}`, code: 'too_long', params: { maximum }, reason: `must be at most ${maximum} characters` });
-    const problems = [...(plan.title.length > PLAN_TITLE_MAX ? [tooLong('title', PLAN_TITLE_MAX)] : []), ...(plan.purpose.length > PLAN_PURPOSE_MAX ? [tooLong('purpose', PLAN_PURPOSE_MAX)] : [])];
+    const tooLong = (field: string, maximum: number): FieldError => ({
+      field: `${prefix}${field}`,
+      code: 'too_long',
+      params: { maximum },
+      reason: `must be at most ${maximum} characters`,
+    });
+    const problems = [
+      ...(plan.title.length > PLAN_TITLE_MAX ? [tooLong('title', PLAN_TITLE_MAX)] : []),
+      ...(plan.purpose.length > PLAN_PURPOSE_MAX ? [tooLong('purpose', PLAN_PURPOSE_MAX)] : []),
+    ];
     if (problems.length) throw AppError.validation(problems);
     return plan;
   }
@@ -66,7 +74,13 @@ export class TransferService {
           entity: 'plan',
           entityId: planId,
           before: { version },
-          after: { version: version + 1, title: plan.title, actors: plan.actors.length, decisionAreas: plan.decisionAreas.length, stages: plan.stages.length },
+          after: {
+            version: version + 1,
+            title: plan.title,
+            actors: plan.actors.length,
+            decisionAreas: plan.decisionAreas.length,
+            stages: plan.stages.length,
+          },
           client: auth.client,
         },
         em,

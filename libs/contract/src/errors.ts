@@ -51,7 +51,20 @@ export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /** Something that refers to an entity, named for a person: its kind and a label made of names, never ids. */
 export interface Referrer {
-  kind: 'actor' | 'decisionArea' | 'decisionRight' | 'requirement' | 'stage' | 'change' | 'holding' | 'developmentAction' | 'clarity' | 'consequence' | 'consultation' | 'comment' | 'principle';
+  kind:
+    | 'actor'
+    | 'decisionArea'
+    | 'decisionRight'
+    | 'requirement'
+    | 'stage'
+    | 'change'
+    | 'holding'
+    | 'developmentAction'
+    | 'clarity'
+    | 'consequence'
+    | 'consultation'
+    | 'comment'
+    | 'principle';
   label: string;
 }
 

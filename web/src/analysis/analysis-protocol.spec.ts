@@ -8,7 +8,10 @@ const plan = (() => {
   if (!result.ok) throw new Error('example plan invalid');
   return result.plan;
 })();
-const groupDraft: Change[] = [...plan.stages[3].changes, { id: 'x', type: 'move_decision', decisionAreaId: 's-5-6', toDeciderId: 'htg-n', principleIds: [] }];
+const groupDraft: Change[] = [
+  ...plan.stages[3].changes,
+  { id: 'x', type: 'move_decision', decisionAreaId: 's-5-6', toDeciderId: 'htg-n', principleIds: [] },
+];
 const check = (id: number, token: number, draft = groupDraft): AnalysisRequest => ({ type: 'check', id, token, stageId: 'etapp-4', draft });
 
 describe(handleRequest.name, () => {

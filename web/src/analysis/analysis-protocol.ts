@@ -5,7 +5,8 @@ import { liveCheck, LiveCheck } from './live-check';
  * The messages between the page and the analysis worker. The worker keeps the plan it analysed last
  * (`token`: the id of that request), so a live check sends only the draft, not the whole plan again.
  */
-export type AnalysisRequest = { type: 'analyse'; id: number; document: unknown } | { type: 'check'; id: number; token: number; stageId: string; draft: Change[] };
+export type AnalysisRequest =
+  { type: 'analyse'; id: number; document: unknown } | { type: 'check'; id: number; token: number; stageId: string; draft: Change[] };
 
 export type AnalysisReply =
   | { type: 'analysed'; id: number; plan: Plan; analysis: Analysis }
@@ -27,7 +28,13 @@ export interface AnalysisSession {
  * class, and keeps objects that several states share shared.
  */
 export function plainAnalysis(analysis: Analysis): Analysis {
-  const plain = (s: PlanState): PlanState => ({ index: s.index, stageId: s.stageId, actors: new Map(s.actors), areas: new Map(s.areas), rights: new Map(s.rights) });
+  const plain = (s: PlanState): PlanState => ({
+    index: s.index,
+    stageId: s.stageId,
+    actors: new Map(s.actors),
+    areas: new Map(s.areas),
+    rights: new Map(s.rights),
+  });
   return { ...analysis, states: analysis.states.map(plain) };
 }
 
@@ -37,13 +44,20 @@ export function handleRequest(session: AnalysisSession | null, request: Analysis
     switch (request.type) {
       case 'analyse': {
         const result = validatePlan(request.document);
-        if (!result.ok) return { session, reply: { type: 'invalid', id: request.id, message: result.errors.map((e) => `${e.path}: ${e.message}`).join('; ') } };
+        if (!result.ok)
+          return { session, reply: { type: 'invalid', id: request.id, message: result.errors.map((e) => `${e.path}: ${e.message}`).join('; ') } };
         const analysis = plainAnalysis(analysePlan(result.plan));
-        return { session: { token: request.id, plan: result.plan, analysis }, reply: { type: 'analysed', id: request.id, plan: result.plan, analysis } };
+        return {
+          session: { token: request.id, plan: result.plan, analysis },
+          reply: { type: 'analysed', id: request.id, plan: result.plan, analysis },
+        };
       }
       case 'check':
         if (!session || session.token !== request.token) return { session, reply: { type: 'dropped', id: request.id } };
-        return { session, reply: { type: 'checked', id: request.id, check: liveCheck(session.plan, session.analysis.findings, request.stageId, request.draft) } };
+        return {
+          session,
+          reply: { type: 'checked', id: request.id, check: liveCheck(session.plan, session.analysis.findings, request.stageId, request.draft) },
+        };
     }
   } catch (err) {
     return { session, reply: { type: 'failed', id: request.id, message: (err as Error).message } };

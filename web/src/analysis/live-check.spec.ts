@@ -11,7 +11,10 @@ const saved = analysePlan(plan).findings;
 
 describe(liveCheck.name, () => {
   it('reports the findings a draft would add: a formal decision moved to a team', () => {
-    const draft = [...plan.stages[3].changes, { id: 'x', type: 'move_decision' as const, decisionAreaId: 's-5-6', toDeciderId: 'htg-n', principleIds: [] }];
+    const draft = [
+      ...plan.stages[3].changes,
+      { id: 'x', type: 'move_decision' as const, decisionAreaId: 's-5-6', toDeciderId: 'htg-n', principleIds: [] },
+    ];
     const check = liveCheck(plan, saved, 'etapp-4', draft);
     expect(check.added.map((f) => f.rule)).toContain('legality.group_delegate');
     expect(check.resolved).toEqual([]);

@@ -34,7 +34,9 @@ export function fieldErrorText(t: TFunction, e: FieldError): string {
     case 'in_use':
       return t('apiErrors.field.in_use', { list: referrerList(t, Array.isArray(p.by) ? (p.by as Referrer[]) : []) });
     case 'date_before':
-      return t('apiErrors.field.date_before', { other: t(`apiErrors.field_name.${String(p.other)}`, { defaultValue: t('apiErrors.field_name.other') }) });
+      return t('apiErrors.field.date_before', {
+        other: t(`apiErrors.field_name.${String(p.other)}`, { defaultValue: t('apiErrors.field_name.other') }),
+      });
     case 'required':
     case 'invalid_type':
     case 'too_long':

@@ -29,7 +29,11 @@ export function DefinitionEditor({ ctx }: { ctx: EditorContext }) {
   const read = useCallback(async () => {
     const meta = await planApi.get(ctx.planId);
     const doc = await planApi.export(ctx.planId);
-    const next: Loaded = { version: meta.version, definition: (doc.definition as Definition | null) ?? EMPTY, settings: doc.settings as PlanSettings };
+    const next: Loaded = {
+      version: meta.version,
+      definition: (doc.definition as Definition | null) ?? EMPTY,
+      settings: doc.settings as PlanSettings,
+    };
     latest.current = next;
     return next;
   }, [ctx.planId]);
@@ -93,7 +97,18 @@ export function DefinitionEditor({ ctx }: { ctx: EditorContext }) {
         ]}
         schema={principleSchema}
         blank={() => ({ description: '' })}
-        prepare={(p) => (p.id ? p : { ...p, id: uniqueSlug(String(p.name ?? ''), (latest.current?.definition.principles ?? []).map((x) => x.id), 'princip') })}
+        prepare={(p) =>
+          p.id
+            ? p
+            : {
+                ...p,
+                id: uniqueSlug(
+                  String(p.name ?? ''),
+                  (latest.current?.definition.principles ?? []).map((x) => x.id),
+                  'princip',
+                ),
+              }
+        }
         canWrite={ctx.canWrite}
         canDelete
         onSaved={() => undefined}
@@ -104,7 +119,14 @@ export function DefinitionEditor({ ctx }: { ctx: EditorContext }) {
           key="settings"
           heading={t('editor.settings')}
           fields={[
-            { name: 'clarityThreshold', label: t('fields.clarityThreshold'), kind: 'select', numeric: true, options: [1, 2, 3, 4, 5].map((n) => [String(n), String(n)] as const), hint: t('fields.clarityThresholdHint') },
+            {
+              name: 'clarityThreshold',
+              label: t('fields.clarityThreshold'),
+              kind: 'select',
+              numeric: true,
+              options: [1, 2, 3, 4, 5].map((n) => [String(n), String(n)] as const),
+              hint: t('fields.clarityThresholdHint'),
+            },
             { name: 'riskThreshold', label: t('fields.riskThreshold'), kind: 'integer', hint: t('fields.riskThresholdHint') },
           ]}
           schema={settingsSchema}

@@ -44,8 +44,28 @@ type Editing<T> = null | { mode: 'new' } | { mode: 'edit'; key: string; item: T 
  * again and the user's item is applied to it on the next save.
  */
 export function ListEditor<T>(props: ListEditorProps<T>) {
-  const { heading, intro, load, save, saveRow, removeRow, keyOf, columns, nameOf, fields, editFields, schema, blank, prepare, filter, sort, canWrite, canDelete, onSaved, reloadKey } =
-    props;
+  const {
+    heading,
+    intro,
+    load,
+    save,
+    saveRow,
+    removeRow,
+    keyOf,
+    columns,
+    nameOf,
+    fields,
+    editFields,
+    schema,
+    blank,
+    prepare,
+    filter,
+    sort,
+    canWrite,
+    canDelete,
+    onSaved,
+    reloadKey,
+  } = props;
   const { t } = useTranslation();
   const id = useId();
   const [data, setData] = useState<{ version: number; items: T[]; versions?: number[] } | null>(null);
@@ -90,7 +110,11 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
       if (!data) return;
       const version = rowVersion(item);
       if (removeRow && version !== undefined) await removeRow(item, version);
-      else await save(data.version, data.items.filter((x) => keyOf(x) !== keyOf(item)));
+      else
+        await save(
+          data.version,
+          data.items.filter((x) => keyOf(x) !== keyOf(item)),
+        );
       await done(t('editor.deleted', { name: nameOf(item) }));
     } catch (err) {
       const reason = reasonOf(err);
@@ -123,11 +147,24 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
             canWrite
               ? (item) => (
                   <span className="row-actions">
-                    <button type="button" className="link-button" onClick={() => { setEditing({ mode: 'edit', key: keyOf(item), item }); setNotice(null); }} aria-label={t('editor.editNamed', { name: nameOf(item) })}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        setEditing({ mode: 'edit', key: keyOf(item), item });
+                        setNotice(null);
+                      }}
+                      aria-label={t('editor.editNamed', { name: nameOf(item) })}
+                    >
                       {t('editor.edit')}
                     </button>
                     {canDelete && (
-                      <button type="button" className="link-button" onClick={() => void remove(item)} aria-label={t('editor.deleteNamed', { name: nameOf(item) })}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => void remove(item)}
+                        aria-label={t('editor.deleteNamed', { name: nameOf(item) })}
+                      >
                         {t('editor.delete')}
                       </button>
                     )}
@@ -141,14 +178,22 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
         {notice?.text}
       </div>
       {canWrite && editing === null && data && (
-        <button type="button" onClick={() => { setEditing({ mode: 'new' }); setNotice(null); }}>
+        <button
+          type="button"
+          onClick={() => {
+            setEditing({ mode: 'new' });
+            setNotice(null);
+          }}
+        >
           {t('editor.add', { what: heading.toLowerCase() })}
         </button>
       )}
       {canWrite && editing !== null && (
         <EntityForm
           key={editing.mode === 'new' ? 'new' : `edit-${editing.key}`}
-          heading={editing.mode === 'new' ? t('editor.newHeading', { what: heading.toLowerCase() }) : t('editor.editHeading', { name: nameOf(editing.item) })}
+          heading={
+            editing.mode === 'new' ? t('editor.newHeading', { what: heading.toLowerCase() }) : t('editor.editHeading', { name: nameOf(editing.item) })
+          }
           fields={editing.mode === 'new' ? fields : (editFields ?? fields)}
           schema={schema}
           prepare={prepare}
@@ -157,7 +202,8 @@ export function ListEditor<T>(props: ListEditorProps<T>) {
           onCancel={() => setEditing(null)}
           onSubmit={async (value) => {
             // A new item must not silently replace one the list already has.
-            if (editing.mode === 'new' && data?.items.some((x) => keyOf(x) === keyOf(value as T))) throw new Error(t('editor.exists', { name: nameOf(value as T) }));
+            if (editing.mode === 'new' && data?.items.some((x) => keyOf(x) === keyOf(value as T)))
+              throw new Error(t('editor.exists', { name: nameOf(value as T) }));
             await write(value as T, t(editing.mode === 'new' ? 'editor.created' : 'editor.updated', { name: nameOf(value as T) }));
           }}
           onConflict={async () => {

@@ -52,7 +52,9 @@ function useOptions(plan: Plan, t: TFunction) {
     const actors: Options = [...plan.actors].sort(byName).map((a) => [a.id, a.name] as const);
     // Also the actors that stages add: they take part in dialogues, rate clarity and get development.
     const added = plan.stages.flatMap((s) => s.changes.flatMap((c) => (c.type === 'add_actor' ? [c.actor] : [])));
-    const allActors: Options = [...plan.actors, ...added.filter((a) => !plan.actors.some((b) => b.id === a.id))].sort(byName).map((a) => [a.id, a.name] as const);
+    const allActors: Options = [...plan.actors, ...added.filter((a) => !plan.actors.some((b) => b.id === a.id))]
+      .sort(byName)
+      .map((a) => [a.id, a.name] as const);
     const areas: Options = [...plan.decisionAreas]
       .sort((a, b) => a.code.localeCompare(b.code, 'sv', { numeric: true }))
       .map((a) => [a.id, `${a.code} ${a.title}`] as const);
@@ -62,11 +64,22 @@ function useOptions(plan: Plan, t: TFunction) {
       const map = new Map(options);
       return (id: string | null | undefined) => (id ? (map.get(id) ?? id) : '–');
     };
-    return { actors, allActors, areas, competences, stages, actor: label(allActors), area: label(areas), competence: label(competences), stage: label(stages) };
+    return {
+      actors,
+      allActors,
+      areas,
+      competences,
+      stages,
+      actor: label(allActors),
+      area: label(areas),
+      competence: label(competences),
+      stage: label(stages),
+    };
   }, [plan, t]);
 }
 
-const enumOptions = (values: readonly (string | number)[], t: TFunction, prefix: string): Options => values.map((v) => [String(v), t(`${prefix}.${v}`)] as const);
+const enumOptions = (values: readonly (string | number)[], t: TFunction, prefix: string): Options =>
+  values.map((v) => [String(v), t(`${prefix}.${v}`)] as const);
 
 /** The organisation as a hierarchy, with each actor editable in place. */
 export function ActorsEditor({ ctx }: { ctx: EditorContext }) {
@@ -141,7 +154,13 @@ export function DecisionAreasEditor({ ctx }: { ctx: EditorContext }) {
     { name: 'code', label: t('fields.code'), kind: 'text', hint: t('fields.codeHint') },
     { name: 'title', label: t('fields.title'), kind: 'text' },
     { name: 'section', label: t('fields.section'), kind: 'text' },
-    { name: 'kind', label: t('fields.decisionKind'), kind: 'select', options: enumOptions(DECISION_KINDS, t, 'decisionKind'), empty: t('stages.choose') },
+    {
+      name: 'kind',
+      label: t('fields.decisionKind'),
+      kind: 'select',
+      options: enumOptions(DECISION_KINDS, t, 'decisionKind'),
+      empty: t('stages.choose'),
+    },
     { name: 'legalBasis', label: t('fields.legalBasis'), kind: 'text' },
     { name: 'limit', label: t('fields.limit'), kind: 'text' },
     { name: 'remark', label: t('fields.remark'), kind: 'textarea' },
@@ -202,7 +221,10 @@ export function BaselineEditor({ ctx }: { ctx: EditorContext }) {
         [t('fields.decider'), (r) => o.actor(r.deciderId)],
         [t('fields.delegator'), (r) => o.actor(r.delegatorId)],
         [t('stages.level'), (r) => t(`levels.${r.level}`)],
-        [t('fields.reporting'), (r) => (r.reporting ? t('fields.reportingTo', { to: o.actor(r.reporting.toId), frequency: t(`frequency.${r.reporting.frequency}`) }) : '–')],
+        [
+          t('fields.reporting'),
+          (r) => (r.reporting ? t('fields.reportingTo', { to: o.actor(r.reporting.toId), frequency: t(`frequency.${r.reporting.frequency}`) }) : '–'),
+        ],
       ]}
       sort={(a, b) => o.area(a.decisionAreaId).localeCompare(o.area(b.decisionAreaId), 'sv', { numeric: true })}
       nameOf={(r) => o.area(r.decisionAreaId)}
@@ -229,7 +251,13 @@ export function withoutEmptyReporting(entity: Record<string, unknown>): Record<s
 export function reportingFields(actors: Options, t: TFunction): FieldSpec[] {
   return [
     { name: 'reporting.toId', label: t('fields.reportingToId'), kind: 'select', options: actors, empty: t('fields.noReporting') },
-    { name: 'reporting.frequency', label: t('fields.frequency'), kind: 'select', options: enumOptions(REPORTING_FREQUENCIES, t, 'frequency'), empty: t('stages.choose') },
+    {
+      name: 'reporting.frequency',
+      label: t('fields.frequency'),
+      kind: 'select',
+      options: enumOptions(REPORTING_FREQUENCIES, t, 'frequency'),
+      empty: t('stages.choose'),
+    },
     { name: 'reporting.hoursPerYear', label: t('fields.hoursPerYear'), kind: 'number' },
   ];
 }
@@ -249,7 +277,13 @@ export function CompetencesEditor({ ctx }: { ctx: EditorContext }) {
       nameOf={(c) => c.name}
       fields={[
         { name: 'name', label: t('fields.name'), kind: 'text' },
-        { name: 'category', label: t('fields.category'), kind: 'select', options: enumOptions(COMPETENCE_CATEGORIES, t, 'competenceCategory'), empty: t('stages.choose') },
+        {
+          name: 'category',
+          label: t('fields.category'),
+          kind: 'select',
+          options: enumOptions(COMPETENCE_CATEGORIES, t, 'competenceCategory'),
+          empty: t('stages.choose'),
+        },
         { name: 'description', label: t('fields.description'), kind: 'textarea' },
       ]}
       schema={competenceSchema}
@@ -269,7 +303,14 @@ export function HoldingsEditor({ ctx }: { ctx: EditorContext }) {
   const fields: FieldSpec[] = [
     { name: 'actorId', label: t('fields.actor'), kind: 'select', options: o.actors, empty: t('stages.choose') },
     { name: 'competenceId', label: t('fields.competence'), kind: 'select', options: o.competences, empty: t('stages.choose') },
-    { name: 'level', label: t('fields.held'), kind: 'select', options: enumOptions([0, 1, 2, 3, 4], t, 'competenceLevels'), empty: t('stages.choose'), numeric: true },
+    {
+      name: 'level',
+      label: t('fields.held'),
+      kind: 'select',
+      options: enumOptions([0, 1, 2, 3, 4], t, 'competenceLevels'),
+      empty: t('stages.choose'),
+      numeric: true,
+    },
   ];
   return (
     <ListEditor<Holding>
@@ -285,7 +326,9 @@ export function HoldingsEditor({ ctx }: { ctx: EditorContext }) {
         [t('fields.competence'), (h) => o.competence(h.competenceId)],
         [t('fields.held'), (h) => t(`competenceLevels.${h.level}`)],
       ]}
-      sort={(a, b) => o.actor(a.actorId).localeCompare(o.actor(b.actorId), 'sv') || o.competence(a.competenceId).localeCompare(o.competence(b.competenceId), 'sv')}
+      sort={(a, b) =>
+        o.actor(a.actorId).localeCompare(o.actor(b.actorId), 'sv') || o.competence(a.competenceId).localeCompare(o.competence(b.competenceId), 'sv')
+      }
       nameOf={(h) => `${o.actor(h.actorId)}: ${o.competence(h.competenceId)}`}
       fields={fields}
       editFields={fields.map((f) => (f.name === 'level' ? f : { ...f, readOnly: true }))}
@@ -320,8 +363,21 @@ export function DevelopmentActionsEditor({ ctx }: { ctx: EditorContext }) {
       fields={[
         { name: 'actorId', label: t('fields.actor'), kind: 'select', options: o.allActors, empty: t('stages.choose') },
         { name: 'competenceId', label: t('fields.competence'), kind: 'select', options: o.competences, empty: t('stages.choose') },
-        { name: 'targetLevel', label: t('fields.targetLevel'), kind: 'select', options: enumOptions([1, 2, 3, 4], t, 'competenceLevels'), empty: t('stages.choose'), numeric: true },
-        { name: 'kind', label: t('fields.developmentKind'), kind: 'select', options: enumOptions(DEVELOPMENT_KINDS, t, 'developmentKind'), empty: t('stages.choose') },
+        {
+          name: 'targetLevel',
+          label: t('fields.targetLevel'),
+          kind: 'select',
+          options: enumOptions([1, 2, 3, 4], t, 'competenceLevels'),
+          empty: t('stages.choose'),
+          numeric: true,
+        },
+        {
+          name: 'kind',
+          label: t('fields.developmentKind'),
+          kind: 'select',
+          options: enumOptions(DEVELOPMENT_KINDS, t, 'developmentKind'),
+          empty: t('stages.choose'),
+        },
         { name: 'beforeStageId', label: t('fields.beforeStage'), kind: 'select', options: o.stages, empty: t('stages.choose') },
         { name: 'owner', label: t('fields.owner'), kind: 'text' },
         { name: 'costSek', label: t('fields.costSek'), kind: 'number' },
@@ -360,8 +416,20 @@ export function ConsequencesEditor({ ctx, stageId }: { ctx: EditorContext; stage
       filter={(c) => c.stageId === stageId}
       fields={[
         { name: 'description', label: t('fields.description'), kind: 'textarea' },
-        { name: 'affected', label: t('fields.affected'), kind: 'select', options: enumOptions(AFFECTED_GROUPS, t, 'affected'), empty: t('stages.choose') },
-        { name: 'effect', label: t('fields.effect'), kind: 'select', options: enumOptions(['negative', 'positive'], t, 'effect'), empty: t('stages.choose') },
+        {
+          name: 'affected',
+          label: t('fields.affected'),
+          kind: 'select',
+          options: enumOptions(AFFECTED_GROUPS, t, 'affected'),
+          empty: t('stages.choose'),
+        },
+        {
+          name: 'effect',
+          label: t('fields.effect'),
+          kind: 'select',
+          options: enumOptions(['negative', 'positive'], t, 'effect'),
+          empty: t('stages.choose'),
+        },
         { name: 'likelihood', label: t('fields.likelihood'), kind: 'select', options: score, empty: t('stages.choose'), numeric: true },
         { name: 'impact', label: t('fields.impact'), kind: 'select', options: score, empty: t('stages.choose'), numeric: true },
         { name: 'mitigation', label: t('fields.mitigation'), kind: 'textarea' },
@@ -391,16 +459,32 @@ export function ConsultationsEditor({ ctx, stageId }: { ctx: EditorContext; stag
       columns={[
         [t('fields.format'), (c) => t(`consultationFormat.${c.format}`)],
         [t('fields.date'), (c) => (c.date ? dates.format(new Date(c.date)) : '–')],
-        [t('fields.participants'), (c) => [...c.actorIds.map((id) => o.actor(id)), ...c.levels.map((l) => t('fields.levelN', { level: l }))].join(', ') || '–'],
+        [
+          t('fields.participants'),
+          (c) => [...c.actorIds.map((id) => o.actor(id)), ...c.levels.map((l) => t('fields.levelN', { level: l }))].join(', ') || '–',
+        ],
         [t('fields.summary'), (c) => c.summary || '–'],
       ]}
       nameOf={(c) => `${t(`consultationFormat.${c.format}`)}${c.date ? ` ${c.date}` : ''}`}
       filter={(c) => c.stageId === stageId}
       fields={[
-        { name: 'format', label: t('fields.format'), kind: 'select', options: enumOptions(CONSULTATION_FORMATS, t, 'consultationFormat'), empty: t('stages.choose') },
+        {
+          name: 'format',
+          label: t('fields.format'),
+          kind: 'select',
+          options: enumOptions(CONSULTATION_FORMATS, t, 'consultationFormat'),
+          empty: t('stages.choose'),
+        },
         { name: 'date', label: t('fields.date'), kind: 'date' },
         { name: 'actorIds', label: t('fields.participants'), kind: 'multi', options: o.allActors },
-        { name: 'levels', label: t('fields.levels'), kind: 'multi', numeric: true, options: [0, 1, 2, 3, 4, 5, 6].map((l) => [String(l), t('fields.levelN', { level: l })] as const), hint: t('fields.levelsHint') },
+        {
+          name: 'levels',
+          label: t('fields.levels'),
+          kind: 'multi',
+          numeric: true,
+          options: [0, 1, 2, 3, 4, 5, 6].map((l) => [String(l), t('fields.levelN', { level: l })] as const),
+          hint: t('fields.levelsHint'),
+        },
         { name: 'summary', label: t('fields.summary'), kind: 'textarea' },
         { name: 'inputs', label: t('fields.inputs'), kind: 'lines', hint: t('fields.onePerLine') },
       ]}

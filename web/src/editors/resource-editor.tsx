@@ -54,7 +54,13 @@ export function ResourceEditor<T extends Entity>(props: ResourceEditorProps<T>) 
   const [confirming, setConfirming] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const load = useCallback(() => resourceApi<T>(planId, path).list().then(setItems, (err: Error) => setNotice({ ok: false, text: err.message })), [planId, path]);
+  const load = useCallback(
+    () =>
+      resourceApi<T>(planId, path)
+        .list()
+        .then(setItems, (err: Error) => setNotice({ ok: false, text: err.message })),
+    [planId, path],
+  );
   useEffect(() => {
     void load();
   }, [load, reloadKey]);
@@ -86,7 +92,15 @@ export function ResourceEditor<T extends Entity>(props: ResourceEditorProps<T>) 
     if (!versioned) return null;
     return (
       <span className="row-actions">
-        <button type="button" className="link-button" onClick={() => { setEditing({ mode: 'edit', item: versioned, heading: nameOf(versioned) }); setNotice(null); }} aria-label={t('editor.editNamed', { name: nameOf(item) })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setEditing({ mode: 'edit', item: versioned, heading: nameOf(versioned) });
+            setNotice(null);
+          }}
+          aria-label={t('editor.editNamed', { name: nameOf(item) })}
+        >
           {t('editor.edit')}
         </button>
         {confirming === item.id ? (
@@ -99,7 +113,12 @@ export function ResourceEditor<T extends Entity>(props: ResourceEditorProps<T>) 
             </button>
           </>
         ) : (
-          <button type="button" className="link-button" onClick={() => setConfirming(item.id)} aria-label={t('editor.deleteNamed', { name: nameOf(item) })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setConfirming(item.id)}
+            aria-label={t('editor.deleteNamed', { name: nameOf(item) })}
+          >
             {t('editor.delete')}
           </button>
         )}
@@ -108,7 +127,13 @@ export function ResourceEditor<T extends Entity>(props: ResourceEditorProps<T>) 
   };
 
   const prepareNew = useCallback(
-    (entity: Record<string, unknown>) => ({ ...entity, id: uniqueSlug(idBase(entity), (items ?? []).map((x) => x.id)) }),
+    (entity: Record<string, unknown>) => ({
+      ...entity,
+      id: uniqueSlug(
+        idBase(entity),
+        (items ?? []).map((x) => x.id),
+      ),
+    }),
     [idBase, items],
   );
 
@@ -128,7 +153,13 @@ export function ResourceEditor<T extends Entity>(props: ResourceEditorProps<T>) 
         {notice?.text}
       </div>
       {canWrite && editing === null && (
-        <button type="button" onClick={() => { setEditing({ mode: 'new' }); setNotice(null); }}>
+        <button
+          type="button"
+          onClick={() => {
+            setEditing({ mode: 'new' });
+            setNotice(null);
+          }}
+        >
           {t('editor.add', { what: heading.toLowerCase() })}
         </button>
       )}

@@ -10,7 +10,16 @@ import { FieldSpec } from './form-model';
 
 const FIELDS: FieldSpec[] = [
   { name: 'name', label: 'Namn', kind: 'text' },
-  { name: 'kind', label: 'Typ', kind: 'select', options: [['team', 'Arbetslag'], ['role', 'Befattning']], empty: 'Välj …' },
+  {
+    name: 'kind',
+    label: 'Typ',
+    kind: 'select',
+    options: [
+      ['team', 'Arbetslag'],
+      ['role', 'Befattning'],
+    ],
+    empty: 'Välj …',
+  },
   { name: 'headcount', label: 'Antal', kind: 'integer' },
 ];
 const ACTOR: Actor = { id: 'htg', name: 'Hemtjänstgrupp', kind: 'team', headcount: 12 };
@@ -18,7 +27,15 @@ const ACTOR: Actor = { id: 'htg', name: 'Hemtjänstgrupp', kind: 'team', headcou
 function renderForm(onSubmit: (value: Actor) => Promise<void>, onConflict?: () => Promise<object>) {
   render(
     <I18nextProvider i18n={i18n}>
-      <EntityForm heading="Ändra" fields={FIELDS} schema={actorSchema} entity={ACTOR} submitLabel="Spara" onSubmit={onSubmit} onConflict={onConflict} />
+      <EntityForm
+        heading="Ändra"
+        fields={FIELDS}
+        schema={actorSchema}
+        entity={ACTOR}
+        submitLabel="Spara"
+        onSubmit={onSubmit}
+        onConflict={onConflict}
+      />
     </I18nextProvider>,
   );
 }

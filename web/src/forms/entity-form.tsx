@@ -27,7 +27,17 @@ type Conflict = null | 'open' | 'reloaded';
  * A form over one entity of the plan format: validated as the user types with the same schema the API
  * uses, the API's own field errors shown on the fields, and a conflicting save never lost.
  */
-export function EntityForm<S extends z.ZodType>({ heading, fields, schema, entity, submitLabel, onSubmit, onCancel, onConflict, prepare }: EntityFormProps<S>) {
+export function EntityForm<S extends z.ZodType>({
+  heading,
+  fields,
+  schema,
+  entity,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  onConflict,
+  prepare,
+}: EntityFormProps<S>) {
   const { t } = useTranslation();
   const id = useId();
   const [base, setBase] = useState<object>(entity);
@@ -92,13 +102,24 @@ export function EntityForm<S extends z.ZodType>({ heading, fields, schema, entit
     }
   }
 
-  const formErrors = [...(submitted ? (clientErrors.form ?? []).map((e) => t(`form.errors.${e.key}`, e.values ?? {})) : []), ...(serverErrors.form ?? [])];
+  const formErrors = [
+    ...(submitted ? (clientErrors.form ?? []).map((e) => t(`form.errors.${e.key}`, e.values ?? {})) : []),
+    ...(serverErrors.form ?? []),
+  ];
   return (
     <form className="panel entity-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{heading}</h3>
       <div className="form-grid">
         {fields.map((f) => (
-          <Field key={f.name} field={f} id={`${id}-${f.name}`} value={values[f.name]} errors={errorsOf(f.name)} onChange={(v) => change(f.name, v)} onBlur={() => setTouched((s) => new Set(s).add(f.name))} />
+          <Field
+            key={f.name}
+            field={f}
+            id={`${id}-${f.name}`}
+            value={values[f.name]}
+            errors={errorsOf(f.name)}
+            onChange={(v) => change(f.name, v)}
+            onBlur={() => setTouched((s) => new Set(s).add(f.name))}
+          />
         ))}
       </div>
       {formErrors.length > 0 && (
@@ -139,7 +160,21 @@ export function EntityForm<S extends z.ZodType>({ heading, fields, schema, entit
   );
 }
 
-function Field({ field: f, id, value, errors, onChange, onBlur }: { field: FieldSpec; id: string; value: FieldValue; errors: string[]; onChange: (v: FieldValue) => void; onBlur: () => void }) {
+function Field({
+  field: f,
+  id,
+  value,
+  errors,
+  onChange,
+  onBlur,
+}: {
+  field: FieldSpec;
+  id: string;
+  value: FieldValue;
+  errors: string[];
+  onChange: (v: FieldValue) => void;
+  onBlur: () => void;
+}) {
   const { t } = useTranslation();
   const describedBy = [f.hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, onBlur, 'aria-invalid': errors.length ? true : undefined, 'aria-describedby': describedBy, disabled: f.readOnly };
@@ -150,7 +185,11 @@ function Field({ field: f, id, value, errors, onChange, onBlur }: { field: Field
         <div className="field checkbox">
           <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.target.checked)} />
           <label htmlFor={id}>{f.label}</label>
-          {f.hint && <p id={`${id}-hint`} className="hint">{f.hint}</p>}
+          {f.hint && (
+            <p id={`${id}-hint`} className="hint">
+              {f.hint}
+            </p>
+          )}
           <Errors id={`${id}-error`} errors={errors} />
         </div>
       );
@@ -158,13 +197,22 @@ function Field({ field: f, id, value, errors, onChange, onBlur }: { field: Field
       return (
         <fieldset className="field levels" aria-describedby={describedBy}>
           <legend>{f.label}</legend>
-          {f.hint && <p id={`${id}-hint`} className="hint">{f.hint}</p>}
+          {f.hint && (
+            <p id={`${id}-hint`} className="hint">
+              {f.hint}
+            </p>
+          )}
           {(f.options ?? []).map(([key, text]) => {
             const levels = value as Record<string, string>;
             return (
               <div key={key} className="level-row">
                 <label htmlFor={`${id}-${key}`}>{text}</label>
-                <select id={`${id}-${key}`} value={levels[key] ?? ''} onChange={(e) => onChange({ ...levels, [key]: e.target.value })} onBlur={onBlur}>
+                <select
+                  id={`${id}-${key}`}
+                  value={levels[key] ?? ''}
+                  onChange={(e) => onChange({ ...levels, [key]: e.target.value })}
+                  onBlur={onBlur}
+                >
                   <option value="">{t('form.levelNone')}</option>
                   {[0, 1, 2, 3, 4].map((l) => (
                     <option key={l} value={l}>
@@ -194,7 +242,13 @@ function Field({ field: f, id, value, errors, onChange, onBlur }: { field: Field
       break;
     case 'multi':
       input = (
-        <select {...common} multiple size={Math.min(6, Math.max(3, f.options?.length ?? 3))} value={value as string[]} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}>
+        <select
+          {...common}
+          multiple
+          size={Math.min(6, Math.max(3, f.options?.length ?? 3))}
+          value={value as string[]}
+          onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}
+        >
           <Options options={f.options} />
         </select>
       );
@@ -216,7 +270,11 @@ function Field({ field: f, id, value, errors, onChange, onBlur }: { field: Field
   return (
     <div className={`field field-${f.kind}`}>
       <label htmlFor={id}>{f.label}</label>
-      {f.hint && <p id={`${id}-hint`} className="hint">{f.hint}</p>}
+      {f.hint && (
+        <p id={`${id}-hint`} className="hint">
+          {f.hint}
+        </p>
+      )}
       {input}
       <Errors id={`${id}-error`} errors={errors} />
     </div>

@@ -14,7 +14,12 @@ describe('form model', () => {
     const actor = { id: 'bhl', name: 'Biståndshandläggare', kind: 'role', reportsTo: 'ec', headcount: 8 };
     const values = valuesOf(actorFields, actor);
     expect(values).toEqual({ name: 'Biståndshandläggare', kind: 'role', reportsTo: 'ec', headcount: '8' });
-    expect(entityOf(actorFields, { ...values, headcount: '', reportsTo: '' }, actor)).toEqual({ id: 'bhl', name: 'Biståndshandläggare', kind: 'role', reportsTo: null });
+    expect(entityOf(actorFields, { ...values, headcount: '', reportsTo: '' }, actor)).toEqual({
+      id: 'bhl',
+      name: 'Biståndshandläggare',
+      kind: 'role',
+      reportsTo: null,
+    });
   });
 
   it('names the field and the reason when the schema refuses the values', () => {
@@ -37,9 +42,19 @@ describe('form model', () => {
       { name: 'requirements', label: 'Krav', kind: 'levels' },
       { name: 'nonDelegable', label: 'Ej delegerbart', kind: 'checkbox' },
     ];
-    const values = { code: '3.1', title: 'Anställa', section: 'Personal', kind: 'formal', requirements: { arbetsratt: '3', ibic: '' }, nonDelegable: true };
+    const values = {
+      code: '3.1',
+      title: 'Anställa',
+      section: 'Personal',
+      kind: 'formal',
+      requirements: { arbetsratt: '3', ibic: '' },
+      nonDelegable: true,
+    };
     const check = checkEntity(decisionAreaSchema, fields, entityOf(fields, values, { id: 'da-3-1' }));
-    expect(check).toMatchObject({ ok: true, value: { id: 'da-3-1', requirements: [{ competenceId: 'arbetsratt', level: 3 }], nonDelegable: true, onwardDelegationBy: [] } });
+    expect(check).toMatchObject({
+      ok: true,
+      value: { id: 'da-3-1', requirements: [{ competenceId: 'arbetsratt', level: 3 }], nonDelegable: true, onwardDelegationBy: [] },
+    });
   });
 
   it('puts errors of nested fields on them (reporting.hoursPerYear) and out-of-range levels on the levels field', () => {
@@ -50,7 +65,13 @@ describe('form model', () => {
       { name: 'reporting.frequency', label: 'Hur ofta', kind: 'select' },
       { name: 'reporting.hoursPerYear', label: 'Timmar', kind: 'number' },
     ];
-    const entity = entityOf(fields, { decisionAreaId: 'a', deciderId: 'b', 'reporting.toId': 'c', 'reporting.frequency': 'monthly', 'reporting.hoursPerYear': '-3' });
+    const entity = entityOf(fields, {
+      decisionAreaId: 'a',
+      deciderId: 'b',
+      'reporting.toId': 'c',
+      'reporting.frequency': 'monthly',
+      'reporting.hoursPerYear': '-3',
+    });
     expect(entity).toEqual({ decisionAreaId: 'a', deciderId: 'b', reporting: { toId: 'c', frequency: 'monthly', hoursPerYear: -3 } });
     const check = checkEntity(decisionRightSchema, fields, entity);
     expect(check.ok ? null : check.errors).toEqual({ 'reporting.hoursPerYear': [{ key: 'tooSmall', values: { min: 0 } }] });
@@ -61,7 +82,11 @@ describe('form model', () => {
       { name: 'actor.name', label: 'Namn', kind: 'text' },
       { name: 'actor.kind', label: 'Typ', kind: 'select' },
     ];
-    const check = checkEntity(changeSchema, fields, entityOf(fields, { 'actor.name': '', 'actor.kind': 'team' }, { id: 'c1', type: 'add_actor', actor: { id: 'nytt' } }));
+    const check = checkEntity(
+      changeSchema,
+      fields,
+      entityOf(fields, { 'actor.name': '', 'actor.kind': 'team' }, { id: 'c1', type: 'add_actor', actor: { id: 'nytt' } }),
+    );
     expect(check.ok ? null : Object.keys(check.errors)).toEqual(['actor.name']);
   });
 

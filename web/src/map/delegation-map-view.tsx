@@ -20,7 +20,17 @@ const nodeHeight = (areas: number) => 56 + Math.min(areas, AREAS_SHOWN + 1) * 20
  * (ELK in a Web Worker), delegations from delegator to decider, moved decisions as arrows from the old to
  * the new decider. The rollout matrix is the accessible alternative.
  */
-export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor }: { plan: Plan; analysis: Analysis; initialTo?: number; initialActor?: string }) {
+export function DelegationMapView({
+  plan,
+  analysis,
+  initialTo = 1,
+  initialActor,
+}: {
+  plan: Plan;
+  analysis: Analysis;
+  initialTo?: number;
+  initialActor?: string;
+}) {
   const { t } = useTranslation();
   const ids = useId();
   const last = analysis.states.length - 1;
@@ -53,7 +63,14 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
   const positions = layout?.positions ?? null;
 
   // The layout follows the hierarchy only, so it stays put while the compared states change.
-  const hierarchyKey = useMemo(() => map.edges.filter((e) => e.kind === 'hierarchy').map((e) => e.id).join('|') + map.actors.map((a) => `${a.id}:${a.areas.length}`).join('|'), [map]);
+  const hierarchyKey = useMemo(
+    () =>
+      map.edges
+        .filter((e) => e.kind === 'hierarchy')
+        .map((e) => e.id)
+        .join('|') + map.actors.map((a) => `${a.id}:${a.areas.length}`).join('|'),
+    [map],
+  );
   useEffect(() => {
     let current = true;
     worker.current ??= new LayoutWorker();
@@ -62,7 +79,15 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
         map.actors.map((a) => ({ id: a.id, width: NODE_WIDTH, height: nodeHeight(a.areas.length) })),
         map.edges.filter((e) => e.kind === 'hierarchy').map((e) => ({ id: e.id, source: e.source, target: e.target })),
       )
-      .then((p) => current && setLayout((prev) => ({ positions: p, actors: actorsKey, generation: prev?.actors === actorsKey ? prev.generation : (prev?.generation ?? 0) + 1 })));
+      .then(
+        (p) =>
+          current &&
+          setLayout((prev) => ({
+            positions: p,
+            actors: actorsKey,
+            generation: prev?.actors === actorsKey ? prev.generation : (prev?.generation ?? 0) + 1,
+          })),
+      );
     return () => {
       current = false;
     };
@@ -90,7 +115,13 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
       <div className="filters">
         <SelectField label={t('map.from')} value={from} options={stateOptions} onChange={(v) => setFrom(v === '' ? 0 : v)} />
         <SelectField label={t('map.to')} value={to} options={stateOptions} onChange={(v) => setTo(v === '' ? 0 : v)} />
-        <SelectField label={t('matrix.section')} value={section} options={sections.map((s) => [s, s] as const)} onChange={setSection} empty={t('matrix.allSections')} />
+        <SelectField
+          label={t('matrix.section')}
+          value={section}
+          options={sections.map((s) => [s, s] as const)}
+          onChange={setSection}
+          empty={t('matrix.allSections')}
+        />
         <SelectField label={t('map.actor')} value={actor} options={actorOptions} onChange={setActor} empty={t('map.allActors')} />
         <div className="field">
           <label htmlFor={`${ids}-q`}>{t('map.search')}</label>
@@ -132,7 +163,14 @@ export function DelegationMapView({ plan, analysis, initialTo = 1, initialActor 
           <Controls />
         </ReactFlow>
       </div>
-      {selected && <HistoryPanel analysis={analysis} subject={selected} onClose={() => setSelected(null)} onOpenArea={(id) => setSelected({ type: 'area', id })} />}
+      {selected && (
+        <HistoryPanel
+          analysis={analysis}
+          subject={selected}
+          onClose={() => setSelected(null)}
+          onOpenArea={(id) => setSelected({ type: 'area', id })}
+        />
+      )}
     </section>
   );
 }

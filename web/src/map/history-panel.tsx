@@ -6,7 +6,17 @@ import { actorHistory, areaHistory } from './history';
 export type HistorySubject = { type: 'actor'; id: string } | { type: 'area'; id: string };
 
 /** The history of one actor or decision area across all stages; focus moves to it when it opens. */
-export function HistoryPanel({ analysis, subject, onClose, onOpenArea }: { analysis: Analysis; subject: HistorySubject; onClose: () => void; onOpenArea?: (areaId: string) => void }) {
+export function HistoryPanel({
+  analysis,
+  subject,
+  onClose,
+  onOpenArea,
+}: {
+  analysis: Analysis;
+  subject: HistorySubject;
+  onClose: () => void;
+  onOpenArea?: (areaId: string) => void;
+}) {
   const { t } = useTranslation();
   const ids = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -101,7 +111,12 @@ export function HistoryPanel({ analysis, subject, onClose, onOpenArea }: { analy
                           ? r.decides.map((d, i) => (
                               <span key={d.areaId}>
                                 {i > 0 && ', '}
-                                <button type="button" className="link-button inline" onClick={() => onOpenArea(d.areaId)} aria-label={t('history.open', { name: `${d.code} ${d.title}` })}>
+                                <button
+                                  type="button"
+                                  className="link-button inline"
+                                  onClick={() => onOpenArea(d.areaId)}
+                                  aria-label={t('history.open', { name: `${d.code} ${d.title}` })}
+                                >
                                   {d.code}
                                 </button>
                               </span>

@@ -83,13 +83,15 @@ export function delegationMap(analysis: Analysis, from: number, to: number, filt
     const oldDeciders = old ? effectiveDeciders(old) : [];
     const newDeciders = now ? effectiveDeciders(now) : [];
     if (filter.actor && ![...oldDeciders, ...newDeciders, old?.delegatorId, now?.delegatorId].includes(filter.actor)) continue;
-    const changed = !!old && !!now && (old.level !== now.level || old.deciderId !== now.deciderId || (old.delegatorId ?? null) !== (now.delegatorId ?? null));
+    const changed =
+      !!old && !!now && (old.level !== now.level || old.deciderId !== now.deciderId || (old.delegatorId ?? null) !== (now.delegatorId ?? null));
     for (const actorId of newDeciders) {
       const mark: AreaMark = !oldDeciders.includes(actorId) ? 'gained' : changed ? 'changed' : 'kept';
       push(actorId, { areaId, code: area.code, title: area.title, section: area.section, level: now?.level ?? null, mark });
     }
     for (const actorId of oldDeciders) {
-      if (!newDeciders.includes(actorId)) push(actorId, { areaId, code: area.code, title: area.title, section: area.section, level: old?.level ?? null, mark: 'lost' });
+      if (!newDeciders.includes(actorId))
+        push(actorId, { areaId, code: area.code, title: area.title, section: area.section, level: old?.level ?? null, mark: 'lost' });
     }
     if (now?.delegatorId && now.delegatorId !== now.deciderId) edge('delegation', now.delegatorId, now.deciderId, areaId, now.level);
     if (from !== to) {
@@ -122,7 +124,15 @@ export function delegationMap(analysis: Analysis, from: number, to: number, filt
   });
   for (const actor of actors) {
     const parent = (after.actors.get(actor.id) ?? before.actors.get(actor.id))?.reportsTo;
-    if (parent && actorIds.has(parent)) edges.set(`hierarchy:${parent}->${actor.id}`, { id: `hierarchy:${parent}->${actor.id}`, source: parent, target: actor.id, kind: 'hierarchy', areaIds: [], levels: [] });
+    if (parent && actorIds.has(parent))
+      edges.set(`hierarchy:${parent}->${actor.id}`, {
+        id: `hierarchy:${parent}->${actor.id}`,
+        source: parent,
+        target: actor.id,
+        kind: 'hierarchy',
+        areaIds: [],
+        levels: [],
+      });
   }
   return { actors, edges: [...edges.values()].filter((e) => actorIds.has(e.source) && actorIds.has(e.target)) };
 }

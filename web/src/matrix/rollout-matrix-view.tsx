@@ -44,7 +44,13 @@ export function RolloutMatrixView({ plan, analysis, initialArea }: { plan: Plan;
           <label htmlFor={`${ids}-q`}>{t('matrix.search')}</label>
           <input id={`${ids}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
-        <SelectField label={t('matrix.section')} value={section} options={sections.map((s) => [s, s] as const)} onChange={setSection} empty={t('matrix.allSections')} />
+        <SelectField
+          label={t('matrix.section')}
+          value={section}
+          options={sections.map((s) => [s, s] as const)}
+          onChange={setSection}
+          empty={t('matrix.allSections')}
+        />
         <SelectField<Sort>
           label={t('matrix.sort')}
           value={sort}
@@ -85,7 +91,12 @@ export function RolloutMatrixView({ plan, analysis, initialArea }: { plan: Plan;
                   <span className="meta block">
                     {r.section} · {t(`decisionKind.${r.kind}`)}
                   </span>
-                  <button type="button" className="link-button" onClick={() => setHistory(r.areaId)} aria-label={t('history.open', { name: `${r.code} ${r.title}` })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setHistory(r.areaId)}
+                    aria-label={t('history.open', { name: `${r.code} ${r.title}` })}
+                  >
                     {t('matrix.history')}
                   </button>
                 </th>

@@ -5,7 +5,8 @@ import { api } from '../api/http';
 export const planApi = {
   get: (id: string) => api<PlanResponse>(`/plans/${id}`),
   export: (id: string) => api<PlanInput>(`/plans/${id}/export`),
-  stageChanges: (id: string, stageId: string) => api<{ version: number; changes: Change[] }>(`/plans/${id}/stages/${encodeURIComponent(stageId)}/changes`),
+  stageChanges: (id: string, stageId: string) =>
+    api<{ version: number; changes: Change[] }>(`/plans/${id}/stages/${encodeURIComponent(stageId)}/changes`),
   saveStageChanges: (id: string, stageId: string, version: number, changes: Change[]) =>
     api<{ version: number }>(`/plans/${id}/stages/${encodeURIComponent(stageId)}/changes`, { method: 'PUT', body: { version, changes } }),
 };
@@ -29,7 +30,12 @@ export function resourceApi<T extends { id: string }>(planId: string, path: stri
  * Plan-wide lists (baseline rights, holdings, clarity): read whole, with the plan's version and each row's;
  * written one row at a time under the row's version (`put` without a version creates the row), or whole.
  */
-export function bulkApi<T>(planId: string, path: 'baseline' | 'holdings' | 'clarity', key: 'rights' | 'holdings' | 'clarity', rowKey: (item: T) => string[]) {
+export function bulkApi<T>(
+  planId: string,
+  path: 'baseline' | 'holdings' | 'clarity',
+  key: 'rights' | 'holdings' | 'clarity',
+  rowKey: (item: T) => string[],
+) {
   const url = `/plans/${planId}/${path}`;
   const rowUrl = (item: T) => `${url}/${rowKey(item).map(encodeURIComponent).join('/')}`;
   return {
@@ -38,15 +44,18 @@ export function bulkApi<T>(planId: string, path: 'baseline' | 'holdings' | 'clar
       return { version: res.version, items: res[key] as T[], versions: res.versions };
     },
     put: (version: number, items: T[]) => api<{ version: number }>(url, { method: 'PUT', body: { version, [key]: items } }),
-    putRow: (item: T, version: number | undefined) => api<{ version: number }>(rowUrl(item), { method: 'PUT', body: { ...item, ...(version !== undefined && { version }) } }),
+    putRow: (item: T, version: number | undefined) =>
+      api<{ version: number }>(rowUrl(item), { method: 'PUT', body: { ...item, ...(version !== undefined && { version }) } }),
     removeRow: (item: T, version: number) => api<void>(`${rowUrl(item)}?version=${version}`, { method: 'DELETE' }),
   };
 }
 
 export const definitionApi = {
-  put: (planId: string, version: number, definition: unknown) => api<{ version: number }>(`/plans/${planId}/definition`, { method: 'PUT', body: { version, definition } }),
+  put: (planId: string, version: number, definition: unknown) =>
+    api<{ version: number }>(`/plans/${planId}/definition`, { method: 'PUT', body: { version, definition } }),
 };
 
 export const settingsApi = {
-  put: (planId: string, version: number, settings: unknown) => api<{ version: number }>(`/plans/${planId}/settings`, { method: 'PUT', body: { version, settings } }),
+  put: (planId: string, version: number, settings: unknown) =>
+    api<{ version: number }>(`/plans/${planId}/settings`, { method: 'PUT', body: { version, settings } }),
 };

@@ -28,9 +28,24 @@ export function PlanOverview({ planId, plan, analysis }: { planId: string; plan:
       <section aria-labelledby="charts-heading">
         <h2 id="charts-heading">{t('summary.charts')}</h2>
         <div className="charts">
-          <MetricChart title={t('metrics.meanDepth')} values={analysis.metrics.map((m) => m.meanDeciderDepth ?? 0)} labels={stateLabels} format={(n) => numbers.format(n)} />
-          <MetricChart title={t('metrics.reportingHours')} values={analysis.metrics.map((m) => m.reportingHoursPerYear)} labels={stateLabels} format={(n) => numbers.format(n)} />
-          <MetricChart title={t('metrics.openGaps')} values={analysis.metrics.map((m) => m.openGaps)} labels={stateLabels} format={(n) => numbers.format(n)} />
+          <MetricChart
+            title={t('metrics.meanDepth')}
+            values={analysis.metrics.map((m) => m.meanDeciderDepth ?? 0)}
+            labels={stateLabels}
+            format={(n) => numbers.format(n)}
+          />
+          <MetricChart
+            title={t('metrics.reportingHours')}
+            values={analysis.metrics.map((m) => m.reportingHoursPerYear)}
+            labels={stateLabels}
+            format={(n) => numbers.format(n)}
+          />
+          <MetricChart
+            title={t('metrics.openGaps')}
+            values={analysis.metrics.map((m) => m.openGaps)}
+            labels={stateLabels}
+            format={(n) => numbers.format(n)}
+          />
         </div>
       </section>
       <section aria-labelledby="findings-heading">

@@ -5,7 +5,15 @@ import { useSession } from '../auth/session';
 import { allows } from '@tillit/contract';
 import { Plan } from '@tillit/domain';
 import { DefinitionEditor } from '../editors/definition-editor';
-import { ActorsEditor, BaselineEditor, CompetencesEditor, DecisionAreasEditor, DevelopmentActionsEditor, EditorContext, HoldingsEditor } from '../editors/plan-editors';
+import {
+  ActorsEditor,
+  BaselineEditor,
+  CompetencesEditor,
+  DecisionAreasEditor,
+  DevelopmentActionsEditor,
+  EditorContext,
+  HoldingsEditor,
+} from '../editors/plan-editors';
 import { Focus, hrefOf, PLAN_TABS, PlanTab } from '../routing/use-route';
 import { StageEditor } from '../stages/stage-editor';
 import { PlanOverview } from './plan-overview';
@@ -55,7 +63,9 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
             />
           )}
           {tab === 'matrix' && <RolloutMatrixView key={focus?.area} plan={load.plan} analysis={load.analysis} initialArea={focus?.area} />}
-          {tab === 'stages' && <StageEditor key={focus?.stage} ctx={ctx(load.plan)} analysis={load.analysis} check={load.check} initialStage={focus?.stage} />}
+          {tab === 'stages' && (
+            <StageEditor key={focus?.stage} ctx={ctx(load.plan)} analysis={load.analysis} check={load.check} initialStage={focus?.stage} />
+          )}
           {tab === 'organisation' && <ActorsEditor ctx={ctx(load.plan)} />}
           {tab === 'decisions' && (
             <>

@@ -47,7 +47,11 @@ export function PlanSummary({ plan, analysis }: { plan: Plan; analysis: Analysis
                 </p>
                 {s.goal && <p>{s.goal}</p>}
                 <p className="meta">
-                  {t('summary.stageFacts', { changes: s.changes.length, moved: diff?.rights.filter((r) => r.kinds.includes('moved')).length ?? 0, depth: m?.meanDeciderDepth == null ? '–' : numbers.format(m.meanDeciderDepth) })}
+                  {t('summary.stageFacts', {
+                    changes: s.changes.length,
+                    moved: diff?.rights.filter((r) => r.kinds.includes('moved')).length ?? 0,
+                    depth: m?.meanDeciderDepth == null ? '–' : numbers.format(m.meanDeciderDepth),
+                  })}
                 </p>
               </li>
             );

@@ -10,7 +10,14 @@ const SHOWN = 8;
  * finding's stage), a decision area in the matrix with its history, a stage or change in the stage editor,
  * a competence with HR's lists, the plan as a whole with its definition.
  */
-export function subjectLink(planId: string, plan: Plan, analysis: Analysis, finding: Finding, subject: Subject, t: TFunction): { href: string; text: string } {
+export function subjectLink(
+  planId: string,
+  plan: Plan,
+  analysis: Analysis,
+  finding: Finding,
+  subject: Subject,
+  t: TFunction,
+): { href: string; text: string } {
   const state = analysis.states[finding.stageIndex ?? analysis.states.length - 1] ?? analysis.states[analysis.states.length - 1];
   const stageId = finding.stageId ?? undefined;
   const to = (route: Omit<Extract<Route, { page: 'plan' }>, 'page' | 'planId'>) => hrefOf({ page: 'plan', planId, ...route });

@@ -39,7 +39,14 @@ export function usePlanAnalysis(planId: string): PlanLoad & { reload: () => void
         ({ meta, result }) => {
           if (cancelled) return;
           if (!result.ok) setLoad({ state: 'failed', message: result.message });
-          else setLoad({ state: 'ready', meta, plan: result.plan, analysis: result.analysis, check: (stageId, draft) => analyser.check(result.token, stageId, draft) });
+          else
+            setLoad({
+              state: 'ready',
+              meta,
+              plan: result.plan,
+              analysis: result.analysis,
+              check: (stageId, draft) => analyser.check(result.token, stageId, draft),
+            });
         },
         (err: unknown) => !cancelled && setLoad({ state: 'failed', message: (err as Error).message }),
       );

@@ -50,9 +50,7 @@ export function PlansPage({ canWrite = true }: { canWrite?: boolean }) {
       </section>
       {canWrite ? (
         <CreatePlanForm
-          onCreated={(plan) =>
-            setLoad((current) => (current.state === 'ready' ? { state: 'ready', plans: [...current.plans, plan] } : current))
-          }
+          onCreated={(plan) => setLoad((current) => (current.state === 'ready' ? { state: 'ready', plans: [...current.plans, plan] } : current))}
         />
       ) : (
         <p className="note">{t('plans.readOnly')}</p>

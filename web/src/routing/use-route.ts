@@ -37,6 +37,10 @@ const subscribe = (listener: () => void) => {
 
 /** The current route, from the location hash (links are plain anchors, so the browser's history works). */
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
   return parseRoute(hash);
 }

@@ -43,10 +43,7 @@ export function changeFields(type: ChangeType, o: ChangeOptions, t: TFunction): 
       { name: 'consulted', label: t('fields.consulted'), kind: 'multi', options: o.actors },
       { name: 'informed', label: t('fields.informed'), kind: 'multi', options: o.actors },
     ],
-    set_reporting: [
-      area,
-      ...reportingFields(o.actors, t),
-    ],
+    set_reporting: [area, ...reportingFields(o.actors, t)],
     add_actor: [
       { name: 'actor.name', label: t('fields.name'), kind: 'text' },
       { name: 'actor.kind', label: t('fields.actorKind'), kind: 'select', options: o.actorKinds, empty: t('stages.choose') },
@@ -54,7 +51,10 @@ export function changeFields(type: ChangeType, o: ChangeOptions, t: TFunction): 
       { name: 'actor.headcount', label: t('fields.headcount'), kind: 'integer' },
     ],
     retire_actor: [actor('actorId', t('fields.actor'))],
-    move_actor: [actor('actorId', t('fields.actor')), { name: 'reportsTo', label: t('fields.reportsTo'), kind: 'select', options: o.actors, empty: t('fields.top'), nullable: true }],
+    move_actor: [
+      actor('actorId', t('fields.actor')),
+      { name: 'reportsTo', label: t('fields.reportsTo'), kind: 'select', options: o.actors, empty: t('fields.top'), nullable: true },
+    ],
     add_decision_area: [
       { name: 'decisionArea.code', label: t('fields.code'), kind: 'text' },
       { name: 'decisionArea.title', label: t('fields.title'), kind: 'text' },
@@ -104,7 +104,17 @@ function prepareChange(entity: Record<string, unknown>, o: ChangeOptions): Recor
 }
 
 /** A new change for the draft, or (`editing`) one of the draft's changes, which keeps its id and type. */
-export function ChangeForm({ options, onSave, editing, onCancel }: { options: ChangeOptions; onSave: (change: Change) => void; editing?: Change; onCancel?: () => void }) {
+export function ChangeForm({
+  options,
+  onSave,
+  editing,
+  onCancel,
+}: {
+  options: ChangeOptions;
+  onSave: (change: Change) => void;
+  editing?: Change;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const ids = useId();
   const [chosen, setType] = useState<ChangeType>('move_decision');

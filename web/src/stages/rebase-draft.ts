@@ -84,7 +84,12 @@ type Slot = RebaseEntry;
  * - edited on both differently, or edited on one side and deleted on the other: a conflict.
  * `reservedIds` are ids a new id must also avoid (the other stages' changes).
  */
-export function rebaseDraft(base: readonly Change[], theirs: readonly Change[], mine: readonly Change[], reservedIds: Iterable<string> = []): RebasedDraft {
+export function rebaseDraft(
+  base: readonly Change[],
+  theirs: readonly Change[],
+  mine: readonly Change[],
+  reservedIds: Iterable<string> = [],
+): RebasedDraft {
   const baseById = byId(base);
   const mineById = byId(mine);
   const conflicts: ChangeConflict[] = [];
@@ -132,7 +137,13 @@ export function rebaseDraft(base: readonly Change[], theirs: readonly Change[], 
       slot = { kind: 'conflict', conflict };
     } else if (!original && theirAdditions.has(my.id)) {
       // Both added a change under the same id (ids are made from the same plan): the same one, or two.
-      if (sameChange(my, theirs.find((c) => c.id === my.id))) return;
+      if (
+        sameChange(
+          my,
+          theirs.find((c) => c.id === my.id),
+        )
+      )
+        return;
       const to = uniqueSlug(my.id, taken);
       taken.add(to);
       renamed.push({ from: my.id, to });

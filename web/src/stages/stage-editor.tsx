@@ -20,12 +20,24 @@ import { NewStageForm, StageDetails } from './stage-details';
  * the browser (in the analysis worker, `check`) and shows which findings it adds or resolves before
  * anything is saved.
  */
-export function StageEditor({ ctx, analysis, check: checkDraft, initialStage }: { ctx: EditorContext; analysis: Analysis; check: LiveChecker; initialStage?: string }) {
+export function StageEditor({
+  ctx,
+  analysis,
+  check: checkDraft,
+  initialStage,
+}: {
+  ctx: EditorContext;
+  analysis: Analysis;
+  check: LiveChecker;
+  initialStage?: string;
+}) {
   const { planId, plan, canWrite, onSaved } = ctx;
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   const ids = useId();
-  const [stageId, setStageId] = useState(initialStage && plan.stages.some((s) => s.id === initialStage) ? initialStage : (plan.stages.at(-1)?.id ?? ''));
+  const [stageId, setStageId] = useState(
+    initialStage && plan.stages.some((s) => s.id === initialStage) ? initialStage : (plan.stages.at(-1)?.id ?? ''),
+  );
   const stage = plan.stages.find((s) => s.id === stageId);
   const [state, setState] = useState<DraftState>(() => freshDraft(stage?.changes ?? []));
   const { draft, saved, version, conflict } = state;
@@ -92,7 +104,9 @@ export function StageEditor({ ctx, analysis, check: checkDraft, initialStage }: 
     const before = analysis.states[Math.max(0, stageIndex - 1)];
     const last = analysis.states[analysis.states.length - 1];
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
-    const actors = [...before.actors.values(), ...draft.flatMap((c) => (c.type === 'add_actor' ? [c.actor] : []))].filter((a) => !('retired' in a && a.retired)).sort(byName);
+    const actors = [...before.actors.values(), ...draft.flatMap((c) => (c.type === 'add_actor' ? [c.actor] : []))]
+      .filter((a) => !('retired' in a && a.retired))
+      .sort(byName);
     const areas = [...before.areas.values(), ...draft.flatMap((c) => (c.type === 'add_decision_area' ? [c.decisionArea] : []))]
       .filter((a) => !('retired' in a && a.retired))
       .sort((a, b) => a.code.localeCompare(b.code, 'sv', { numeric: true }));
@@ -259,10 +273,20 @@ export function StageEditor({ ctx, analysis, check: checkDraft, initialStage }: 
                       {describe(c)}
                       {canWrite && (
                         <>
-                          <button type="button" className="link-button" onClick={() => setEditingChange(c)} aria-label={t('stages.edit', { change: describe(c) })}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => setEditingChange(c)}
+                            aria-label={t('stages.edit', { change: describe(c) })}
+                          >
                             {t('editor.edit')}
                           </button>
-                          <button type="button" className="link-button" onClick={() => setDraft((d) => d.filter((x) => x.id !== c.id))} aria-label={t('stages.remove', { change: describe(c) })}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => setDraft((d) => d.filter((x) => x.id !== c.id))}
+                            aria-label={t('stages.remove', { change: describe(c) })}
+                          >
                             {t('stages.removeShort')}
                           </button>
                         </>
@@ -325,7 +349,12 @@ export function StageEditor({ ctx, analysis, check: checkDraft, initialStage }: 
       )}
       {stage && (
         <>
-          <StageDetails key={stage.id} ctx={ctx} stageId={stage.id} onDeleted={() => openStage(plan.stages.find((s) => s.id !== stage.id)?.id ?? '')} />
+          <StageDetails
+            key={stage.id}
+            ctx={ctx}
+            stageId={stage.id}
+            onDeleted={() => openStage(plan.stages.find((s) => s.id !== stage.id)?.id ?? '')}
+          />
           <ConsequencesEditor ctx={ctx} stageId={stage.id} />
           <ConsultationsEditor ctx={ctx} stageId={stage.id} />
           <ClarityEditor ctx={ctx} stageId={stage.id} />

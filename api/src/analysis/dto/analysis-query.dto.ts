@@ -38,7 +38,10 @@ export class GapsQueryDto extends PageQueryDto {
 }
 
 export class AnalysisQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only this state: 0 is the baseline, k the state after stage k (plan-wide findings come with every state)', example: 2 })
+  @ApiPropertyOptional({
+    description: 'Only this state: 0 is the baseline, k the state after stage k (plan-wide findings come with every state)',
+    example: 2,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -56,7 +59,10 @@ export class AnalysisQueryDto extends PageQueryDto {
   @IsString()
   severity?: string;
 
-  @ApiPropertyOptional({ description: 'Only findings that concern this actor, decision area, change, competence, stage or consequence (its id)', example: 'bhl' })
+  @ApiPropertyOptional({
+    description: 'Only findings that concern this actor, decision area, change, competence, stage or consequence (its id)',
+    example: 'bhl',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

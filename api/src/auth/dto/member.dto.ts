@@ -15,7 +15,9 @@ export class AddMemberDto {
   @Length(1, 200)
   displayName!: string;
 
-  @ApiPropertyOptional({ description: `For a new account: ${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Not used when the e-mail already has an account.` })
+  @ApiPropertyOptional({
+    description: `For a new account: ${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Not used when the e-mail already has an account.`,
+  })
   @IsOptional()
   @IsString()
   @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` })

@@ -84,9 +84,23 @@ export type StageFields = Omit<Stage, 'changes'>;
 export const stageRows: EntityMapping<StageFields> = {
   table: 'stage',
   select: '*, start_date::text AS start_date, end_date::text AS end_date',
-  toRow: (s) => ({ key: s.id, name: s.name, goal: s.goal, start_date: orNull(s.startDate), end_date: orNull(s.endDate), gate_criteria: s.gateCriteria }),
+  toRow: (s) => ({
+    key: s.id,
+    name: s.name,
+    goal: s.goal,
+    start_date: orNull(s.startDate),
+    end_date: orNull(s.endDate),
+    gate_criteria: s.gateCriteria,
+  }),
   fromRow: (r) =>
-    present({ id: r.key, name: r.name, goal: r.goal, startDate: r.start_date, endDate: r.end_date, gateCriteria: r.gate_criteria }) as unknown as StageFields,
+    present({
+      id: r.key,
+      name: r.name,
+      goal: r.goal,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      gateCriteria: r.gate_criteria,
+    }) as unknown as StageFields,
 };
 
 export function changeFromRow(c: Row): Change {
@@ -133,7 +147,14 @@ export function clarityRow(c: ClarityAssessment): Row {
 }
 
 export function clarityFromRow(c: Row): ClarityAssessment {
-  return present({ actorId: c.actor_key, stageId: c.stage_key, mission: c.mission, goals: c.goals, direction: c.direction, comment: c.comment }) as unknown as ClarityAssessment;
+  return present({
+    actorId: c.actor_key,
+    stageId: c.stage_key,
+    mission: c.mission,
+    goals: c.goals,
+    direction: c.direction,
+    comment: c.comment,
+  }) as unknown as ClarityAssessment;
 }
 
 export function rightRow(r: DecisionRight): Row {

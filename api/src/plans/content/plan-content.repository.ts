@@ -26,7 +26,6 @@ export type Scope = { organisationId: string; planId: string };
 /** A scope inside a write: `version` is the plan's next entity version, stamped on every row written. */
 export type WriteScope = Scope & { version: number };
 
-
 const CONTENT_TABLES = [
   'stage_comment',
   'consultation',
@@ -53,7 +52,13 @@ const ROWS_PER_STATEMENT = 10_000;
  * twice as fast for a 50,000-change plan as multi-row VALUES with a parameter per value, and free of the
  * 65,535-parameter limit.
  */
-export async function insertRows(em: EntityManager, table: string, scope: WriteScope, rows: Row[], firstPosition = 0): Promise<Array<{ id: string; key: string | null }>> {
+export async function insertRows(
+  em: EntityManager,
+  table: string,
+  scope: WriteScope,
+  rows: Row[],
+  firstPosition = 0,
+): Promise<Array<{ id: string; key: string | null }>> {
   if (rows.length === 0) return [];
   const own = Object.keys(rows[0]);
   const columns = ['organisation_id', 'plan_id', 'version', 'position', ...own];
@@ -89,17 +94,42 @@ export class PlanContentRepository {
       `UPDATE plan SET key = $2, organisation_label = $3, clarity_threshold = $4, risk_threshold = $5,
          has_definition = $6, definition_text = $7, definition_agreed_by = $8, definition_agreed_on = $9
        WHERE id = $1`,
-      [scope.planId, orNull(plan.id), plan.organisation ?? '', plan.settings.clarityThreshold, plan.settings.riskThreshold, d !== null, d?.text ?? '', orNull(d?.agreedBy), orNull(d?.agreedOn)],
+      [
+        scope.planId,
+        orNull(plan.id),
+        plan.organisation ?? '',
+        plan.settings.clarityThreshold,
+        plan.settings.riskThreshold,
+        d !== null,
+        d?.text ?? '',
+        orNull(d?.agreedBy),
+        orNull(d?.agreedOn),
+      ],
     );
-    await insertRows(em, 'principle', scope, (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })));
+    await insertRows(
+      em,
+      'principle',
+      scope,
+      (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })),
+    );
     await insertRows(em, 'actor', scope, plan.actors.map(actorRows.toRow));
     await insertRows(em, 'competence', scope, plan.competences.map(competenceRows.toRow));
     await insertRows(em, 'decision_area', scope, plan.decisionAreas.map(decisionAreaRows.toRow));
-    await insertRows(em, 'requirement', scope, plan.decisionAreas.flatMap((a) => decisionAreaRows.children?.toRows(a) ?? []));
+    await insertRows(
+      em,
+      'requirement',
+      scope,
+      plan.decisionAreas.flatMap((a) => decisionAreaRows.children?.toRows(a) ?? []),
+    );
     await insertRows(em, 'decision_right', scope, plan.baseline.map(rightRow));
     const stages = await insertRows(em, 'stage', scope, plan.stages.map(stageRows.toRow));
     const stageIds = new Map(stages.map((s) => [s.key, s.id]));
-    await insertRows(em, 'plan_change', scope, plan.stages.flatMap((s) => s.changes.map((c) => changeRow(c, stageIds.get(s.id) as string))));
+    await insertRows(
+      em,
+      'plan_change',
+      scope,
+      plan.stages.flatMap((s) => s.changes.map((c) => changeRow(c, stageIds.get(s.id) as string))),
+    );
     await insertRows(em, 'holding', scope, plan.holdings.map(holdingRow));
     await insertRows(em, 'development_action', scope, plan.developmentActions.map(developmentActionRows.toRow));
     await insertRows(em, 'clarity_assessment', scope, plan.clarity.map(clarityRow));

@@ -36,7 +36,9 @@ function referrerIn(plan: PlanInput, path: string): Referrer | null {
   // Actors and areas that a stage adds are named too (a holding may be of an actor that comes in stage 3).
   const added = (field: 'actor' | 'decisionArea') =>
     (Array.isArray(plan.stages) ? plan.stages : []).flatMap((s) =>
-      (Array.isArray(s.changes) ? (s.changes as Array<Record<string, unknown>>) : []).map((c) => c[field]).filter((x): x is Named => typeof (x as Named | undefined)?.id === 'string'),
+      (Array.isArray(s.changes) ? (s.changes as Array<Record<string, unknown>>) : [])
+        .map((c) => c[field])
+        .filter((x): x is Named => typeof (x as Named | undefined)?.id === 'string'),
     );
   const named = (items: unknown): Named[] => (Array.isArray(items) ? items : []);
   const actors = byId([...named(plan.actors), ...added('actor')]);
@@ -70,7 +72,10 @@ function referrerIn(plan: PlanInput, path: string): Referrer | null {
           ? areaLabel(change.decisionAreaId)
           : typeof change?.actorId === 'string'
             ? actorName(change.actorId)
-            : ((change?.actor as Named | undefined)?.name ?? (change?.decisionArea as Named | undefined)?.title ?? (change?.description as string | undefined) ?? '');
+            : ((change?.actor as Named | undefined)?.name ??
+              (change?.decisionArea as Named | undefined)?.title ??
+              (change?.description as string | undefined) ??
+              '');
       return { kind: 'change', label: subject ? `${stage.name}: ${subject}` : stage.name };
     }
     case 'holdings': {
@@ -87,7 +92,9 @@ function referrerIn(plan: PlanInput, path: string): Referrer | null {
     }
     case 'consequences': {
       const c = plan.consequences?.[index];
-      return c ? { kind: 'consequence', label: `${stageName(c.stageId)}: ${c.description.length > 80 ? `${c.description.slice(0, 79)}…` : c.description}` } : null;
+      return c
+        ? { kind: 'consequence', label: `${stageName(c.stageId)}: ${c.description.length > 80 ? `${c.description.slice(0, 79)}…` : c.description}` }
+        : null;
     }
     case 'consultations': {
       const c = plan.consultations?.[index];

@@ -47,10 +47,11 @@ export class ModelRepository {
 
   /** Whether the plan's stage `stageKey` holds the change `changeKey`. */
   async changeInStage(em: EntityManager, scope: Scope, changeKey: string, stageKey: string): Promise<boolean> {
-    const rows = await em.query(
-      `SELECT 1 FROM plan_change c JOIN stage s ON s.id = c.stage_id WHERE c.plan_id = $1 AND c.key = $2 AND s.key = $3`,
-      [scope.planId, changeKey, stageKey],
-    );
+    const rows = await em.query(`SELECT 1 FROM plan_change c JOIN stage s ON s.id = c.stage_id WHERE c.plan_id = $1 AND c.key = $2 AND s.key = $3`, [
+      scope.planId,
+      changeKey,
+      stageKey,
+    ]);
     return rows.length > 0;
   }
 
@@ -64,7 +65,14 @@ export class ModelRepository {
   }
 
   /** Guarded update: applies only at `version` and stamps the write's version; answers whether it did. */
-  async update(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: WriteScope, key: string, version: number, entity: { id: string }): Promise<boolean> {
+  async update(
+    em: EntityManager,
+    mapping: EntityMapping<{ id: string }>,
+    scope: WriteScope,
+    key: string,
+    version: number,
+    entity: { id: string },
+  ): Promise<boolean> {
     const { key: _key, ...row } = mapping.toRow(entity);
     const columns = Object.keys(row);
     const values = Object.values(row);

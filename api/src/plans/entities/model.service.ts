@@ -53,7 +53,9 @@ export class ModelService {
       entity = parseBody(spec.schema, body) as { id: string };
       const exists = (await this.model.read(spec.mapping, scope, entity.id, em)).length > 0;
       if (exists || (spec.idKind && (await this.references.taken(em, scope, spec.idKind, entity.id)))) {
-        throw AppError.validation([{ field: 'id', code: 'duplicate', params: { kind: spec.name }, reason: `a ${spec.name} with this id already exists in this plan` }]);
+        throw AppError.validation([
+          { field: 'id', code: 'duplicate', params: { kind: spec.name }, reason: `a ${spec.name} with this id already exists in this plan` },
+        ]);
       }
       await this.checkReferences(em, scope, spec, entity);
       await this.model.insert(em, spec.mapping, writeScope, entity);
@@ -100,8 +102,18 @@ export class ModelService {
     if (spec.name === 'stage' && fields.startDate && fields.endDate && fields.endDate < fields.startDate) {
       problems.push({ field: 'endDate', code: 'date_before', params: { other: 'startDate' }, reason: 'must not be before startDate' });
     }
-    if (spec.name === 'consequence' && fields.changeId && fields.stageId && !(await this.model.changeInStage(em, scope, fields.changeId, fields.stageId))) {
-      problems.push({ field: 'changeId', code: 'unknown_reference', params: { kind: 'change', id: fields.changeId }, reason: `unknown change "${fields.changeId}" in this stage` });
+    if (
+      spec.name === 'consequence' &&
+      fields.changeId &&
+      fields.stageId &&
+      !(await this.model.changeInStage(em, scope, fields.changeId, fields.stageId))
+    ) {
+      problems.push({
+        field: 'changeId',
+        code: 'unknown_reference',
+        params: { kind: 'change', id: fields.changeId },
+        reason: `unknown change "${fields.changeId}" in this stage`,
+      });
     }
     if (problems.length) throw AppError.validation(problems);
   }
@@ -114,7 +126,11 @@ export class ModelService {
     const { version, ...fields } = body as Record<string, unknown>;
     const problems: FieldError[] = [];
     if (!versionSchema.safeParse(version).success) {
-      problems.push({ field: 'version', code: version === undefined ? 'required' : 'invalid', reason: 'must be a whole number from 1 (the version last read)' });
+      problems.push({
+        field: 'version',
+        code: version === undefined ? 'required' : 'invalid',
+        reason: 'must be a whole number from 1 (the version last read)',
+      });
     }
     for (const field of Object.keys(fields)) {
       // Own keys only: `constructor`, `toString` or `__proto__` are no fields of any entity.
@@ -133,7 +149,9 @@ export class ModelService {
       if (current.version !== version) throw AppError.versionConflict(capitalised(spec.name), current.version);
       const by = spec.referencedAs ? await this.references.referrers(em, scope, spec.referencedAs, key) : [];
       if (by.length) {
-        throw AppError.validation([{ field: 'id', code: 'in_use', params: { by }, reason: `is still in use (${by.length} reference${by.length === 1 ? '' : 's'})` }]);
+        throw AppError.validation([
+          { field: 'id', code: 'in_use', params: { by }, reason: `is still in use (${by.length} reference${by.length === 1 ? '' : 's'})` },
+        ]);
       }
       if (!(await this.model.delete(em, spec.mapping, scope, key, version))) throw AppError.versionConflict(capitalised(spec.name), current.version);
       await this.record(em, auth, `${spec.path}.delete`, spec, key, current.entity, undefined);
@@ -144,7 +162,15 @@ export class ModelService {
     return { organisationId: auth.organisationId, planId };
   }
 
-  private record(em: EntityManager, auth: AuthContext, action: string, spec: ResourceSpec, key: string, before: unknown, after: unknown): Promise<void> {
+  private record(
+    em: EntityManager,
+    auth: AuthContext,
+    action: string,
+    spec: ResourceSpec,
+    key: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
     return this.audit.append(
       { organisationId: auth.organisationId, userId: auth.userId, action, entity: spec.name, entityId: key, before, after, client: auth.client },
       em,

@@ -106,6 +106,8 @@ export function resourceController(spec: ResourceSpec, permissions: { read: Perm
       return this.model.delete(auth, id, key, query.version, spec);
     }
   }
-  Object.defineProperty(ResourceController, 'name', { value: `${spec.path.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Controller` });
+  Object.defineProperty(ResourceController, 'name', {
+    value: `${spec.path.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Controller`,
+  });
   return ResourceController;
 }

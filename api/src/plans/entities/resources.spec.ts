@@ -5,7 +5,10 @@ import { RESOURCES } from './resource-spec';
 /** A valid new entity of each resource in the example plan, and one field to change. */
 const SAMPLES: Record<keyof typeof RESOURCES, { entity: Record<string, unknown>; patch: Record<string, unknown> }> = {
   actor: { entity: { id: 'g-actor', name: 'Nytt arbetslag', kind: 'team', reportsTo: 'ec-bist' }, patch: { name: 'Omdöpt arbetslag' } },
-  decisionArea: { entity: { id: 'g-area', code: '99.1', title: 'Nytt ärende', section: 'Övrigt', kind: 'execution' }, patch: { title: 'Omdöpt ärende' } },
+  decisionArea: {
+    entity: { id: 'g-area', code: '99.1', title: 'Nytt ärende', section: 'Övrigt', kind: 'execution' },
+    patch: { title: 'Omdöpt ärende' },
+  },
   competence: { entity: { id: 'g-comp', name: 'Ny kompetens', category: 'domain' }, patch: { name: 'Omdöpt kompetens' } },
   stage: { entity: { id: 'g-stage', name: 'Ny etapp' }, patch: { goal: 'Ett mål' } },
   developmentAction: {
@@ -38,12 +41,17 @@ describe('plan resources', () => {
       expect((await http().get(url).expect(200)).body.map((e: { id: string }) => e.id)).toContain(entity.id);
       expect((await http().get(`${url}/${entity.id}`).expect(200)).body).toMatchObject(entity);
 
-      const updated = await http().patch(`${url}/${entity.id}`).send({ version: v1, ...patch }).expect(200);
+      const updated = await http()
+        .patch(`${url}/${entity.id}`)
+        .send({ version: v1, ...patch })
+        .expect(200);
       expect(updated.body).toMatchObject(patch);
       const v2 = updated.body.version as number;
       expect(v2).toBeGreaterThan(v1);
       expect((await http().get(`${url}/${entity.id}`).expect(200)).body.version).toBe(v2);
-      const stale = await http().patch(`${url}/${entity.id}`).send({ version: v1, ...patch });
+      const stale = await http()
+        .patch(`${url}/${entity.id}`)
+        .send({ version: v1, ...patch });
       expect(stale.status).toBe(409);
       expect(stale.body.currentVersion).toBe(v2);
       await http().patch(`${url}/${entity.id}`).send({ version: v2, notAField: 1 }).expect(400);
@@ -53,7 +61,10 @@ describe('plan resources', () => {
       await http().delete(`${url}/${entity.id}`).query({ version: v2 }).expect(204);
       await http().get(`${url}/${entity.id}`).expect(404);
       await http().delete(`${url}/${entity.id}`).query({ version: v2 }).expect(404);
-      await http().patch(`${url}/${entity.id}`).send({ version: v2, ...patch }).expect(404);
+      await http()
+        .patch(`${url}/${entity.id}`)
+        .send({ version: v2, ...patch })
+        .expect(404);
     });
   }
 

@@ -70,7 +70,10 @@ export class BulkService {
     return this.dataSource.transaction(async (em) => {
       const plan = await this.plans.findWith(em, auth.organisationId, planId);
       if (!plan) throw AppError.notFound('Plan');
-      const [stage] = (await em.query(`SELECT id, version FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{ id: string; version: number }>;
+      const [stage] = (await em.query(`SELECT id, version FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{
+        id: string;
+        version: number;
+      }>;
       if (!stage) throw AppError.notFound('Stage');
       // This stage's changes only: reading one stage costs the same in any plan.
       const rows = (await em.query(`SELECT * FROM plan_change WHERE stage_id = $1 ORDER BY position`, [stage.id])) as Array<Record<string, unknown>>;
@@ -87,7 +90,15 @@ export class BulkService {
       await this.bumpPlan(em, scope, input.version);
       await em.query(`DELETE FROM decision_right WHERE plan_id = $1`, [planId]);
       await insertRows(em, 'decision_right', ws, input.rights.map(rightRow));
-      await this.record(em, auth, 'baseline.replace', 'plan', planId, { version: input.version }, { version: input.version + 1, rights: input.rights.length });
+      await this.record(
+        em,
+        auth,
+        'baseline.replace',
+        'plan',
+        planId,
+        { version: input.version },
+        { version: input.version + 1, rights: input.rights.length },
+      );
       result = { version: input.version + 1, rights: input.rights.length };
     });
     return result;
@@ -99,7 +110,10 @@ export class BulkService {
     let result = { version: 0, changes: 0 };
     await this.write(scope, 'changes', async (em, ws) => {
       const input = parse(changesBody, body);
-      const [stage] = (await em.query(`SELECT id, version FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{ id: string; version: number }>;
+      const [stage] = (await em.query(`SELECT id, version FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{
+        id: string;
+        version: number;
+      }>;
       if (!stage) throw AppError.notFound('Stage');
       if (stage.version !== input.version) throw AppError.versionConflict('Stage', stage.version);
       await em.query(`UPDATE stage SET version = $2, updated_at = now() WHERE id = $1`, [stage.id, ws.version]);
@@ -109,7 +123,15 @@ export class BulkService {
       await insertRows(em, 'plan_change', ws, rows);
       // insertRows numbers from 0; place this stage's changes after every other's, in the order given.
       await em.query(`UPDATE plan_change SET position = position + $2 WHERE stage_id = $1`, [stage.id, next]);
-      await this.record(em, auth, 'changes.replace', 'stage', stageKey, { version: input.version }, { version: ws.version, changes: input.changes.map((c) => c.id) });
+      await this.record(
+        em,
+        auth,
+        'changes.replace',
+        'stage',
+        stageKey,
+        { version: input.version },
+        { version: ws.version, changes: input.changes.map((c) => c.id) },
+      );
       result = { version: ws.version, changes: input.changes.length };
     });
     return result;
@@ -125,11 +147,23 @@ export class BulkService {
       const known = new Set(stages.map((s) => s.key));
       const given = new Set(input.stageIds);
       if (given.size !== input.stageIds.length || given.size !== known.size || input.stageIds.some((k) => !known.has(k))) {
-        throw AppError.validation([{ field: 'stageIds', code: 'stage_order', params: { count: known.size }, reason: `must name each of the plan's ${known.size} stages exactly once` }]);
+        throw AppError.validation([
+          {
+            field: 'stageIds',
+            code: 'stage_order',
+            params: { count: known.size },
+            reason: `must name each of the plan's ${known.size} stages exactly once`,
+          },
+        ]);
       }
       await this.bumpPlan(em, scope, input.version);
       for (const [position, key] of input.stageIds.entries()) {
-        await em.query(`UPDATE stage SET position = $3, version = $4, updated_at = now() WHERE plan_id = $1 AND key = $2`, [planId, key, position, ws.version]);
+        await em.query(`UPDATE stage SET position = $3, version = $4, updated_at = now() WHERE plan_id = $1 AND key = $2`, [
+          planId,
+          key,
+          position,
+          ws.version,
+        ]);
       }
       await this.record(em, auth, 'stages.reorder', 'plan', planId, { order: stages.map((s) => s.key) }, { order: input.stageIds });
       result = { version: input.version + 1 };
@@ -160,7 +194,12 @@ export class BulkService {
         [planId, d !== null, d?.text ?? '', d?.agreedBy ?? null, d?.agreedOn ?? null],
       );
       await em.query(`DELETE FROM principle WHERE plan_id = $1`, [planId]);
-      await insertRows(em, 'principle', ws, (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })));
+      await insertRows(
+        em,
+        'principle',
+        ws,
+        (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })),
+      );
       await this.record(em, auth, 'definition.set', 'plan', planId, { version: input.version }, { version: input.version + 1, definition: d });
       result = { version: input.version + 1 };
     });
@@ -174,8 +213,20 @@ export class BulkService {
     await this.write(scope, 'settings', async (em) => {
       const input = parse(settingsBody, body);
       await this.bumpPlan(em, scope, input.version);
-      await em.query(`UPDATE plan SET clarity_threshold = $2, risk_threshold = $3 WHERE id = $1`, [planId, input.settings.clarityThreshold, input.settings.riskThreshold]);
-      await this.record(em, auth, 'settings.set', 'plan', planId, { version: input.version }, { version: input.version + 1, settings: input.settings });
+      await em.query(`UPDATE plan SET clarity_threshold = $2, risk_threshold = $3 WHERE id = $1`, [
+        planId,
+        input.settings.clarityThreshold,
+        input.settings.riskThreshold,
+      ]);
+      await this.record(
+        em,
+        auth,
+        'settings.set',
+        'plan',
+        planId,
+        { version: input.version },
+        { version: input.version + 1, settings: input.settings },
+      );
       result = { version: input.version + 1 };
     });
     return result;
@@ -198,7 +249,15 @@ export class BulkService {
       await this.bumpPlan(em, scope, input.version);
       await em.query(`DELETE FROM ${table} WHERE plan_id = $1`, [planId]);
       await insertRows(em, table, ws, items.map(toRow));
-      await this.record(em, auth, `${field}.replace`, 'plan', planId, { version: input.version }, { version: input.version + 1, count: items.length });
+      await this.record(
+        em,
+        auth,
+        `${field}.replace`,
+        'plan',
+        planId,
+        { version: input.version },
+        { version: input.version + 1, count: items.length },
+      );
       result = { version: input.version + 1 };
     });
     return result;
@@ -223,7 +282,18 @@ export class BulkService {
     });
   }
 
-  private record(em: EntityManager, auth: AuthContext, action: string, entity: string, entityId: string, before: unknown, after: unknown): Promise<void> {
-    return this.audit.append({ organisationId: auth.organisationId, userId: auth.userId, action, entity, entityId, before, after, client: auth.client }, em);
+  private record(
+    em: EntityManager,
+    auth: AuthContext,
+    action: string,
+    entity: string,
+    entityId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    return this.audit.append(
+      { organisationId: auth.organisationId, userId: auth.userId, action, entity, entityId, before, after, client: auth.client },
+      em,
+    );
   }
 }

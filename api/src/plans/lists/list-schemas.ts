@@ -29,14 +29,21 @@ export const newVersion = { schema: { type: 'object', properties: { version: { t
 
 /** A row's body: its fields (the key comes from the path) and the version last read, absent to create. */
 export const rowBody = (schema: z.ZodType) => ({
-  allOf: [json(schema), { type: 'object', properties: { version: { type: 'integer', minimum: 1, description: 'The version last read; leave out to create the row' } } }],
+  allOf: [
+    json(schema),
+    { type: 'object', properties: { version: { type: 'integer', minimum: 1, description: 'The version last read; leave out to create the row' } } },
+  ],
 });
 
 export const versioned = (schema: z.ZodType) => ({
-  allOf: [json(schema), { type: 'object', required: ['version'], properties: { version: { type: 'integer', description: 'The version the row now has' } } }],
+  allOf: [
+    json(schema),
+    { type: 'object', required: ['version'], properties: { version: { type: 'integer', description: 'The version the row now has' } } },
+  ],
 });
 
 /** `?version=` of a delete. */
 export const versionPipe = new ParseIntPipe({
-  exceptionFactory: () => AppError.validation([{ field: 'version', code: 'invalid', reason: 'must be a whole number from 1 (the version last read)' }]),
+  exceptionFactory: () =>
+    AppError.validation([{ field: 'version', code: 'invalid', reason: 'must be a whole number from 1 (the version last read)' }]),
 });

@@ -6,7 +6,8 @@ describe(BulkService.name, () => {
   const { http } = useTestApp('change_lead');
   let planId: string;
   const base = () => `/api/plans/${planId}`;
-  const rules = async () => ((await http().get(`${base()}/analysis?limit=1000`).expect(200)).body.findings.items as Array<{ rule: string }>).map((f) => f.rule);
+  const rules = async () =>
+    ((await http().get(`${base()}/analysis?limit=1000`).expect(200)).body.findings.items as Array<{ rule: string }>).map((f) => f.rule);
 
   beforeEach(async () => {
     planId = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id;
@@ -33,7 +34,10 @@ describe(BulkService.name, () => {
 
     it.each([
       [{ version: 1, changes: [{ id: 'x', type: 'teleport' }] }, 'changes[0].type'],
-      [{ version: 1, changes: [{ id: 'x', type: 'move_decision', decisionAreaId: 's-5-1', toDeciderId: 'ingen' }] }, 'stages[3].changes[0].toDeciderId'],
+      [
+        { version: 1, changes: [{ id: 'x', type: 'move_decision', decisionAreaId: 's-5-1', toDeciderId: 'ingen' }] },
+        'stages[3].changes[0].toDeciderId',
+      ],
       [{ changes: [] }, 'version'],
     ])('refuses %j with 400 naming %s, and writes nothing', async (body, field) => {
       const res = await http().put(`${base()}/stages/etapp-4/changes`).send(body);
@@ -58,7 +62,9 @@ describe(BulkService.name, () => {
     });
 
     it('refuses a right for an unknown decision area, and writes nothing', async () => {
-      const res = await http().put(`${base()}/baseline`).send({ version: 1, rights: [{ decisionAreaId: 'ingen', deciderId: 'fc' }] });
+      const res = await http()
+        .put(`${base()}/baseline`)
+        .send({ version: 1, rights: [{ decisionAreaId: 'ingen', deciderId: 'fc' }] });
       expect(res.status).toBe(400);
       expect(res.body.errors[0].field).toBe('baseline[0].decisionAreaId');
       expect((await http().get(`/api/plans/${planId}`).expect(200)).body.version).toBe(1);
@@ -85,7 +91,10 @@ describe(BulkService.name, () => {
 
   describe('stages', () => {
     it('adds a stage at the end, edits it, and refuses to remove one that actions still name', async () => {
-      const created = await http().post(`${base()}/stages`).send({ id: 'etapp-5', name: 'Uppföljning', goal: 'Lärande', gateCriteria: [] }).expect(201);
+      const created = await http()
+        .post(`${base()}/stages`)
+        .send({ id: 'etapp-5', name: 'Uppföljning', goal: 'Lärande', gateCriteria: [] })
+        .expect(201);
       const edited = await http().patch(`${base()}/stages/etapp-5`).send({ version: created.body.version, startDate: '2029-01-01' }).expect(200);
       expect(edited.body).toMatchObject({ id: 'etapp-5', startDate: '2029-01-01' });
       const stages = (await http().get(`${base()}/stages`).expect(200)).body as Array<{ id: string }>;
@@ -111,7 +120,9 @@ describe('plan-wide settings and assessments', () => {
     const holdings = [{ actorId: 'bhl', competenceId: 'c-ibic', level: 4 }];
     await http().put(`${base()}/holdings`).send({ version: 1, holdings }).expect(200);
     expect((await exported()).holdings).toEqual(holdings);
-    const res = await http().put(`${base()}/holdings`).send({ version: 2, holdings: [{ actorId: 'bhl', competenceId: 'ingen', level: 2 }] });
+    const res = await http()
+      .put(`${base()}/holdings`)
+      .send({ version: 2, holdings: [{ actorId: 'bhl', competenceId: 'ingen', level: 2 }] });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('holdings[0].competenceId');
   });
@@ -125,7 +136,12 @@ describe('plan-wide settings and assessments', () => {
 
   it('sets the definition, and removing it raises the definition finding', async () => {
     const minimal = (await http().post('/api/plans/import').send({ formatVersion: 1, title: 'Minimal' }).expect(201)).body.id;
-    const definition = { text: 'Tillit', principles: [{ id: 'tillit', name: 'Tillit', description: '' }], agreedBy: 'Nämnden', agreedOn: '2027-01-10' };
+    const definition = {
+      text: 'Tillit',
+      principles: [{ id: 'tillit', name: 'Tillit', description: '' }],
+      agreedBy: 'Nämnden',
+      agreedOn: '2027-01-10',
+    };
     await http().put(`/api/plans/${minimal}/definition`).send({ version: 1, definition }).expect(200);
     expect((await http().get(`/api/plans/${minimal}/export`).expect(200)).body.definition).toEqual(definition);
     await http().put(`/api/plans/${minimal}/definition`).send({ version: 2, definition: null }).expect(200);
@@ -134,14 +150,22 @@ describe('plan-wide settings and assessments', () => {
   });
 
   it('refuses to drop a principle that changes still serve', async () => {
-    const res = await http().put(`${base()}/definition`).send({ version: 1, definition: { text: 'Kort', principles: [] } });
+    const res = await http()
+      .put(`${base()}/definition`)
+      .send({ version: 1, definition: { text: 'Kort', principles: [] } });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].reason).toContain('unknown principle');
   });
 
   it('sets the thresholds', async () => {
-    await http().put(`${base()}/settings`).send({ version: 1, settings: { clarityThreshold: 4, riskThreshold: 12 } }).expect(200);
+    await http()
+      .put(`${base()}/settings`)
+      .send({ version: 1, settings: { clarityThreshold: 4, riskThreshold: 12 } })
+      .expect(200);
     expect((await exported()).settings).toEqual({ clarityThreshold: 4, riskThreshold: 12 });
-    await http().put(`${base()}/settings`).send({ version: 2, settings: { clarityThreshold: 9, riskThreshold: 12 } }).expect(400);
+    await http()
+      .put(`${base()}/settings`)
+      .send({ version: 2, settings: { clarityThreshold: 9, riskThreshold: 12 } })
+      .expect(400);
   });
 });

@@ -52,7 +52,10 @@ export class RowsService {
     return this.store.write(auth.organisationId, planId, async ({ em, scope: ws }) => {
       const { given, item } = this.parse(spec, keys, body);
       const rows = await this.find(em, scope, spec, keys);
-      if (rows.length > 1) throw AppError.validation([{ field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` }]);
+      if (rows.length > 1)
+        throw AppError.validation([
+          { field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` },
+        ]);
       const current = rows[0];
       if (current && given === undefined) throw AppError.versionConflict(capitalised(spec.name), current.version as number);
       if (!current && given !== undefined) throw AppError.notFound(capitalised(spec.name));
@@ -68,7 +71,15 @@ export class RowsService {
       } else {
         await this.append(em, ws, spec.table, [row]);
       }
-      await this.record(em, auth, `${spec.table}.${current ? 'update' : 'create'}`, spec.name, keys.join('/'), current ? spec.fromRow(current) : undefined, item);
+      await this.record(
+        em,
+        auth,
+        `${spec.table}.${current ? 'update' : 'create'}`,
+        spec.name,
+        keys.join('/'),
+        current ? spec.fromRow(current) : undefined,
+        item,
+      );
       return { ...item, version: ws.version };
     });
   }
@@ -78,7 +89,10 @@ export class RowsService {
     await this.store.write(auth.organisationId, planId, async ({ em }) => {
       const rows = await this.find(em, scope, spec, keys);
       if (rows.length === 0) throw AppError.notFound(capitalised(spec.name));
-      if (rows.length > 1) throw AppError.validation([{ field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` }]);
+      if (rows.length > 1)
+        throw AppError.validation([
+          { field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` },
+        ]);
       if (rows[0].version !== given) throw AppError.versionConflict(capitalised(spec.name), rows[0].version as number);
       await em.query(`DELETE FROM ${spec.table} WHERE id = $1`, [rows[0].id]);
       await this.record(em, auth, `${spec.table}.delete`, spec.name, keys.join('/'), spec.fromRow(rows[0]), undefined);
@@ -97,12 +111,23 @@ export class RowsService {
       if (!stage) throw AppError.notFound('Stage');
       const problems: FieldError[] = [];
       const taken = await em.query(`SELECT 1 FROM plan_change WHERE plan_id = $1 AND key = $2`, [planId, change.id]);
-      if (taken.length) problems.push({ field: 'id', code: 'duplicate', params: { kind: 'change' }, reason: 'a change with this id already exists in this plan' });
+      if (taken.length)
+        problems.push({ field: 'id', code: 'duplicate', params: { kind: 'change' }, reason: 'a change with this id already exists in this plan' });
       if (change.type === 'add_actor' && (await this.references.taken(em, scope, 'actor', change.actor.id))) {
-        problems.push({ field: 'actor.id', code: 'duplicate', params: { kind: 'actor' }, reason: 'an actor with this id already exists in this plan' });
+        problems.push({
+          field: 'actor.id',
+          code: 'duplicate',
+          params: { kind: 'actor' },
+          reason: 'an actor with this id already exists in this plan',
+        });
       }
       if (change.type === 'add_decision_area' && (await this.references.taken(em, scope, 'decision area', change.decisionArea.id))) {
-        problems.push({ field: 'decisionArea.id', code: 'duplicate', params: { kind: 'decision area' }, reason: 'a decision area with this id already exists in this plan' });
+        problems.push({
+          field: 'decisionArea.id',
+          code: 'duplicate',
+          params: { kind: 'decision area' },
+          reason: 'a decision area with this id already exists in this plan',
+        });
       }
       if (problems.length) throw AppError.validation(problems);
       await this.checkReferences(em, scope, referencesOf.change(change));
@@ -119,11 +144,14 @@ export class RowsService {
     }
     const { version: given, ...fields } = body as Record<string, unknown>;
     if (given !== undefined && !version.safeParse(given).success) {
-      throw AppError.validation([{ field: 'version', code: 'invalid', reason: 'must be a whole number from 1 (the version last read), or absent to create' }]);
+      throw AppError.validation([
+        { field: 'version', code: 'invalid', reason: 'must be a whole number from 1 (the version last read), or absent to create' },
+      ]);
     }
     const problems: FieldError[] = [];
     spec.key.forEach(({ field }, i) => {
-      if (fields[field] !== undefined && fields[field] !== keys[i]) problems.push({ field, code: 'immutable', reason: 'is the row’s key, given by the path' });
+      if (fields[field] !== undefined && fields[field] !== keys[i])
+        problems.push({ field, code: 'immutable', reason: 'is the row’s key, given by the path' });
       fields[field] = keys[i];
     });
     if (problems.length) throw AppError.validation(problems);
@@ -141,7 +169,9 @@ export class RowsService {
 
   /** Inserts rows after the plan's last one of the table (an index scan, not a count). */
   private async append(em: EntityManager, ws: WriteScope, table: string, rows: Row[]): Promise<void> {
-    const [{ next }] = (await em.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${table} WHERE plan_id = $1`, [ws.planId])) as Array<{ next: number }>;
+    const [{ next }] = (await em.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${table} WHERE plan_id = $1`, [ws.planId])) as Array<{
+      next: number;
+    }>;
     await insertRows(em, table, ws, rows, next);
   }
 
@@ -149,13 +179,29 @@ export class RowsService {
     const missing = await this.references.missing(em, scope, refs);
     if (missing.length) {
       throw AppError.validation(
-        missing.map((r) => ({ field: fieldOfPath(jsonPath(r.path)), code: 'unknown_reference', params: { kind: r.kind, id: r.id }, reason: `unknown ${r.kind} "${r.id}"` })),
+        missing.map((r) => ({
+          field: fieldOfPath(jsonPath(r.path)),
+          code: 'unknown_reference',
+          params: { kind: r.kind, id: r.id },
+          reason: `unknown ${r.kind} "${r.id}"`,
+        })),
       );
     }
   }
 
-  private record(em: EntityManager, auth: AuthContext, action: string, entity: string, entityId: string, before: unknown, after: unknown): Promise<void> {
-    return this.audit.append({ organisationId: auth.organisationId, userId: auth.userId, action, entity, entityId, before, after, client: auth.client }, em);
+  private record(
+    em: EntityManager,
+    auth: AuthContext,
+    action: string,
+    entity: string,
+    entityId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    return this.audit.append(
+      { organisationId: auth.organisationId, userId: auth.userId, action, entity, entityId, before, after, client: auth.client },
+      em,
+    );
   }
 }
 

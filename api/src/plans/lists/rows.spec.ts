@@ -16,10 +16,19 @@ describe(RowsService.name, () => {
     it('is read and updated alone, under its own version', async () => {
       const right = (await env.http().get(`${base()}/baseline/a-1-1`).expect(200)).body;
       expect(right).toMatchObject({ decisionAreaId: 'a-1-1', deciderId: 'sn' });
-      const saved = (await env.http().put(`${base()}/baseline/a-1-1`).send({ ...right, level: 5 }).expect(200)).body;
+      const saved = (
+        await env
+          .http()
+          .put(`${base()}/baseline/a-1-1`)
+          .send({ ...right, level: 5 })
+          .expect(200)
+      ).body;
       expect(saved).toMatchObject({ decisionAreaId: 'a-1-1', level: 5 });
       expect(saved.version).toBeGreaterThan(right.version);
-      const stale = await env.http().put(`${base()}/baseline/a-1-1`).send({ ...right, level: 4 });
+      const stale = await env
+        .http()
+        .put(`${base()}/baseline/a-1-1`)
+        .send({ ...right, level: 4 });
       expect(stale.status).toBe(409);
       expect(stale.body.currentVersion).toBe(saved.version);
       const exported = (await env.http().get(`${base()}/export`).expect(200)).body;
@@ -29,18 +38,30 @@ describe(RowsService.name, () => {
 
     it('refuses an unknown decider by field, and a create over an existing right with 409', async () => {
       const right = (await env.http().get(`${base()}/baseline/a-1-1`).expect(200)).body;
-      const unknown = await env.http().put(`${base()}/baseline/a-1-1`).send({ ...right, deciderId: 'ingen' });
+      const unknown = await env
+        .http()
+        .put(`${base()}/baseline/a-1-1`)
+        .send({ ...right, deciderId: 'ingen' });
       expect(unknown.status).toBe(400);
-      expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'deciderId', code: 'unknown_reference', params: { kind: 'actor', id: 'ingen' } })]);
+      expect(unknown.body.errors).toEqual([
+        expect.objectContaining({ field: 'deciderId', code: 'unknown_reference', params: { kind: 'actor', id: 'ingen' } }),
+      ]);
       const { version: _version, ...fields } = right;
       expect((await env.http().put(`${base()}/baseline/a-1-1`).send(fields)).status).toBe(409);
-      const moved = await env.http().put(`${base()}/baseline/a-1-1`).send({ ...right, decisionAreaId: 'a-1-2' });
+      const moved = await env
+        .http()
+        .put(`${base()}/baseline/a-1-1`)
+        .send({ ...right, decisionAreaId: 'a-1-2' });
       expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'decisionAreaId', code: 'immutable' })]);
     });
 
     it('is removed under its version, and created again without one', async () => {
       const right = (await env.http().get(`${base()}/baseline/a-1-1`).expect(200)).body;
-      await env.http().delete(`${base()}/baseline/a-1-1`).query({ version: right.version + 1 }).expect(409);
+      await env
+        .http()
+        .delete(`${base()}/baseline/a-1-1`)
+        .query({ version: right.version + 1 })
+        .expect(409);
       await env.http().delete(`${base()}/baseline/a-1-1`).query({ version: right.version }).expect(204);
       await env.http().get(`${base()}/baseline/a-1-1`).expect(404);
       const { version: _version, ...fields } = right;
@@ -50,11 +71,19 @@ describe(RowsService.name, () => {
 
   it('sets a holding and a clarity rating one row at a time', async () => {
     const holding = (await env.http().get(`${base()}/holdings/fc/c-arb`).expect(200)).body;
-    expect((await env.http().put(`${base()}/holdings/fc/c-arb`).send({ version: holding.version, level: 1 }).expect(200)).body).toMatchObject({ level: 1 });
+    expect((await env.http().put(`${base()}/holdings/fc/c-arb`).send({ version: holding.version, level: 1 }).expect(200)).body).toMatchObject({
+      level: 1,
+    });
     const unknown = await env.http().put(`${base()}/holdings/fc/ingen`).send({ level: 2 });
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'competenceId', code: 'unknown_reference' })]);
     const clarity = (await env.http().get(`${base()}/clarity/htg-n/etapp-1`).expect(200)).body;
-    const rated = (await env.http().put(`${base()}/clarity/htg-n/etapp-1`).send({ ...clarity, mission: 5 }).expect(200)).body;
+    const rated = (
+      await env
+        .http()
+        .put(`${base()}/clarity/htg-n/etapp-1`)
+        .send({ ...clarity, mission: 5 })
+        .expect(200)
+    ).body;
     expect(rated).toMatchObject({ actorId: 'htg-n', stageId: 'etapp-1', mission: 5 });
     await env.http().delete(`${base()}/clarity/htg-n/etapp-1`).query({ version: rated.version }).expect(204);
     const exported = (await env.http().get(`${base()}/export`).expect(200)).body;
@@ -80,16 +109,36 @@ describe(RowsService.name, () => {
       await env.http().post(`${base()}/stages/etapp-1/changes`).send(change).expect(201);
       const again = await env.http().post(`${base()}/stages/etapp-2/changes`).send(change);
       expect(again.body.errors).toEqual([expect.objectContaining({ field: 'id', code: 'duplicate' })]);
-      const actor = await env.http().post(`${base()}/stages/etapp-2/changes`).send({ id: 'ny-2', type: 'add_actor', actor: { id: 'fc', name: 'Dubblett', kind: 'role' } });
+      const actor = await env
+        .http()
+        .post(`${base()}/stages/etapp-2/changes`)
+        .send({ id: 'ny-2', type: 'add_actor', actor: { id: 'fc', name: 'Dubblett', kind: 'role' } });
       expect(actor.body.errors).toEqual([expect.objectContaining({ field: 'actor.id', code: 'duplicate' })]);
-      const area = await env.http().post(`${base()}/stages/etapp-2/changes`).send({ ...change, id: 'ny-3', decisionAreaId: 'ingen' });
-      expect(area.body.errors).toEqual([expect.objectContaining({ field: 'decisionAreaId', code: 'unknown_reference', params: { kind: 'decision area', id: 'ingen' } })]);
-      await env.http().post(`${base()}/stages/ingen/changes`).send({ ...change, id: 'ny-4' }).expect(404);
+      const area = await env
+        .http()
+        .post(`${base()}/stages/etapp-2/changes`)
+        .send({ ...change, id: 'ny-3', decisionAreaId: 'ingen' });
+      expect(area.body.errors).toEqual([
+        expect.objectContaining({ field: 'decisionAreaId', code: 'unknown_reference', params: { kind: 'decision area', id: 'ingen' } }),
+      ]);
+      await env
+        .http()
+        .post(`${base()}/stages/ingen/changes`)
+        .send({ ...change, id: 'ny-4' })
+        .expect(404);
     });
 
     it('may name an actor that an earlier addition brought in', async () => {
-      await env.http().post(`${base()}/stages/etapp-1/changes`).send({ id: 'ny-a', type: 'add_actor', actor: { id: 'ny-enhet', name: 'Ny enhet', kind: 'unit', reportsTo: 'fc' } }).expect(201);
-      await env.http().post(`${base()}/stages/etapp-2/changes`).send({ id: 'ny-b', type: 'move_decision', decisionAreaId: 'sch-10-1', toDeciderId: 'ny-enhet' }).expect(201);
+      await env
+        .http()
+        .post(`${base()}/stages/etapp-1/changes`)
+        .send({ id: 'ny-a', type: 'add_actor', actor: { id: 'ny-enhet', name: 'Ny enhet', kind: 'unit', reportsTo: 'fc' } })
+        .expect(201);
+      await env
+        .http()
+        .post(`${base()}/stages/etapp-2/changes`)
+        .send({ id: 'ny-b', type: 'move_decision', decisionAreaId: 'sch-10-1', toDeciderId: 'ny-enhet' })
+        .expect(201);
       const exported = (await env.http().get(`${base()}/export`).expect(200)).body;
       expect(exported.stages[1].changes.at(-1)).toMatchObject({ id: 'ny-b', toDeciderId: 'ny-enhet' });
     });
@@ -99,7 +148,10 @@ describe(RowsService.name, () => {
     const right = (await env.http().get(`${base()}/baseline/a-1-1`).expect(200)).body;
     await env.app.app.get(DataSource).query(`UPDATE plan SET status = 'submitted' WHERE id = $1`, [planId]);
     for (const res of [
-      await env.http().put(`${base()}/baseline/a-1-1`).send({ ...right, level: 5 }),
+      await env
+        .http()
+        .put(`${base()}/baseline/a-1-1`)
+        .send({ ...right, level: 5 }),
       await env.http().post(`${base()}/stages/etapp-1/changes`).send({ id: 'ny', type: 'set_level', decisionAreaId: 'sch-10-1', level: 7 }),
       await env.http().delete(`${base()}/holdings/fc/c-arb`).query({ version: 1 }),
     ]) {

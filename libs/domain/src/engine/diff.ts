@@ -4,15 +4,7 @@ import { effectiveDeciders } from './effective-deciders';
 import { IndexedMap } from './indexed-map';
 import { ActorState, AreaState, PlanState } from './state';
 
-export type RightChangeKind =
-  | 'added'
-  | 'removed'
-  | 'moved'
-  | 'delegator'
-  | 'level'
-  | 'consultation'
-  | 'reporting'
-  | 'onward_delegation';
+export type RightChangeKind = 'added' | 'removed' | 'moved' | 'delegator' | 'level' | 'consultation' | 'reporting' | 'onward_delegation';
 
 export interface RightDiff {
   decisionAreaId: string;

@@ -27,7 +27,12 @@ describe('competence gaps', () => {
     const { gaps, metrics } = analysePlan(plan);
     expect(gaps[1][0]).toMatchObject({ status: 'open', lateActionIds: ['d1'] });
     expect(gaps[2][0]).toMatchObject({ status: 'closed', held: 3, closingActionIds: ['d1'] });
-    expect(metrics.map((m) => [m.openGaps, m.closedGaps])).toEqual([[0, 0], [1, 0], [0, 1], [0, 1]]);
+    expect(metrics.map((m) => [m.openGaps, m.closedGaps])).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [0, 1],
+    ]);
   });
 
   it('leaves out elected governing bodies', () => {

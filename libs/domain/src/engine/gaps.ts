@@ -90,7 +90,8 @@ function shortfalls(state: PlanState, ledger: CompetenceLedger, right: DecisionR
   for (const actorId of effectiveDeciders(right)) {
     if (state.actors.get(actorId)?.kind === 'governing_body') continue;
     for (const r of area.requirements) {
-      if (ledger.heldAtBaseline(actorId, r.competenceId) < r.level) list.push({ actorId, competenceId: r.competenceId, areaId: area.id, level: r.level });
+      if (ledger.heldAtBaseline(actorId, r.competenceId) < r.level)
+        list.push({ actorId, competenceId: r.competenceId, areaId: area.id, level: r.level });
     }
   }
   byRight.set(right, { area, list });

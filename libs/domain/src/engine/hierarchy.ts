@@ -119,4 +119,3 @@ export function deriveHierarchy(from: PlanState, to: PlanState, diff: StateDiff)
   cache.set(to, new ChainHierarchy(chains, cyclic));
   return changed;
 }
-

@@ -125,7 +125,13 @@ describe('domain engine properties', () => {
         expect(b.gaps).toEqual(a.gaps);
         // Diffs carry the entities themselves (whose inner arrays were shuffled): compare what changed.
         const shape = (diffs: typeof a.diffs) =>
-          diffs.map((d) => [d.rights.map((r) => [r.decisionAreaId, r.kinds]), d.actors.map((x) => [x.actorId, x.kinds]), d.areas.map((x) => [x.decisionAreaId, x.kinds]), d.gained, d.lost]);
+          diffs.map((d) => [
+            d.rights.map((r) => [r.decisionAreaId, r.kinds]),
+            d.actors.map((x) => [x.actorId, x.kinds]),
+            d.areas.map((x) => [x.decisionAreaId, x.kinds]),
+            d.gained,
+            d.lost,
+          ]);
         expect(shape(b.diffs)).toEqual(shape(a.diffs));
       }),
       { numRuns: 40 },

@@ -61,7 +61,10 @@ describe(foldPlan.name, () => {
   it('refuses to change a retired actor or area', () => {
     const p = PlanBuilder.aPlan()
       .area('a1')
-      .stage('s1', [{ id: 'r', type: 'retire_actor', actorId: 'team' }, { id: 'r2', type: 'retire_decision_area', decisionAreaId: 'a1' }])
+      .stage('s1', [
+        { id: 'r', type: 'retire_actor', actorId: 'team' },
+        { id: 'r2', type: 'retire_decision_area', decisionAreaId: 'a1' },
+      ])
       .stage('s2', [move('m', 'a1', 'officer'), { id: 'm2', type: 'move_actor', actorId: 'team', reportsTo: 'director' }])
       .build();
     expect(foldPlan(p).outcomes[1].map((o) => o.reason)).toEqual(['area_retired', 'actor_retired']);

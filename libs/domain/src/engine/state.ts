@@ -21,13 +21,7 @@ export interface PlanState {
 }
 
 export type NotApplicableReason =
-  | 'area_missing'
-  | 'area_retired'
-  | 'actor_missing'
-  | 'actor_retired'
-  | 'no_decider'
-  | 'duplicate_id'
-  | 'hierarchy_cycle';
+  'area_missing' | 'area_retired' | 'actor_missing' | 'actor_retired' | 'no_decider' | 'duplicate_id' | 'hierarchy_cycle';
 
 export interface ChangeOutcome {
   stageIndex: number;
@@ -237,7 +231,7 @@ export function applyChange(s: Mutable, change: Change): Result {
       return null;
     }
     case 'move_actor': {
-      const problem = (activeActor(s, change.actorId) ?? activeActor(s, change.reportsTo));
+      const problem = activeActor(s, change.actorId) ?? activeActor(s, change.reportsTo);
       if (problem) return problem;
       if (change.reportsTo && isBelow(s, change.reportsTo, change.actorId)) {
         return { reason: 'hierarchy_cycle', subjectId: change.actorId };

@@ -44,17 +44,21 @@ const segments = (path: ReadonlyArray<PropertyKey>): Array<string | number> => p
  */
 export function issueErrors(issue: z.core.$ZodIssue, input: unknown): IssueError[] {
   const path = segments(issue.path);
-  const one = (code: PlanErrorCode, message: string, params?: Record<string, unknown>): IssueError[] => [{ path, code, message, ...(params && { params }) }];
+  const one = (code: PlanErrorCode, message: string, params?: Record<string, unknown>): IssueError[] => [
+    { path, code, message, ...(params && { params }) },
+  ];
   switch (issue.code) {
     case 'invalid_type':
       if (valueAt(input, issue.path) === undefined) return one('required', 'is required');
       if (issue.expected === 'int') return one('not_integer', 'must be a whole number');
       return one('invalid_type', `must be of type ${issue.expected}`, { expected: issue.expected });
     case 'too_small':
-      if (issue.origin === 'string') return one('too_short', `must be at least ${String(issue.minimum)} characters`, { minimum: Number(issue.minimum) });
+      if (issue.origin === 'string')
+        return one('too_short', `must be at least ${String(issue.minimum)} characters`, { minimum: Number(issue.minimum) });
       return one('too_small', `must be at least ${String(issue.minimum)}`, { minimum: Number(issue.minimum), origin: issue.origin });
     case 'too_big':
-      if (issue.origin === 'string') return one('too_long', `must be at most ${String(issue.maximum)} characters`, { maximum: Number(issue.maximum) });
+      if (issue.origin === 'string')
+        return one('too_long', `must be at most ${String(issue.maximum)} characters`, { maximum: Number(issue.maximum) });
       return one('too_big', `must be at most ${String(issue.maximum)}`, { maximum: Number(issue.maximum), origin: issue.origin });
     case 'invalid_format':
       return one('invalid_format', `must be a valid ${issue.format}`, { format: issue.format });

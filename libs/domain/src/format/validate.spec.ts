@@ -48,10 +48,18 @@ describe(validatePlan.name, () => {
   });
 
   it('reports references to things the plan never defines', () => {
-    const input = PlanBuilder.aPlan().area('a1', {}, { deciderId: 'ghost' }).stage('s1', [{ id: 'c1', type: 'move_decision', decisionAreaId: 'a9', toDeciderId: 'officer' }]).input_();
+    const input = PlanBuilder.aPlan()
+      .area('a1', {}, { deciderId: 'ghost' })
+      .stage('s1', [{ id: 'c1', type: 'move_decision', decisionAreaId: 'a9', toDeciderId: 'officer' }])
+      .input_();
     expect(errorsOf(input)).toEqual([
       { path: '$.baseline[0].deciderId', code: 'unknown_reference', params: { kind: 'actor', id: 'ghost' }, message: 'unknown actor "ghost"' },
-      { path: '$.stages[0].changes[0].decisionAreaId', code: 'unknown_reference', params: { kind: 'decision area', id: 'a9' }, message: 'unknown decision area "a9"' },
+      {
+        path: '$.stages[0].changes[0].decisionAreaId',
+        code: 'unknown_reference',
+        params: { kind: 'decision area', id: 'a9' },
+        message: 'unknown decision area "a9"',
+      },
     ]);
   });
 
@@ -67,13 +75,20 @@ describe(validatePlan.name, () => {
   it('reports duplicate ids with where the first one is', () => {
     const input = PlanBuilder.aPlan().actor('officer', 'role', 'manager').input_();
     expect(errorsOf(input)).toEqual([
-      { path: '$.actors[5].id', code: 'duplicate', params: { kind: 'actor', id: 'officer' }, message: 'duplicate actor id "officer" (first at $.actors[3].id)' },
+      {
+        path: '$.actors[5].id',
+        code: 'duplicate',
+        params: { kind: 'actor', id: 'officer' },
+        message: 'duplicate actor id "officer" (first at $.actors[3].id)',
+      },
     ]);
   });
 
   it('reports a stage that ends before it starts', () => {
     const input = PlanBuilder.aPlan().stage('s1', [], { startDate: '2027-05-01', endDate: '2027-04-01' }).input_();
-    expect(errorsOf(input)).toEqual([{ path: '$.stages[0].endDate', code: 'date_before', params: { other: 'startDate' }, message: 'must not be before startDate' }]);
+    expect(errorsOf(input)).toEqual([
+      { path: '$.stages[0].endDate', code: 'date_before', params: { other: 'startDate' }, message: 'must not be before startDate' },
+    ]);
   });
 });
 

@@ -31,7 +31,8 @@ type Path = Array<string | number>;
 /** Ids must be unique per kind, and every reference must point at something the plan defines. */
 function referenceErrors(plan: Plan): PlanError[] {
   const errors: PlanError[] = [];
-  const err = (path: Path, code: PlanErrorCode, params: Record<string, unknown>, message: string) => errors.push({ path: jsonPath(path), code, params, message });
+  const err = (path: Path, code: PlanErrorCode, params: Record<string, unknown>, message: string) =>
+    errors.push({ path: jsonPath(path), code, params, message });
 
   const unique = (kind: string, entries: Array<{ id: string; path: Path }>) => {
     const seen = new Map<string, Path>();
@@ -57,15 +58,42 @@ function referenceErrors(plan: Plan): PlanError[] {
   const actors = unique('actor', actorEntries);
   const areas = unique('decision area', areaEntries);
   unique('change', changeEntries);
-  const stages = unique('stage', plan.stages.map((s, i) => ({ id: s.id, path: ['stages', i, 'id'] })));
-  const competences = unique('competence', plan.competences.map((c, i) => ({ id: c.id, path: ['competences', i, 'id'] })));
-  const principles = unique('principle', (plan.definition?.principles ?? []).map((p, i) => ({ id: p.id, path: ['definition', 'principles', i, 'id'] })));
-  unique('development action', plan.developmentActions.map((a, i) => ({ id: a.id, path: ['developmentActions', i, 'id'] })));
-  unique('consequence', plan.consequences.map((c, i) => ({ id: c.id, path: ['consequences', i, 'id'] })));
-  unique('consultation', plan.consultations.map((c, i) => ({ id: c.id, path: ['consultations', i, 'id'] })));
-  unique('comment', plan.comments.map((c, i) => ({ id: c.id, path: ['comments', i, 'id'] })));
+  const stages = unique(
+    'stage',
+    plan.stages.map((s, i) => ({ id: s.id, path: ['stages', i, 'id'] })),
+  );
+  const competences = unique(
+    'competence',
+    plan.competences.map((c, i) => ({ id: c.id, path: ['competences', i, 'id'] })),
+  );
+  const principles = unique(
+    'principle',
+    (plan.definition?.principles ?? []).map((p, i) => ({ id: p.id, path: ['definition', 'principles', i, 'id'] })),
+  );
+  unique(
+    'development action',
+    plan.developmentActions.map((a, i) => ({ id: a.id, path: ['developmentActions', i, 'id'] })),
+  );
+  unique(
+    'consequence',
+    plan.consequences.map((c, i) => ({ id: c.id, path: ['consequences', i, 'id'] })),
+  );
+  unique(
+    'consultation',
+    plan.consultations.map((c, i) => ({ id: c.id, path: ['consultations', i, 'id'] })),
+  );
+  unique(
+    'comment',
+    plan.comments.map((c, i) => ({ id: c.id, path: ['comments', i, 'id'] })),
+  );
 
-  const known: Record<ReferenceKind, Set<string>> = { actor: actors, 'decision area': areas, stage: stages, competence: competences, principle: principles };
+  const known: Record<ReferenceKind, Set<string>> = {
+    actor: actors,
+    'decision area': areas,
+    stage: stages,
+    competence: competences,
+    principle: principles,
+  };
   const check = (refs: Reference[], at: Path) => {
     for (const r of refs) {
       if (!known[r.kind].has(r.id)) err([...at, ...r.path], 'unknown_reference', { kind: r.kind, id: r.id }, `unknown ${r.kind} "${r.id}"`);
@@ -78,7 +106,8 @@ function referenceErrors(plan: Plan): PlanError[] {
   const changeIdsByStage = new Map<string, Set<string>>();
   plan.stages.forEach((s, si) => {
     changeIdsByStage.set(s.id, new Set(s.changes.map((c) => c.id)));
-    if (s.startDate && s.endDate && s.endDate < s.startDate) err(['stages', si, 'endDate'], 'date_before', { other: 'startDate' }, 'must not be before startDate');
+    if (s.startDate && s.endDate && s.endDate < s.startDate)
+      err(['stages', si, 'endDate'], 'date_before', { other: 'startDate' }, 'must not be before startDate');
     s.changes.forEach((c, ci) => check(referencesOf.change(c), ['stages', si, 'changes', ci]));
   });
   plan.holdings.forEach((h, i) => check(referencesOf.holding(h), ['holdings', i]));
@@ -87,7 +116,12 @@ function referenceErrors(plan: Plan): PlanError[] {
   plan.consequences.forEach((c, i) => {
     check(referencesOf.consequence(c), ['consequences', i]);
     if (c.changeId && !changeIdsByStage.get(c.stageId)?.has(c.changeId)) {
-      err(['consequences', i, 'changeId'], 'unknown_reference', { kind: 'change', id: c.changeId, stageId: c.stageId }, `unknown change "${c.changeId}" in stage "${c.stageId}"`);
+      err(
+        ['consequences', i, 'changeId'],
+        'unknown_reference',
+        { kind: 'change', id: c.changeId, stageId: c.stageId },
+        `unknown change "${c.changeId}" in stage "${c.stageId}"`,
+      );
     }
   });
   plan.consultations.forEach((c, i) => check(referencesOf.consultation(c), ['consultations', i]));

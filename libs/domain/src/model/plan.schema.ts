@@ -11,16 +11,7 @@ const id = z.string().min(1).max(100).describe('An identifier, unique within its
 const text = (max: number) => z.string().max(max);
 const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD');
 
-export const ACTOR_KINDS = [
-  'governing_body',
-  'executive',
-  'manager',
-  'unit',
-  'team',
-  'role',
-  'professional_group',
-  'support_function',
-] as const;
+export const ACTOR_KINDS = ['governing_body', 'executive', 'manager', 'unit', 'team', 'role', 'professional_group', 'support_function'] as const;
 /** Kinds that are groups of employees: the law does not allow formal delegation to them. */
 export const GROUP_ACTOR_KINDS: readonly (typeof ACTOR_KINDS)[number][] = ['unit', 'team', 'professional_group'];
 
@@ -63,10 +54,7 @@ export const decisionAreaSchema = z
     kind: z.enum(DECISION_KINDS).describe('formal: delegationsbeslut, reported back (anmälan); execution: verkställighet'),
     nonDelegable: z.boolean().default(false).describe('KL 6 kap. 38 §: must stay with the governing body'),
     requirements: z.array(requirementSchema).default([]),
-    onwardDelegationBy: z
-      .array(id)
-      .default([])
-      .describe('Actors the ordinance gives the right to delegate this matter further (vidaredelegering)'),
+    onwardDelegationBy: z.array(id).default([]).describe('Actors the ordinance gives the right to delegate this matter further (vidaredelegering)'),
   })
   .strict();
 
@@ -80,11 +68,7 @@ export const reportingSchema = z
   })
   .strict();
 
-export const delegationLevel = z
-  .int()
-  .min(1)
-  .max(7)
-  .describe('1 tell, 2 sell, 3 consult, 4 agree, 5 advise, 6 inquire, 7 delegate');
+export const delegationLevel = z.int().min(1).max(7).describe('1 tell, 2 sell, 3 consult, 4 agree, 5 advise, 6 inquire, 7 delegate');
 
 export const decisionRightSchema = z
   .object({
@@ -127,9 +111,7 @@ export const changeSchema = z.discriminatedUnion('type', [
       informed: z.array(id).optional(),
     })
     .strict(),
-  z
-    .object({ ...changeBase, type: z.literal('set_reporting'), decisionAreaId: id, reporting: reportingSchema.nullable() })
-    .strict(),
+  z.object({ ...changeBase, type: z.literal('set_reporting'), decisionAreaId: id, reporting: reportingSchema.nullable() }).strict(),
   z.object({ ...changeBase, type: z.literal('add_actor'), actor: actorSchema }).strict(),
   z.object({ ...changeBase, type: z.literal('retire_actor'), actorId: id }).strict(),
   z.object({ ...changeBase, type: z.literal('move_actor'), actorId: id, reportsTo: id.nullable() }).strict(),
@@ -165,9 +147,7 @@ export const stageSchema = z
   })
   .strict();
 
-export const principleSchema = z
-  .object({ id, name: z.string().min(1).max(200), description: text(4000).default('') })
-  .strict();
+export const principleSchema = z.object({ id, name: z.string().min(1).max(200), description: text(4000).default('') }).strict();
 
 export const definitionSchema = z
   .object({

@@ -2,7 +2,10 @@ import { move, PlanBuilder } from '../testing/plan-builder';
 import { findingsOf } from '../testing/findings';
 import { clarityFindings } from './clarity.rules';
 
-const base = () => PlanBuilder.aPlan().area('a1').stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'board' })]);
+const base = () =>
+  PlanBuilder.aPlan()
+    .area('a1')
+    .stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'board' })]);
 
 describe(clarityFindings.name, () => {
   it('flags an actor gaining decisions while its direction scores below the threshold', () => {
@@ -30,7 +33,10 @@ describe(clarityFindings.name, () => {
   });
 
   it('does not ask for clarity of an actor that only keeps what it had', () => {
-    const plan = PlanBuilder.aPlan().area('a1').stage('s1', [{ id: 'c1', type: 'set_reporting', decisionAreaId: 'a1', reporting: null }]).build();
+    const plan = PlanBuilder.aPlan()
+      .area('a1')
+      .stage('s1', [{ id: 'c1', type: 'set_reporting', decisionAreaId: 'a1', reporting: null }])
+      .build();
     expect(findingsOf(plan, 'clarity.unassessed')).toEqual([]);
   });
 });

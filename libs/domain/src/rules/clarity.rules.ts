@@ -8,7 +8,9 @@ const total = (a: ClarityAssessment) => a.mission + a.goals + a.direction;
 
 /** Of two assessments for the same stage, the lower one counts (and the choice is independent of order). */
 function moreCautious(a: ClarityAssessment, b: ClarityAssessment): boolean {
-  return lowest(a) < lowest(b) || (lowest(a) === lowest(b) && (total(a) < total(b) || (total(a) === total(b) && (a.comment ?? '') < (b.comment ?? ''))));
+  return (
+    lowest(a) < lowest(b) || (lowest(a) === lowest(b) && (total(a) < total(b) || (total(a) === total(b) && (a.comment ?? '') < (b.comment ?? ''))))
+  );
 }
 
 /** The latest clarity assessment of an actor made for this stage or an earlier one. */
@@ -67,11 +69,20 @@ export function clarityFindings(ctx: StageContext): Finding[] {
         stageRef(ctx),
         subjects,
         {
-          sv: `${who} får besluta om ${list('sv')} i ${at.sv} men har otydligt ${listOf(low.map((k) => `${svNames[k]} (${assessment[k]})`), 'sv')}; gränsen är ${threshold}.`,
-          en: `${who} gains ${list('en')} in ${at.en} but its ${listOf(low.map((k) => `${k} (${assessment[k]})`), 'en')} score below ${threshold}.`,
+          sv: `${who} får besluta om ${list('sv')} i ${at.sv} men har otydligt ${listOf(
+            low.map((k) => `${svNames[k]} (${assessment[k]})`),
+            'sv',
+          )}; gränsen är ${threshold}.`,
+          en: `${who} gains ${list('en')} in ${at.en} but its ${listOf(
+            low.map((k) => `${k} (${assessment[k]})`),
+            'en',
+          )} score below ${threshold}.`,
         },
         {
-          sv: `Förtydliga ${listOf(low.map((k) => svNames[k]), 'sv')} för ${who} innan beslutsrätten flyttas, t.ex. i en dialog om uppdraget.`,
+          sv: `Förtydliga ${listOf(
+            low.map((k) => svNames[k]),
+            'sv',
+          )} för ${who} innan beslutsrätten flyttas, t.ex. i en dialog om uppdraget.`,
           en: `Clarify ${who}’s ${listOf([...low], 'en')} before the decision right moves, e.g. in a dialogue on its mission.`,
         },
       ),

@@ -25,31 +25,31 @@ export function competenceFindings(ctx: StageContext): Finding[] {
 
   function build(gap: (typeof ctx.gaps)[number]): Finding {
     const who = actorName(ctx, gap.actorId);
-      const what = competences.get(gap.competenceId) ?? gap.competenceId;
-      const areas = areaList(ctx, gap.decisionAreaIds);
-      const late = gap.lateActionIds.length > 0;
-      return finding(
-        'competence.gap',
-        late ? 'warning' : 'blocker',
-        stageRef(ctx),
-        [
-          { type: 'actor', id: gap.actorId },
-          { type: 'competence', id: gap.competenceId },
-          ...gap.decisionAreaIds.map((id) => ({ type: 'decisionArea' as const, id })),
-        ],
-        {
-          sv: `${who} beslutar om ${areas('sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
-          en: `${who} decides ${areas('en')} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
-        },
-        late
-          ? {
-              sv: 'Tidigarelägg kompetensinsatsen så att den är klar innan etappen börjar, eller skjut upp flytten av beslutet.',
-              en: 'Bring the development action forward so it is done before the stage starts, or move the decision later.',
-            }
-          : {
-              sv: `Planera en kompetensinsats (utbildning, rekrytering, mentorskap) som ger ${who} nivå ${gap.required} i ${what} före etappen, eller låt beslutet ligga kvar.`,
-              en: `Plan a development action (training, recruitment, mentoring) that brings ${who} to level ${gap.required} in ${what} before the stage, or keep the decision where it is.`,
-            },
+    const what = competences.get(gap.competenceId) ?? gap.competenceId;
+    const areas = areaList(ctx, gap.decisionAreaIds);
+    const late = gap.lateActionIds.length > 0;
+    return finding(
+      'competence.gap',
+      late ? 'warning' : 'blocker',
+      stageRef(ctx),
+      [
+        { type: 'actor', id: gap.actorId },
+        { type: 'competence', id: gap.competenceId },
+        ...gap.decisionAreaIds.map((id) => ({ type: 'decisionArea' as const, id })),
+      ],
+      {
+        sv: `${who} beslutar om ${areas('sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
+        en: `${who} decides ${areas('en')} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
+      },
+      late
+        ? {
+            sv: 'Tidigarelägg kompetensinsatsen så att den är klar innan etappen börjar, eller skjut upp flytten av beslutet.',
+            en: 'Bring the development action forward so it is done before the stage starts, or move the decision later.',
+          }
+        : {
+            sv: `Planera en kompetensinsats (utbildning, rekrytering, mentorskap) som ger ${who} nivå ${gap.required} i ${what} före etappen, eller låt beslutet ligga kvar.`,
+            en: `Plan a development action (training, recruitment, mentoring) that brings ${who} to level ${gap.required} in ${what} before the stage, or keep the decision where it is.`,
+          },
     );
   }
 }

@@ -2,7 +2,10 @@ import { move, PlanBuilder } from '../testing/plan-builder';
 import { findingsOf } from '../testing/findings';
 import { consequenceFindings } from './consequences.rules';
 
-const citizenMove = () => PlanBuilder.aPlan().area('a1', { citizenFacing: true }).stage('s1', [move('c1', 'a1', 'officer')]);
+const citizenMove = () =>
+  PlanBuilder.aPlan()
+    .area('a1', { citizenFacing: true })
+    .stage('s1', [move('c1', 'a1', 'officer')]);
 
 describe(consequenceFindings.name, () => {
   it('flags a stage that moves a citizen-facing decision with no consequence for citizens', () => {
@@ -12,19 +15,38 @@ describe(consequenceFindings.name, () => {
 
   it('accepts the move once a consequence for citizens is assessed', () => {
     const plan = citizenMove()
-      .push('consequences', { id: 'k1', stageId: 's1', affected: 'citizens', effect: 'positive', description: 'Snabbare beslut', likelihood: 3, impact: 3 })
+      .push('consequences', {
+        id: 'k1',
+        stageId: 's1',
+        affected: 'citizens',
+        effect: 'positive',
+        description: 'Snabbare beslut',
+        likelihood: 3,
+        impact: 3,
+      })
       .build();
     expect(findingsOf(plan, 'consequences.citizens_missing')).toEqual([]);
   });
 
   it('does not ask for citizen consequences when the decision is internal', () => {
-    const plan = PlanBuilder.aPlan().area('a1', { citizenFacing: false }).stage('s1', [move('c1', 'a1', 'officer')]).build();
+    const plan = PlanBuilder.aPlan()
+      .area('a1', { citizenFacing: false })
+      .stage('s1', [move('c1', 'a1', 'officer')])
+      .build();
     expect(findingsOf(plan, 'consequences.citizens_missing')).toEqual([]);
   });
 
   it('flags a high risk without mitigation as a blocker', () => {
     const plan = citizenMove()
-      .push('consequences', { id: 'k1', stageId: 's1', affected: 'citizens', effect: 'negative', description: 'Olika bedömningar', likelihood: 3, impact: 5 })
+      .push('consequences', {
+        id: 'k1',
+        stageId: 's1',
+        affected: 'citizens',
+        effect: 'negative',
+        description: 'Olika bedömningar',
+        likelihood: 3,
+        impact: 5,
+      })
       .build();
     expect(findingsOf(plan, 'consequences.unmitigated_risk')).toMatchObject([{ severity: 'blocker', subjects: [{ type: 'consequence', id: 'k1' }] }]);
   });

@@ -40,7 +40,9 @@ export function stageRef(ctx: StageContext): { index: number; id: string | null 
 }
 
 export function stageName(ctx: StageContext): { sv: string; en: string } {
-  return ctx.stage ? { sv: `etapp ${ctx.state.index} ”${ctx.stage.name}”`, en: `stage ${ctx.state.index} “${ctx.stage.name}”` } : { sv: 'nuläget', en: 'the baseline' };
+  return ctx.stage
+    ? { sv: `etapp ${ctx.state.index} ”${ctx.stage.name}”`, en: `stage ${ctx.state.index} “${ctx.stage.name}”` }
+    : { sv: 'nuläget', en: 'the baseline' };
 }
 
 /** Decision areas named in a message: only the `max` that listOf shows are looked up and labelled. */

@@ -11,7 +11,9 @@ describe(definitionFindings.name, () => {
   });
 
   it('flags a definition nobody has agreed to', () => {
-    const plan = PlanBuilder.aPlan().with({ definition: { text: 'Vi litar på varandra.', principles: [] } }).build();
+    const plan = PlanBuilder.aPlan()
+      .with({ definition: { text: 'Vi litar på varandra.', principles: [] } })
+      .build();
     expect(findingsOf(plan, 'definition.not_agreed')).toHaveLength(1);
     expect(findingsOf(plan, 'definition.missing')).toHaveLength(0);
   });

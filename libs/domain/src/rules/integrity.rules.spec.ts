@@ -25,7 +25,10 @@ describe(integrityFindings.name, () => {
   });
 
   it('flags a retired actor that still decides, and not once its decisions are moved', () => {
-    const stale = PlanBuilder.aPlan().area('a1').stage('s1', [{ id: 'r1', type: 'retire_actor', actorId: 'manager' }]).build();
+    const stale = PlanBuilder.aPlan()
+      .area('a1')
+      .stage('s1', [{ id: 'r1', type: 'retire_actor', actorId: 'manager' }])
+      .build();
     expect(findingsOf(stale, 'integrity.retired_decider')).toMatchObject([{ stageIndex: 1 }]);
     const moved = PlanBuilder.aPlan()
       .area('a1')
@@ -79,7 +82,10 @@ describe(integrityFindings.name, () => {
   });
 
   it('accepts changes that apply', () => {
-    const plan = PlanBuilder.aPlan().area('a1').stage('s1', [move('x1', 'a1', 'officer')]).build();
+    const plan = PlanBuilder.aPlan()
+      .area('a1')
+      .stage('s1', [move('x1', 'a1', 'officer')])
+      .build();
     expect(findingsOf(plan, 'integrity.change_not_applicable')).toEqual([]);
   });
 });

@@ -90,12 +90,18 @@ export function integrityAreaFindings(ctx: StageContext, areaId: string): Findin
         'integrity.retired_decider',
         'blocker',
         ref,
-        [{ type: 'actor', id: actorId }, { type: 'decisionArea', id: areaId }],
+        [
+          { type: 'actor', id: actorId },
+          { type: 'decisionArea', id: areaId },
+        ],
         {
           sv: `${actorName(ctx, actorId)} är avvecklad men ${role.sv} ${areaLabel(ctx, areaId)}.`,
           en: `${actorName(ctx, actorId)} is retired but still ${role.en} ${areaLabel(ctx, areaId)}.`,
         },
-        { sv: 'Flytta beslutsrätten till en aktör som finns kvar, i samma etapp som avvecklingen.', en: 'Move the decision right to an actor that remains, in the stage that retires it.' },
+        {
+          sv: 'Flytta beslutsrätten till en aktör som finns kvar, i samma etapp som avvecklingen.',
+          en: 'Move the decision right to an actor that remains, in the stage that retires it.',
+        },
       ),
     );
   };
@@ -107,7 +113,11 @@ export function integrityAreaFindings(ctx: StageContext, areaId: string): Findin
         'integrity.upward_delegation',
         'blocker',
         ref,
-        [{ type: 'decisionArea', id: areaId }, { type: 'actor', id: right.delegatorId }, { type: 'actor', id: right.deciderId }],
+        [
+          { type: 'decisionArea', id: areaId },
+          { type: 'actor', id: right.delegatorId },
+          { type: 'actor', id: right.deciderId },
+        ],
         {
           sv: `${areaLabel(ctx, areaId)} delegeras uppåt: ${actorName(ctx, right.delegatorId)} delegerar till sin överordnade ${actorName(ctx, right.deciderId)}.`,
           en: `${areaLabel(ctx, areaId)} is delegated upwards: ${actorName(ctx, right.delegatorId)} delegates to ${actorName(ctx, right.deciderId)} above it.`,
@@ -137,10 +147,19 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
           ref,
           [{ type: 'decisionArea', id: issue.decisionAreaId }, ...issue.deciderIds.map((id) => ({ type: 'actor' as const, id }))],
           {
-            sv: `${areaLabel(ctx, issue.decisionAreaId)} har ${issue.deciderIds.length} beslutsfattare i nuläget (${listOf(issue.deciderIds.map((id) => actorName(ctx, id)), 'sv')}).`,
-            en: `${areaLabel(ctx, issue.decisionAreaId)} has ${issue.deciderIds.length} deciders in the baseline (${listOf(issue.deciderIds.map((id) => actorName(ctx, id)), 'en')}).`,
+            sv: `${areaLabel(ctx, issue.decisionAreaId)} har ${issue.deciderIds.length} beslutsfattare i nuläget (${listOf(
+              issue.deciderIds.map((id) => actorName(ctx, id)),
+              'sv',
+            )}).`,
+            en: `${areaLabel(ctx, issue.decisionAreaId)} has ${issue.deciderIds.length} deciders in the baseline (${listOf(
+              issue.deciderIds.map((id) => actorName(ctx, id)),
+              'en',
+            )}).`,
           },
-          { sv: 'Behåll en beslutsfattare; dela upp ärendet i två beslutsområden om båda behövs.', en: 'Keep one decider; split the matter into two decision areas if both are needed.' },
+          {
+            sv: 'Behåll en beslutsfattare; dela upp ärendet i två beslutsområden om båda behövs.',
+            en: 'Keep one decider; split the matter into two decision areas if both are needed.',
+          },
         ),
       );
     }
@@ -180,10 +199,19 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
         ref,
         [...cycle.map((id) => ({ type: 'actor' as const, id })), ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))],
         {
-          sv: `Delegeringen går i cirkel mellan ${listOf(cycle.map((id) => actorName(ctx, id)), 'sv')} (${areaList(ctx, areaIds, 3)('sv')}).`,
-          en: `Delegation runs in a circle between ${listOf(cycle.map((id) => actorName(ctx, id)), 'en')} (${areaList(ctx, areaIds, 3)('en')}).`,
+          sv: `Delegeringen går i cirkel mellan ${listOf(
+            cycle.map((id) => actorName(ctx, id)),
+            'sv',
+          )} (${areaList(ctx, areaIds, 3)('sv')}).`,
+          en: `Delegation runs in a circle between ${listOf(
+            cycle.map((id) => actorName(ctx, id)),
+            'en',
+          )} (${areaList(ctx, areaIds, 3)('en')}).`,
         },
-        { sv: 'Rätta delegeringskedjan så att den utgår från den ursprungliga beslutsfattaren.', en: 'Fix the chain so that it starts at the original holder of the decision.' },
+        {
+          sv: 'Rätta delegeringskedjan så att den utgår från den ursprungliga beslutsfattaren.',
+          en: 'Fix the chain so that it starts at the original holder of the decision.',
+        },
       ),
     );
   });
@@ -195,7 +223,10 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
         'blocker',
         ref,
         [{ type: 'actor', id: actorId }],
-        { sv: `${actorName(ctx, actorId)} rapporterar i en cirkel till sig själv i organisationen.`, en: `${actorName(ctx, actorId)} reports to itself through a circle in the hierarchy.` },
+        {
+          sv: `${actorName(ctx, actorId)} rapporterar i en cirkel till sig själv i organisationen.`,
+          en: `${actorName(ctx, actorId)} reports to itself through a circle in the hierarchy.`,
+        },
         { sv: 'Rätta vem aktören rapporterar till.', en: 'Fix whom the actor reports to.' },
       ),
     );
@@ -212,7 +243,10 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
         'integrity.change_not_applicable',
         'blocker',
         ref,
-        [{ type: 'change', id: outcome.change.id }, ...(subject ? [{ type: isArea ? ('decisionArea' as const) : ('actor' as const), id: subject }] : [])],
+        [
+          { type: 'change', id: outcome.change.id },
+          ...(subject ? [{ type: isArea ? ('decisionArea' as const) : ('actor' as const), id: subject }] : []),
+        ],
         {
           sv: `Förändringen ${outcome.change.id} i ${at.sv} går inte att genomföra: ${reason.sv}.`,
           en: `Change ${outcome.change.id} in ${at.en} no longer applies: ${reason.en}.`,

@@ -22,7 +22,10 @@ describe(legalityFindings.name, () => {
 
   describe('delegation to a group of employees', () => {
     it('flags a formal delegation to a team', () => {
-      const plan = PlanBuilder.aPlan().area('a1', { kind: 'formal' }, { reporting: anmalan }).stage('s1', [move('c1', 'a1', 'team')]).build();
+      const plan = PlanBuilder.aPlan()
+        .area('a1', { kind: 'formal' }, { reporting: anmalan })
+        .stage('s1', [move('c1', 'a1', 'team')])
+        .build();
       expect(findingsOf(plan, 'legality.group_delegate')).toMatchObject([{ severity: 'blocker', stageIndex: 1 }]);
     });
 

@@ -45,7 +45,10 @@ export function legalityAreaFindings(ctx: StageContext, areaId: string): Finding
         'legality.group_delegate',
         'blocker',
         ref,
-        [{ type: 'decisionArea', id: areaId }, { type: 'actor', id: right.deciderId }],
+        [
+          { type: 'decisionArea', id: areaId },
+          { type: 'actor', id: right.deciderId },
+        ],
         {
           sv: `${label()} är delegerat till en grupp anställda (${actorName(ctx, right.deciderId)}); delegering får ske till ett utskott, en ledamot eller en anställd, inte till en grupp anställda (KL 6 kap. 37 §, 7 kap. 5 §).`,
           en: `${label()} is delegated to a group of employees (${actorName(ctx, right.deciderId)}); the law allows delegation to a working committee, a member or an employee, not to a group of employees (KL 6:37, 7:5).`,
@@ -65,7 +68,10 @@ export function legalityAreaFindings(ctx: StageContext, areaId: string): Finding
         'legality.no_report_back',
         'warning',
         ref,
-        [{ type: 'decisionArea', id: areaId }, { type: 'actor', id: right.deciderId }],
+        [
+          { type: 'decisionArea', id: areaId },
+          { type: 'actor', id: right.deciderId },
+        ],
         {
           sv: `Delegationsbeslut i ${label()} anmäls inte tillbaka till nämnden (KL 6 kap. 40 §).`,
           en: `Delegated decisions in ${label()} are not reported back to the committee (KL 6:40).`,
@@ -87,7 +93,11 @@ export function legalityAreaFindings(ctx: StageContext, areaId: string): Finding
           'legality.onward_delegation',
           'blocker',
           ref,
-          [{ type: 'decisionArea', id: areaId }, { type: 'actor', id: delegator }, { type: 'actor', id: right.deciderId }],
+          [
+            { type: 'decisionArea', id: areaId },
+            { type: 'actor', id: delegator },
+            { type: 'actor', id: right.deciderId },
+          ],
           {
             sv: `${actorName(ctx, delegator)} vidaredelegerar ${label()} till ${actorName(ctx, right.deciderId)} utan att ha fått rätt att vidaredelegera (KL 7 kap. 6 §).`,
             en: `${actorName(ctx, delegator)} delegates ${label()} onward to ${actorName(ctx, right.deciderId)} without having been given the right to delegate further (KL 7:6).`,

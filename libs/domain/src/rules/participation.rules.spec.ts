@@ -2,7 +2,10 @@ import { move, PlanBuilder } from '../testing/plan-builder';
 import { findingsOf } from '../testing/findings';
 import { participationFindings } from './participation.rules';
 
-const moveToOfficer = () => PlanBuilder.aPlan().area('a1').stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'board' })]);
+const moveToOfficer = () =>
+  PlanBuilder.aPlan()
+    .area('a1')
+    .stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'board' })]);
 
 describe(participationFindings.name, () => {
   it('flags both the actor that gains and the one that loses a decision when neither was consulted', () => {

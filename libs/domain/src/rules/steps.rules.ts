@@ -16,7 +16,10 @@ export function stepFindings(ctx: StageContext): Finding[] {
         stageRef(ctx),
         subjects,
         { sv: `I ${at.sv} ändras ingenting.`, en: `Nothing changes in ${at.en}.` },
-        { sv: 'Lägg till de förändringar etappen ska genomföra, eller ta bort etappen.', en: 'Add the changes the stage makes, or remove the stage.' },
+        {
+          sv: 'Lägg till de förändringar etappen ska genomföra, eller ta bort etappen.',
+          en: 'Add the changes the stage makes, or remove the stage.',
+        },
       ),
     );
   }

@@ -58,10 +58,7 @@ export class PlanBuilder {
       { id, code: id, title: `Ärende ${id}`, section: 'Allmänt', kind: 'execution', ...area },
     ];
     if (right) {
-      this.input.baseline = [
-        ...(this.input.baseline ?? []),
-        { decisionAreaId: id, deciderId: 'manager', delegatorId: 'board', level: 6, ...right },
-      ];
+      this.input.baseline = [...(this.input.baseline ?? []), { decisionAreaId: id, deciderId: 'manager', delegatorId: 'board', level: 6, ...right }];
     }
     return this;
   }
@@ -101,6 +98,11 @@ export class PlanBuilder {
   }
 }
 
-export function move(id: string, decisionAreaId: string, toDeciderId: string, extra: Partial<Extract<Change, { type: 'move_decision' }>> = {}): ChangeInput {
+export function move(
+  id: string,
+  decisionAreaId: string,
+  toDeciderId: string,
+  extra: Partial<Extract<Change, { type: 'move_decision' }>> = {},
+): ChangeInput {
   return { id, type: 'move_decision', decisionAreaId, toDeciderId, ...extra };
 }

@@ -119,7 +119,9 @@ export function syntheticPlan(size: SyntheticSize): Plan {
   for (const area of decisionAreas) {
     if (area.nonDelegable && root) area.kind = 'formal';
   }
-  const baseline = decisionAreas.map((a) => (a.nonDelegable && root && !wild() ? { ...makeRight(a), deciderId: root, delegatorId: null, level: 7, reporting: null } : makeRight(a)));
+  const baseline = decisionAreas.map((a) =>
+    a.nonDelegable && root && !wild() ? { ...makeRight(a), deciderId: root, delegatorId: null, level: 7, reporting: null } : makeRight(a),
+  );
 
   // Holdings: everyone is competent for what they decide today, plus some.
   const holding = new Map<string, number>();
@@ -163,11 +165,23 @@ export function syntheticPlan(size: SyntheticSize): Plan {
     let change: Change;
     if (wild()) {
       change = pick<() => Change>([
-        () => ({ ...base, type: 'move_decision', decisionAreaId: pick(areaIds()), toDeciderId: pick(actorIds), delegatorId: pick(actorIds), level: 1 + int(7) }),
+        () => ({
+          ...base,
+          type: 'move_decision',
+          decisionAreaId: pick(areaIds()),
+          toDeciderId: pick(actorIds),
+          delegatorId: pick(actorIds),
+          level: 1 + int(7),
+        }),
         () => ({ ...base, type: 'retire_actor', actorId: pick(actorIds) }),
         () => ({ ...base, type: 'move_actor', actorId: pick(actorIds), reportsTo: pick(actorIds) }),
         () => ({ ...base, type: 'retire_decision_area', decisionAreaId: pick(areaIds()) }),
-        () => ({ ...base, type: 'set_reporting', decisionAreaId: pick(areaIds()), reporting: { toId: pick(actorIds), frequency: pick(REPORTING_FREQUENCIES), hoursPerYear: int(60) } }),
+        () => ({
+          ...base,
+          type: 'set_reporting',
+          decisionAreaId: pick(areaIds()),
+          reporting: { toId: pick(actorIds), frequency: pick(REPORTING_FREQUENCIES), hoursPerYear: int(60) },
+        }),
       ])();
     } else if (roll < 0.5 && right && area && (children.get(right.deciderId) ?? []).some((id) => area.kind === 'execution' || isPerson(id))) {
       // Move the decision one step down, to someone under the current decider.
@@ -175,12 +189,27 @@ export function syntheticPlan(size: SyntheticSize): Plan {
       const to = pick(below);
       const level = Math.min(7, right.level + int(2));
       const formal = area.kind === 'formal';
-      change = { ...base, type: 'move_decision', decisionAreaId: areaId, toDeciderId: to, delegatorId: formal ? right.delegatorId : right.deciderId, level };
+      change = {
+        ...base,
+        type: 'move_decision',
+        decisionAreaId: areaId,
+        toDeciderId: to,
+        delegatorId: formal ? right.delegatorId : right.deciderId,
+        level,
+      };
       if (formal && right.delegatorId !== root && !right.mayDelegateFurther) change.delegatorId = root;
       gainers[s].add(to);
       for (const r of area.requirements) {
         if ((holding.get(`${to}|${r.competenceId}`) ?? 0) >= r.level) continue;
-        if (chance(0.85)) developmentActions.push({ id: `u${developmentActions.length}`, actorId: to, competenceId: r.competenceId, targetLevel: r.level, kind: 'training', beforeStageId: stage.id });
+        if (chance(0.85))
+          developmentActions.push({
+            id: `u${developmentActions.length}`,
+            actorId: to,
+            competenceId: r.competenceId,
+            targetLevel: r.level,
+            kind: 'training',
+            beforeStageId: stage.id,
+          });
       }
       current.set(areaId, { ...right, deciderId: to, delegatorId: change.delegatorId ?? null, level, mayDelegateFurther: false });
     } else if (roll < 0.7 && right) {
@@ -191,7 +220,12 @@ export function syntheticPlan(size: SyntheticSize): Plan {
       change = { ...base, type: 'set_consultation', decisionAreaId: areaId, consulted: [pick(actorIds)] };
     } else if (roll < 0.96 && right) {
       const hours = Math.floor((right.reporting?.hoursPerYear ?? 8) / 2);
-      change = { ...base, type: 'set_reporting', decisionAreaId: areaId, reporting: right.reporting ? { ...right.reporting, frequency: 'quarterly', hoursPerYear: hours } : null };
+      change = {
+        ...base,
+        type: 'set_reporting',
+        decisionAreaId: areaId,
+        reporting: right.reporting ? { ...right.reporting, frequency: 'quarterly', hoursPerYear: hours } : null,
+      };
       current.set(areaId, { ...right, reporting: change.reporting });
     } else if (roll < 0.98) {
       const id = `n${added++}`;
@@ -221,7 +255,13 @@ export function syntheticPlan(size: SyntheticSize): Plan {
       }
       if (chance(0.4) && c + 1 < size.changes) {
         c++;
-        stage.changes.push({ id: `c${c}`, principleIds: [], type: 'set_consultation', decisionAreaId: change.decisionAreaId, consulted: [change.toDeciderId === moved?.deciderId ? pick(actorIds) : (moved?.delegatorId ?? pick(actorIds))] });
+        stage.changes.push({
+          id: `c${c}`,
+          principleIds: [],
+          type: 'set_consultation',
+          decisionAreaId: change.decisionAreaId,
+          consulted: [change.toDeciderId === moved?.deciderId ? pick(actorIds) : (moved?.delegatorId ?? pick(actorIds))],
+        });
       }
     }
   }
@@ -230,7 +270,9 @@ export function syntheticPlan(size: SyntheticSize): Plan {
   }
 
   const clarity = stages.flatMap((s, i) =>
-    [...gainers[i]].filter(() => chance(0.9)).map((actorId) => ({ actorId, stageId: s.id, mission: 2 + int(4), goals: 3 + int(3), direction: 3 + int(3) })),
+    [...gainers[i]]
+      .filter(() => chance(0.9))
+      .map((actorId) => ({ actorId, stageId: s.id, mission: 2 + int(4), goals: 3 + int(3), direction: 3 + int(3) })),
   );
   const consequences = stages.flatMap((s, i) =>
     (['citizens', 'employees'] as const).map((affected, j) => ({
@@ -245,8 +287,24 @@ export function syntheticPlan(size: SyntheticSize): Plan {
     })),
   );
   const consultations = stages.flatMap((s, i) => [
-    { id: `m${i}`, stageId: s.id, format: 'workshop' as const, actorIds: [...gainers[i]].filter(() => chance(0.95)), levels: chance(1 - chaos) ? [1, 2, 3] : [], summary: '', inputs: [] },
-    { id: `m${i}-mbl`, stageId: s.id, format: chance(1 - chaos) ? ('union_negotiation' as const) : pick(CONSULTATION_FORMATS), actorIds: [], levels: [], summary: '', inputs: [] },
+    {
+      id: `m${i}`,
+      stageId: s.id,
+      format: 'workshop' as const,
+      actorIds: [...gainers[i]].filter(() => chance(0.95)),
+      levels: chance(1 - chaos) ? [1, 2, 3] : [],
+      summary: '',
+      inputs: [],
+    },
+    {
+      id: `m${i}-mbl`,
+      stageId: s.id,
+      format: chance(1 - chaos) ? ('union_negotiation' as const) : pick(CONSULTATION_FORMATS),
+      actorIds: [],
+      levels: [],
+      summary: '',
+      inputs: [],
+    },
   ]);
 
   return {

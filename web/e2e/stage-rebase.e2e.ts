@@ -218,6 +218,14 @@ test('leaving a stage, a tab or the page with an unsaved draft asks first', asyn
   await expect(page).toHaveURL(/\/stages$/);
   await expect(page.locator('ol.changes')).toContainText('Ny rutin för akuta ärenden');
 
+  // The browser's back button: the address is held before the app moves, and staying keeps the draft.
+  await page.goBack();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stanna kvar' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page).toHaveURL(/\/stages$/);
+  await expect(page.locator('ol.changes')).toContainText('Ny rutin för akuta ärenden');
+
   // Closing or reloading the page: the browser's own question.
   const question = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });

@@ -30,9 +30,29 @@ export function hrefOf(route: Route): string {
   return `#/plans/${route.planId}/${route.tab}${query ? `?${query}` : ''}`;
 }
 
+/** A page's say over a change of address that is no link (back, forward, a typed address): true holds it. */
+export type NavigationHold = (event: HashChangeEvent) => boolean;
+const holds = new Set<NavigationHold>();
+/** Whether an event was held, decided once for all the routes that listen. */
+const held = new WeakMap<Event, boolean>();
+
+/** Lets a page hold a change of address before any route follows it; answers how to let go. */
+export function holdNavigation(hold: NavigationHold): () => void {
+  holds.add(hold);
+  return () => holds.delete(hold);
+}
+
 const subscribe = (listener: () => void) => {
-  window.addEventListener('hashchange', listener);
-  return () => window.removeEventListener('hashchange', listener);
+  const onChange = (event: HashChangeEvent) => {
+    if (!held.has(event))
+      held.set(
+        event,
+        [...holds].some((hold) => hold(event)),
+      );
+    if (!held.get(event)) listener();
+  };
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
 };
 
 /** The current route, from the location hash (links are plain anchors, so the browser's history works). */

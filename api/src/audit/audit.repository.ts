@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuthContext } from '../common/auth-context';
 
 export interface AuditEntry {
   organisationId: string | null;
@@ -29,6 +30,15 @@ export interface AuditRow {
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A write by the caller of a route, inside its transaction: who, from where and in which organisation come from the session. */
+  appendFor(
+    em: EntityManager,
+    auth: AuthContext,
+    entry: { action: string; entity: string; entityId: string; before: unknown; after: unknown },
+  ): Promise<void> {
+    return this.append({ organisationId: auth.organisationId, userId: auth.userId, client: auth.client, ...entry }, em);
+  }
 
   async append(entry: AuditEntry, em?: EntityManager): Promise<void> {
     await (em ?? this.dataSource.manager).query(

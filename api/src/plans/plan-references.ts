@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Referrer } from '@tillit/contract';
-import { Reference, ReferenceKind } from '@tillit/domain';
+import { FieldError, Referrer } from '@tillit/contract';
+import { jsonPath, Reference, ReferenceKind } from '@tillit/domain';
 import { EntityManager } from 'typeorm';
+import { fieldOfPath } from '../common/validation';
 import { Scope } from './content/plan-content.repository';
 
 /** Things a delete can be refused for: what refers to them is looked up, never the whole plan read. */
@@ -157,6 +158,16 @@ export class PlanReferences {
       found.set(kind, new Set(rows.map((r) => r.key)));
     }
     return refs.filter((r) => !found.get(r.kind)?.has(r.id));
+  }
+
+  /** The references that name nothing in the plan as field errors (`unknown_reference`, at the path in the entity). */
+  async unknown(em: EntityManager, scope: Scope, refs: readonly Reference[]): Promise<FieldError[]> {
+    return (await this.missing(em, scope, refs)).map((r) => ({
+      field: fieldOfPath(jsonPath(r.path)),
+      code: 'unknown_reference',
+      params: { kind: r.kind, id: r.id },
+      reason: `unknown ${r.kind} "${r.id}"`,
+    }));
   }
 
   /** Whether a key is taken by an entity of the kind (for actors and decision areas: also one a stage adds). */

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError } from '@tillit/contract';
-import { jsonPath } from '@tillit/domain';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditRepository } from '../../audit/audit.repository';
 import { AuthContext } from '../../common/auth-context';
 import { AppError } from '../../common/app-error';
-import { fieldOfPath, parseBody } from '../../common/validation';
+import { parseBody } from '../../common/validation';
 import { Scope } from '../content/plan-content.repository';
 import { PlanReferences } from '../plan-references';
 import { PlanStore } from '../plan-store';
@@ -59,7 +58,13 @@ export class ModelService {
       }
       await this.checkReferences(em, scope, spec, entity);
       await this.model.insert(em, spec.mapping, writeScope, entity);
-      await this.record(em, auth, `${spec.path}.create`, spec, entity.id, undefined, entity);
+      await this.audit.appendFor(em, auth, {
+        action: `${spec.path}.create`,
+        entity: spec.name,
+        entityId: entity.id,
+        before: undefined,
+        after: entity,
+      });
       return writeScope.version;
     });
     return { ...entity, version };
@@ -82,7 +87,7 @@ export class ModelService {
       if (!(await this.model.update(em, spec.mapping, writeScope, key, patch.version, after))) {
         throw AppError.versionConflict(capitalised(spec.name), current.version);
       }
-      await this.record(em, auth, `${spec.path}.update`, spec, key, current.entity, after);
+      await this.audit.appendFor(em, auth, { action: `${spec.path}.update`, entity: spec.name, entityId: key, before: current.entity, after });
       return { ...after, version: writeScope.version };
     });
   }
@@ -92,12 +97,7 @@ export class ModelService {
    * the rules the validator has for one entity (a stage's dates, a consequence's change).
    */
   private async checkReferences(em: EntityManager, scope: Scope, spec: ResourceSpec, entity: object): Promise<void> {
-    const problems: FieldError[] = (await this.references.missing(em, scope, spec.references(entity))).map((r) => ({
-      field: fieldOfPath(jsonPath(r.path)),
-      code: 'unknown_reference',
-      params: { kind: r.kind, id: r.id },
-      reason: `unknown ${r.kind} "${r.id}"`,
-    }));
+    const problems = await this.references.unknown(em, scope, spec.references(entity));
     const fields = entity as { startDate?: string; endDate?: string; stageId?: string; changeId?: string };
     if (spec.name === 'stage' && fields.startDate && fields.endDate && fields.endDate < fields.startDate) {
       problems.push({ field: 'endDate', code: 'date_before', params: { other: 'startDate' }, reason: 'must not be before startDate' });
@@ -154,27 +154,18 @@ export class ModelService {
         ]);
       }
       if (!(await this.model.delete(em, spec.mapping, scope, key, version))) throw AppError.versionConflict(capitalised(spec.name), current.version);
-      await this.record(em, auth, `${spec.path}.delete`, spec, key, current.entity, undefined);
+      await this.audit.appendFor(em, auth, {
+        action: `${spec.path}.delete`,
+        entity: spec.name,
+        entityId: key,
+        before: current.entity,
+        after: undefined,
+      });
     });
   }
 
   private scope(auth: AuthContext, planId: string): Scope {
     return { organisationId: auth.organisationId, planId };
-  }
-
-  private record(
-    em: EntityManager,
-    auth: AuthContext,
-    action: string,
-    spec: ResourceSpec,
-    key: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    return this.audit.append(
-      { organisationId: auth.organisationId, userId: auth.userId, action, entity: spec.name, entityId: key, before, after, client: auth.client },
-      em,
-    );
   }
 }
 

@@ -90,15 +90,13 @@ export class BulkService {
       await this.bumpPlan(em, scope, input.version);
       await em.query(`DELETE FROM decision_right WHERE plan_id = $1`, [planId]);
       await insertRows(em, 'decision_right', ws, input.rights.map(rightRow));
-      await this.record(
-        em,
-        auth,
-        'baseline.replace',
-        'plan',
-        planId,
-        { version: input.version },
-        { version: input.version + 1, rights: input.rights.length },
-      );
+      await this.audit.appendFor(em, auth, {
+        action: 'baseline.replace',
+        entity: 'plan',
+        entityId: planId,
+        before: { version: input.version },
+        after: { version: input.version + 1, rights: input.rights.length },
+      });
       result = { version: input.version + 1, rights: input.rights.length };
     });
     return result;
@@ -123,15 +121,13 @@ export class BulkService {
       await insertRows(em, 'plan_change', ws, rows);
       // insertRows numbers from 0; place this stage's changes after every other's, in the order given.
       await em.query(`UPDATE plan_change SET position = position + $2 WHERE stage_id = $1`, [stage.id, next]);
-      await this.record(
-        em,
-        auth,
-        'changes.replace',
-        'stage',
-        stageKey,
-        { version: input.version },
-        { version: ws.version, changes: input.changes.map((c) => c.id) },
-      );
+      await this.audit.appendFor(em, auth, {
+        action: 'changes.replace',
+        entity: 'stage',
+        entityId: stageKey,
+        before: { version: input.version },
+        after: { version: ws.version, changes: input.changes.map((c) => c.id) },
+      });
       result = { version: ws.version, changes: input.changes.length };
     });
     return result;
@@ -165,7 +161,13 @@ export class BulkService {
           ws.version,
         ]);
       }
-      await this.record(em, auth, 'stages.reorder', 'plan', planId, { order: stages.map((s) => s.key) }, { order: input.stageIds });
+      await this.audit.appendFor(em, auth, {
+        action: 'stages.reorder',
+        entity: 'plan',
+        entityId: planId,
+        before: { order: stages.map((s) => s.key) },
+        after: { order: input.stageIds },
+      });
       result = { version: input.version + 1 };
     });
     return result;
@@ -200,7 +202,13 @@ export class BulkService {
         ws,
         (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })),
       );
-      await this.record(em, auth, 'definition.set', 'plan', planId, { version: input.version }, { version: input.version + 1, definition: d });
+      await this.audit.appendFor(em, auth, {
+        action: 'definition.set',
+        entity: 'plan',
+        entityId: planId,
+        before: { version: input.version },
+        after: { version: input.version + 1, definition: d },
+      });
       result = { version: input.version + 1 };
     });
     return result;
@@ -218,15 +226,13 @@ export class BulkService {
         input.settings.clarityThreshold,
         input.settings.riskThreshold,
       ]);
-      await this.record(
-        em,
-        auth,
-        'settings.set',
-        'plan',
-        planId,
-        { version: input.version },
-        { version: input.version + 1, settings: input.settings },
-      );
+      await this.audit.appendFor(em, auth, {
+        action: 'settings.set',
+        entity: 'plan',
+        entityId: planId,
+        before: { version: input.version },
+        after: { version: input.version + 1, settings: input.settings },
+      });
       result = { version: input.version + 1 };
     });
     return result;
@@ -249,15 +255,13 @@ export class BulkService {
       await this.bumpPlan(em, scope, input.version);
       await em.query(`DELETE FROM ${table} WHERE plan_id = $1`, [planId]);
       await insertRows(em, table, ws, items.map(toRow));
-      await this.record(
-        em,
-        auth,
-        `${field}.replace`,
-        'plan',
-        planId,
-        { version: input.version },
-        { version: input.version + 1, count: items.length },
-      );
+      await this.audit.appendFor(em, auth, {
+        action: `${field}.replace`,
+        entity: 'plan',
+        entityId: planId,
+        before: { version: input.version },
+        after: { version: input.version + 1, count: items.length },
+      });
       result = { version: input.version + 1 };
     });
     return result;
@@ -280,20 +284,5 @@ export class BulkService {
       const result = validatePlan(content);
       if (!result.ok) throw AppError.validation(result.errors.map((e) => planFieldError(e, content, listField)));
     });
-  }
-
-  private record(
-    em: EntityManager,
-    auth: AuthContext,
-    action: string,
-    entity: string,
-    entityId: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    return this.audit.append(
-      { organisationId: auth.organisationId, userId: auth.userId, action, entity, entityId, before, after, client: auth.client },
-      em,
-    );
   }
 }

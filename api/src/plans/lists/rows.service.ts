@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FieldError } from '@tillit/contract';
-import { Change, changeSchema, jsonPath, Reference, referencesOf } from '@tillit/domain';
+import { Change, changeSchema, Reference, referencesOf } from '@tillit/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditRepository } from '../../audit/audit.repository';
 import { AuthContext } from '../../common/auth-context';
 import { AppError } from '../../common/app-error';
-import { fieldOfPath, parseBody } from '../../common/validation';
+import { parseBody } from '../../common/validation';
 import { insertRows, Scope, WriteScope } from '../content/plan-content.repository';
 import { PlanReferences } from '../plan-references';
 import { PlanStore } from '../plan-store';
@@ -71,15 +71,13 @@ export class RowsService {
       } else {
         await this.append(em, ws, spec.table, [row]);
       }
-      await this.record(
-        em,
-        auth,
-        `${spec.table}.${current ? 'update' : 'create'}`,
-        spec.name,
-        keys.join('/'),
-        current ? spec.fromRow(current) : undefined,
-        item,
-      );
+      await this.audit.appendFor(em, auth, {
+        action: `${spec.table}.${current ? 'update' : 'create'}`,
+        entity: spec.name,
+        entityId: keys.join('/'),
+        before: current ? spec.fromRow(current) : undefined,
+        after: item,
+      });
       return { ...item, version: ws.version };
     });
   }
@@ -95,7 +93,13 @@ export class RowsService {
         ]);
       if (rows[0].version !== given) throw AppError.versionConflict(capitalised(spec.name), rows[0].version as number);
       await em.query(`DELETE FROM ${spec.table} WHERE id = $1`, [rows[0].id]);
-      await this.record(em, auth, `${spec.table}.delete`, spec.name, keys.join('/'), spec.fromRow(rows[0]), undefined);
+      await this.audit.appendFor(em, auth, {
+        action: `${spec.table}.delete`,
+        entity: spec.name,
+        entityId: keys.join('/'),
+        before: spec.fromRow(rows[0]),
+        after: undefined,
+      });
     });
   }
 
@@ -133,7 +137,7 @@ export class RowsService {
       await this.checkReferences(em, scope, referencesOf.change(change));
       await this.append(em, ws, 'plan_change', [changeRow(change, stage.id)]);
       await em.query(`UPDATE stage SET version = $2, updated_at = now() WHERE id = $1`, [stage.id, ws.version]);
-      await this.record(em, auth, 'changes.add', 'stage', stageKey, undefined, change);
+      await this.audit.appendFor(em, auth, { action: 'changes.add', entity: 'stage', entityId: stageKey, before: undefined, after: change });
       return { ...change, version: ws.version };
     });
   }
@@ -176,32 +180,8 @@ export class RowsService {
   }
 
   private async checkReferences(em: EntityManager, scope: Scope, refs: readonly Reference[]): Promise<void> {
-    const missing = await this.references.missing(em, scope, refs);
-    if (missing.length) {
-      throw AppError.validation(
-        missing.map((r) => ({
-          field: fieldOfPath(jsonPath(r.path)),
-          code: 'unknown_reference',
-          params: { kind: r.kind, id: r.id },
-          reason: `unknown ${r.kind} "${r.id}"`,
-        })),
-      );
-    }
-  }
-
-  private record(
-    em: EntityManager,
-    auth: AuthContext,
-    action: string,
-    entity: string,
-    entityId: string,
-    before: unknown,
-    after: unknown,
-  ): Promise<void> {
-    return this.audit.append(
-      { organisationId: auth.organisationId, userId: auth.userId, action, entity, entityId, before, after, client: auth.client },
-      em,
-    );
+    const unknown = await this.references.unknown(em, scope, refs);
+    if (unknown.length) throw AppError.validation(unknown);
   }
 }
 

@@ -1,6 +1,6 @@
 import { DEVELOPMENT_KINDS } from '@tillit/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { keyedPlanRowColumns } from '../plans/plan-row.base-entity';
+import { keyedPlanRowColumns, numericAsNumber } from '../plans/plan-row.base-entity';
 import { StageEntity } from '../stages/stage.entity';
 import { CompetenceEntity } from './competence.entity';
 
@@ -46,13 +46,11 @@ export class DevelopmentActionEntity extends keyedPlanRowColumns('development_ac
   @Column({ type: 'text', nullable: true })
   owner!: string | null;
 
-  /** `numeric`: pg returns it as a string, to keep every digit. */
-  @Column({ name: 'cost_sek', type: 'numeric', nullable: true })
-  costSek!: string | null;
+  @Column({ name: 'cost_sek', type: 'numeric', nullable: true, transformer: numericAsNumber })
+  costSek!: number | null;
 
-  /** `numeric`: pg returns it as a string, to keep every digit. */
-  @Column({ name: 'effort_hours', type: 'numeric', nullable: true })
-  effortHours!: string | null;
+  @Column({ name: 'effort_hours', type: 'numeric', nullable: true, transformer: numericAsNumber })
+  effortHours!: number | null;
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;

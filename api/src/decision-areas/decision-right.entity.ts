@@ -1,6 +1,6 @@
 import { REPORTING_FREQUENCIES } from '@tillit/domain';
 import { Check, Column, Entity, Index } from 'typeorm';
-import { planRowColumns } from '../plans/plan-row.base-entity';
+import { planRowColumns, numericAsNumber } from '../plans/plan-row.base-entity';
 
 export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
 
@@ -40,9 +40,8 @@ export class DecisionRightEntity extends planRowColumns('decision_right') {
   @Column({ name: 'reporting_frequency', type: 'text', nullable: true })
   reportingFrequency!: ReportingFrequency | null;
 
-  /** `numeric`: pg returns it as a string, to keep every digit. */
-  @Column({ name: 'reporting_hours', type: 'numeric', nullable: true })
-  reportingHours!: string | null;
+  @Column({ name: 'reporting_hours', type: 'numeric', nullable: true, transformer: numericAsNumber })
+  reportingHours!: number | null;
 
   @Column({ name: 'may_delegate_further', type: 'boolean', default: false })
   mayDelegateFurther!: boolean;

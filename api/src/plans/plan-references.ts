@@ -144,7 +144,9 @@ const REFERRER_ORDER: ReadonlyArray<Referrer['kind']> = [
 
 /**
  * Reference checks of one entity's write, each one statement over indexes: what an entity names must
- * exist; what is deleted must not be named. Their cost does not grow with the plan.
+ * exist; what is deleted must not be named. Their cost does not grow with the plan. Raw SQL (ADR 4): a
+ * check is one statement of UNIONs over several tables and `jsonb @>` containment of change payloads,
+ * which the QueryBuilder cannot say as one statement.
  */
 @Injectable()
 export class PlanReferences {

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type { ValueTransformer } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { PlanEntity } from './plan.entity';
 
@@ -55,3 +56,15 @@ export function keyedPlanRowColumns(table: string) {
   }
   return KeyedPlanRow;
 }
+
+/** The columns (and relations) every plan row has. */
+export type PlanRow = InstanceType<ReturnType<typeof planRowColumns>>;
+
+/**
+ * A `numeric` column read as a number: pg hands numeric over as text (to keep every digit); the plan's
+ * amounts (hours, kronor) are well inside a double's exact range.
+ */
+export const numericAsNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};

@@ -36,14 +36,17 @@ export class PlansRepository {
    * one at a time) and takes the plan's next entity version. Null when the plan is not the organisation's.
    */
   async claimWith(em: EntityManager, organisationId: string, id: string): Promise<ClaimedPlan | null> {
-    const [row] = (await em.query(
-      `WITH claimed AS (
-         UPDATE plan SET entity_version = entity_version + 1
-          WHERE id = $1 AND organisation_id = $2 RETURNING title, purpose, status, entity_version)
-       SELECT title, purpose, status, entity_version AS "entityVersion" FROM claimed`,
-      [id, organisationId],
-    )) as ClaimedPlan[];
-    return row ?? null;
+    const result = await em
+      .createQueryBuilder()
+      .update(PlanEntity)
+      .set({ entityVersion: () => 'entity_version + 1' })
+      .where('id = :id AND organisation_id = :organisationId', { id, organisationId })
+      // Property names: TypeORM leaves out a name it does not know; the raw row has the column names.
+      .returning(['title', 'purpose', 'status', 'entityVersion'])
+      .execute();
+    const rows: Array<{ title: string; purpose: string; status: PlanStatus; entity_version: number }> = result.raw;
+    const row = rows[0];
+    return row ? { title: row.title, purpose: row.purpose, status: row.status, entityVersion: row.entity_version } : null;
   }
 
   /** The plan, read inside the caller's transaction. */
@@ -53,37 +56,30 @@ export class PlansRepository {
 
   /** Inserts a plan row inside a transaction; returns its id. */
   async insertWith(em: EntityManager, organisationId: string, fields: { title: string; purpose: string }): Promise<string> {
-    const [row] = (await em.query(`INSERT INTO plan (organisation_id, title, purpose) VALUES ($1, $2, $3) RETURNING id`, [
-      organisationId,
-      fields.title,
-      fields.purpose,
-    ])) as Array<{ id: string }>;
-    return row.id;
+    const result = await em.getRepository(PlanEntity).insert({ organisationId, title: fields.title, purpose: fields.purpose });
+    const id: unknown = result.identifiers[0]?.id;
+    if (typeof id !== 'string') throw new Error('the plan insert returned no id');
+    return id;
   }
 
   /** Guarded version bump (with a new title and purpose) inside a transaction; false when the version is stale or the plan unknown. */
   async bumpVersionWith(em: EntityManager, organisationId: string, id: string, version: number, patch: PlanPatch): Promise<boolean> {
-    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
-    const [row] = (await em.query(
-      `WITH updated AS (
-         UPDATE plan SET version = version + 1, title = $4, purpose = $5, updated_at = now()
-          WHERE id = $1 AND organisation_id = $2 AND version = $3 RETURNING id)
-       SELECT count(*)::int AS n FROM updated`,
-      [id, organisationId, version, patch.title, patch.purpose],
-    )) as Array<{ n: number }>;
-    return row.n > 0;
+    return this.bump(em, organisationId, id, version, patch);
   }
 
   /** Guarded version bump of the plan alone (a plan-wide edit such as the baseline or the stage order). */
   async bumpPlanVersionWith(em: EntityManager, organisationId: string, id: string, version: number): Promise<boolean> {
-    const [row] = (await em.query(
-      `WITH updated AS (
-         UPDATE plan SET version = version + 1, updated_at = now()
-          WHERE id = $1 AND organisation_id = $2 AND version = $3 RETURNING id)
-       SELECT count(*)::int AS n FROM updated`,
-      [id, organisationId, version],
-    )) as Array<{ n: number }>;
-    return row.n > 0;
+    return this.bump(em, organisationId, id, version, {});
+  }
+
+  private async bump(em: EntityManager, organisationId: string, id: string, version: number, patch: PlanPatch): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(PlanEntity)
+      .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND organisation_id = :organisationId AND version = :version', { id, organisationId, version })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   count(organisationId: string): Promise<number> {

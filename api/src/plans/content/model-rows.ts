@@ -10,204 +10,250 @@ import {
   DecisionRight,
   DevelopmentAction,
   Holding,
+  Principle,
   Stage,
 } from '@tillit/domain';
+import { ActorEntity } from '../../actors/actor.entity';
+import { ClarityAssessmentEntity } from '../../assessments/clarity-assessment.entity';
+import { JsonObject } from '../../common/json-value';
+import { CompetenceEntity } from '../../competence/competence.entity';
+import { DevelopmentActionEntity } from '../../competence/development-action.entity';
+import { HoldingEntity } from '../../competence/holding.entity';
+import { ConsequenceEntity } from '../../consequences/consequence.entity';
+import { DecisionAreaEntity } from '../../decision-areas/decision-area.entity';
+import { DecisionRightEntity } from '../../decision-areas/decision-right.entity';
+import { RequirementEntity } from '../../decision-areas/requirement.entity';
+import { ConsultationEntity } from '../../participation/consultation.entity';
+import { StageCommentEntity } from '../../participation/stage-comment.entity';
+import { PlanChangeEntity } from '../../stages/plan-change.entity';
+import { StageEntity } from '../../stages/stage.entity';
+import { PrincipleEntity } from '../principle.entity';
+import { PlanRow } from '../plan-row.base-entity';
 
-type Row = Record<string, unknown>;
-const orNull = <T>(value: T | undefined | null): T | null => (value === undefined ? null : value);
-/** Drops null columns, so that an absent optional field stays absent. */
-const present = <T extends Row>(row: T): T => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined)) as T;
+/** The columns every plan row has, filled by the store (scope, place, version, timestamps), never by a mapping. */
+type SharedColumn = keyof PlanRow;
+/** What a mapping writes of an entity's row: its own columns by property name (relations are optional, left out). */
+export type OwnColumns<E extends PlanRow> = Omit<E, SharedColumn>;
 
-/** How one kind of plan entity maps to its table's columns and back. */
-export interface EntityMapping<T extends { id: string }> {
-  table: string;
-  toRow(entity: T): Row;
-  fromRow(row: Row, children?: Row[]): T;
-  /** The columns to read, when some need a cast (dates as text). */
-  select?: string;
+/** A table of the plan's content, by its TypeORM entity. */
+export type RowClass<E extends PlanRow> = new () => E;
+
+/** How one kind of plan entity maps to its table's row and back. */
+export interface EntityMapping<
+  T extends { id: string },
+  E extends PlanRow & { key: string } = PlanRow & { key: string },
+  C extends PlanRow = PlanRow,
+> {
+  entity: RowClass<E>;
+  toRow(entity: T): OwnColumns<E>;
+  fromRow(row: E, children?: C[]): T;
   /** Rows of a child table that belong to the entity (decision areas: their requirements). */
-  children?: { table: string; keyColumn: string; toRows(entity: T): Row[] };
+  children?: ChildMapping<T, C>;
 }
 
-export const actorRows: EntityMapping<Actor> = {
-  table: 'actor',
-  toRow: (a) => ({ key: a.id, name: a.name, kind: a.kind, reports_to: orNull(a.reportsTo), headcount: orNull(a.headcount) }),
-  fromRow: (r) => present({ id: r.key, name: r.name, kind: r.kind, reportsTo: r.reports_to, headcount: r.headcount }) as unknown as Actor,
+export interface ChildMapping<T, C extends PlanRow> {
+  entity: RowClass<C>;
+  /** The child's property that holds the parent's key (looked up in the entity's metadata). */
+  parentKey: string;
+  toRows(entity: T): Array<OwnColumns<C>>;
+}
+
+/** `value` as a column value: an absent optional field is NULL. */
+const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
+
+export const actorRows: EntityMapping<Actor, ActorEntity> = {
+  entity: ActorEntity,
+  toRow: (a) => ({ key: a.id, name: a.name, kind: a.kind, reportsTo: orNull(a.reportsTo), headcount: orNull(a.headcount) }),
+  fromRow: (r) => ({
+    id: r.key,
+    name: r.name,
+    kind: r.kind,
+    ...(r.reportsTo !== null && { reportsTo: r.reportsTo }),
+    ...(r.headcount !== null && { headcount: r.headcount }),
+  }),
 };
 
-export const competenceRows: EntityMapping<Competence> = {
-  table: 'competence',
+export const competenceRows: EntityMapping<Competence, CompetenceEntity> = {
+  entity: CompetenceEntity,
   toRow: (c) => ({ key: c.id, name: c.name, category: c.category, description: orNull(c.description) }),
-  fromRow: (r) => present({ id: r.key, name: r.name, category: r.category, description: r.description }) as unknown as Competence,
+  fromRow: (r) => ({ id: r.key, name: r.name, category: r.category, ...(r.description !== null && { description: r.description }) }),
 };
 
-export const decisionAreaRows: EntityMapping<DecisionArea> = {
-  table: 'decision_area',
+export const requirementRows = {
+  fromRow: (r: RequirementEntity) => ({ competenceId: r.competenceKey, level: r.level }),
+};
+
+export const decisionAreaRows: EntityMapping<DecisionArea, DecisionAreaEntity, RequirementEntity> = {
+  entity: DecisionAreaEntity,
   toRow: (a) => ({
     key: a.id,
     code: a.code,
     title: a.title,
     section: a.section,
-    legal_basis: orNull(a.legalBasis),
-    limit_text: orNull(a.limit),
+    legalBasis: orNull(a.legalBasis),
+    limitText: orNull(a.limit),
     remark: orNull(a.remark),
-    citizen_facing: a.citizenFacing,
+    citizenFacing: a.citizenFacing,
     kind: a.kind,
-    non_delegable: a.nonDelegable,
-    onward_delegation_by: a.onwardDelegationBy,
+    nonDelegable: a.nonDelegable,
+    onwardDelegationBy: a.onwardDelegationBy,
   }),
-  fromRow: (a, requirements = []) =>
-    present({
-      id: a.key,
-      code: a.code,
-      title: a.title,
-      section: a.section,
-      legalBasis: a.legal_basis,
-      limit: a.limit_text,
-      remark: a.remark,
-      citizenFacing: a.citizen_facing,
-      kind: a.kind,
-      nonDelegable: a.non_delegable,
-      requirements: requirements.map((r) => ({ competenceId: r.competence_key, level: r.level })),
-      onwardDelegationBy: a.onward_delegation_by,
-    }) as unknown as DecisionArea,
+  fromRow: (a, requirements = []) => ({
+    id: a.key,
+    code: a.code,
+    title: a.title,
+    section: a.section,
+    ...(a.legalBasis !== null && { legalBasis: a.legalBasis }),
+    ...(a.limitText !== null && { limit: a.limitText }),
+    ...(a.remark !== null && { remark: a.remark }),
+    citizenFacing: a.citizenFacing,
+    kind: a.kind,
+    nonDelegable: a.nonDelegable,
+    requirements: requirements.map(requirementRows.fromRow),
+    onwardDelegationBy: a.onwardDelegationBy,
+  }),
   children: {
-    table: 'requirement',
-    keyColumn: 'decision_area_key',
-    toRows: (a) => a.requirements.map((r) => ({ decision_area_key: a.id, competence_key: r.competenceId, level: r.level })),
+    entity: RequirementEntity,
+    parentKey: 'decisionAreaKey',
+    toRows: (a) => a.requirements.map((r) => ({ decisionAreaKey: a.id, competenceKey: r.competenceId, level: r.level })),
   },
 };
 
-/** A stage without its changes (those are written as a whole, see changeRow). */
+/** A stage without its changes (those are written as a whole, see changeRows). */
 export type StageFields = Omit<Stage, 'changes'>;
 
-export const stageRows: EntityMapping<StageFields> = {
-  table: 'stage',
-  select: '*, start_date::text AS start_date, end_date::text AS end_date',
+export const stageRows: EntityMapping<StageFields, StageEntity> = {
+  entity: StageEntity,
   toRow: (s) => ({
     key: s.id,
     name: s.name,
     goal: s.goal,
-    start_date: orNull(s.startDate),
-    end_date: orNull(s.endDate),
-    gate_criteria: s.gateCriteria,
+    startDate: orNull(s.startDate),
+    endDate: orNull(s.endDate),
+    gateCriteria: s.gateCriteria,
   }),
-  fromRow: (r) =>
-    present({
-      id: r.key,
-      name: r.name,
-      goal: r.goal,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      gateCriteria: r.gate_criteria,
-    }) as unknown as StageFields,
+  fromRow: (r) => ({
+    id: r.key,
+    name: r.name,
+    goal: r.goal,
+    ...(r.startDate !== null && { startDate: r.startDate }),
+    ...(r.endDate !== null && { endDate: r.endDate }),
+    gateCriteria: r.gateCriteria,
+  }),
 };
 
-export function changeFromRow(c: Row): Change {
-  return {
-    id: c.key,
+/** A change's fields beside its id, type, rationale and principles: the `payload` column. */
+function payloadOf(change: Change): JsonObject {
+  const { id: _id, type: _type, rationale: _rationale, principleIds: _principleIds, ...payload } = change;
+  return JSON.parse(JSON.stringify(payload)) as JsonObject;
+}
+
+export const changeRows = {
+  toRow: (c: Change, stageId: string): OwnColumns<PlanChangeEntity> => ({
+    key: c.id,
+    stageId,
     type: c.type,
-    ...(c.payload as object),
-    ...(c.rationale !== null && { rationale: c.rationale }),
-    principleIds: c.principle_keys,
-  } as Change;
-}
+    payload: payloadOf(c),
+    rationale: orNull(c.rationale),
+    principleKeys: c.principleIds,
+  }),
+  /**
+   * The one cast of the store: a jsonb payload has no type in the database. It was written from a change
+   * the plan format's schema had validated (changeSchema), with the type in its own column.
+   */
+  fromRow: (c: PlanChangeEntity): Change =>
+    ({ id: c.key, type: c.type, ...c.payload, ...(c.rationale !== null && { rationale: c.rationale }), principleIds: c.principleKeys }) as Change,
+};
 
-export function changeRow(c: Change, stageId: string): Row {
-  const { id, type, rationale, principleIds, ...payload } = c;
-  return { key: id, stage_id: stageId, type, payload, rationale: orNull(rationale), principle_keys: principleIds };
-}
+export const principleRows = {
+  toRow: (p: Principle): OwnColumns<PrincipleEntity> => ({ key: p.id, name: p.name, description: p.description }),
+  fromRow: (p: PrincipleEntity): Principle => ({ id: p.key, name: p.name, description: p.description }),
+};
 
-/** The columns to read a baseline right with (the hours as a number, not numeric's text). */
-export const RIGHT_COLUMNS = '*, reporting_hours::float8 AS reporting_hours';
-
-export function rightFromRow(r: Row): DecisionRight {
-  return present({
-    decisionAreaId: r.decision_area_key,
-    deciderId: r.decider_key,
-    delegatorId: r.delegator_key,
+export const rightRows = {
+  toRow: (r: DecisionRight): OwnColumns<DecisionRightEntity> => ({
+    decisionAreaKey: r.decisionAreaId,
+    deciderKey: r.deciderId,
+    delegatorKey: orNull(r.delegatorId),
     level: r.level,
     consulted: r.consulted,
     informed: r.informed,
-    reporting: r.reporting_to === null ? undefined : { toId: r.reporting_to, frequency: r.reporting_frequency, hoursPerYear: r.reporting_hours },
-    mayDelegateFurther: r.may_delegate_further,
-  }) as unknown as DecisionRight;
-}
+    reportingTo: r.reporting?.toId ?? null,
+    reportingFrequency: r.reporting?.frequency ?? null,
+    reportingHours: r.reporting?.hoursPerYear ?? null,
+    mayDelegateFurther: r.mayDelegateFurther,
+  }),
+  fromRow: (r: DecisionRightEntity): DecisionRight => ({
+    decisionAreaId: r.decisionAreaKey,
+    deciderId: r.deciderKey,
+    ...(r.delegatorKey !== null && { delegatorId: r.delegatorKey }),
+    level: r.level,
+    consulted: r.consulted,
+    informed: r.informed,
+    ...(r.reportingTo !== null &&
+      r.reportingFrequency !== null && { reporting: { toId: r.reportingTo, frequency: r.reportingFrequency, hoursPerYear: r.reportingHours ?? 0 } }),
+    mayDelegateFurther: r.mayDelegateFurther,
+  }),
+};
 
-export function holdingRow(h: Holding): Row {
-  return { actor_key: h.actorId, competence_key: h.competenceId, level: h.level };
-}
+export const holdingRows = {
+  toRow: (h: Holding): OwnColumns<HoldingEntity> => ({ actorKey: h.actorId, competenceKey: h.competenceId, level: h.level }),
+  fromRow: (h: HoldingEntity): Holding => ({ actorId: h.actorKey, competenceId: h.competenceKey, level: h.level }),
+};
 
-export function holdingFromRow(h: Row): Holding {
-  return { actorId: h.actor_key, competenceId: h.competence_key, level: h.level } as Holding;
-}
-
-export function clarityRow(c: ClarityAssessment): Row {
-  return { actor_key: c.actorId, stage_key: c.stageId, mission: c.mission, goals: c.goals, direction: c.direction, comment: orNull(c.comment) };
-}
-
-export function clarityFromRow(c: Row): ClarityAssessment {
-  return present({
-    actorId: c.actor_key,
-    stageId: c.stage_key,
+export const clarityRows = {
+  toRow: (c: ClarityAssessment): OwnColumns<ClarityAssessmentEntity> => ({
+    actorKey: c.actorId,
+    stageKey: c.stageId,
     mission: c.mission,
     goals: c.goals,
     direction: c.direction,
-    comment: c.comment,
-  }) as unknown as ClarityAssessment;
-}
-
-export function rightRow(r: DecisionRight): Row {
-  return {
-    decision_area_key: r.decisionAreaId,
-    decider_key: r.deciderId,
-    delegator_key: orNull(r.delegatorId),
-    level: r.level,
-    consulted: r.consulted,
-    informed: r.informed,
-    reporting_to: r.reporting?.toId ?? null,
-    reporting_frequency: r.reporting?.frequency ?? null,
-    reporting_hours: r.reporting?.hoursPerYear ?? null,
-    may_delegate_further: r.mayDelegateFurther,
-  };
-}
-
-export const developmentActionRows: EntityMapping<DevelopmentAction> = {
-  table: 'development_action',
-  select: '*, cost_sek::float8 AS cost_sek, effort_hours::float8 AS effort_hours',
-  toRow: (a) => ({
-    key: a.id,
-    actor_key: a.actorId,
-    competence_key: a.competenceId,
-    target_level: a.targetLevel,
-    kind: a.kind,
-    before_stage_key: a.beforeStageId,
-    owner: orNull(a.owner),
-    cost_sek: orNull(a.costSek),
-    effort_hours: orNull(a.effortHours),
-    description: orNull(a.description),
+    comment: orNull(c.comment),
   }),
-  fromRow: (a) =>
-    present({
-      id: a.key,
-      actorId: a.actor_key,
-      competenceId: a.competence_key,
-      targetLevel: a.target_level,
-      kind: a.kind,
-      beforeStageId: a.before_stage_key,
-      owner: a.owner,
-      costSek: a.cost_sek,
-      effortHours: a.effort_hours,
-      description: a.description,
-    }) as unknown as DevelopmentAction,
+  fromRow: (c: ClarityAssessmentEntity): ClarityAssessment => ({
+    actorId: c.actorKey,
+    stageId: c.stageKey,
+    mission: c.mission,
+    goals: c.goals,
+    direction: c.direction,
+    ...(c.comment !== null && { comment: c.comment }),
+  }),
 };
 
-export const consequenceRows: EntityMapping<Consequence> = {
-  table: 'consequence',
+export const developmentActionRows: EntityMapping<DevelopmentAction, DevelopmentActionEntity> = {
+  entity: DevelopmentActionEntity,
+  toRow: (a) => ({
+    key: a.id,
+    actorKey: a.actorId,
+    competenceKey: a.competenceId,
+    targetLevel: a.targetLevel,
+    kind: a.kind,
+    beforeStageKey: a.beforeStageId,
+    owner: orNull(a.owner),
+    costSek: orNull(a.costSek),
+    effortHours: orNull(a.effortHours),
+    description: orNull(a.description),
+  }),
+  fromRow: (a) => ({
+    id: a.key,
+    actorId: a.actorKey,
+    competenceId: a.competenceKey,
+    targetLevel: a.targetLevel,
+    kind: a.kind,
+    beforeStageId: a.beforeStageKey,
+    ...(a.owner !== null && { owner: a.owner }),
+    ...(a.costSek !== null && { costSek: a.costSek }),
+    ...(a.effortHours !== null && { effortHours: a.effortHours }),
+    ...(a.description !== null && { description: a.description }),
+  }),
+};
+
+export const consequenceRows: EntityMapping<Consequence, ConsequenceEntity> = {
+  entity: ConsequenceEntity,
   toRow: (c) => ({
     key: c.id,
-    stage_key: c.stageId,
-    change_key: orNull(c.changeId),
+    stageKey: c.stageId,
+    changeKey: orNull(c.changeId),
     affected: c.affected,
     effect: c.effect,
     description: c.description,
@@ -216,56 +262,58 @@ export const consequenceRows: EntityMapping<Consequence> = {
     mitigation: c.mitigation,
     owner: orNull(c.owner),
   }),
-  fromRow: (c) =>
-    present({
-      id: c.key,
-      stageId: c.stage_key,
-      changeId: c.change_key,
-      affected: c.affected,
-      effect: c.effect,
-      description: c.description,
-      likelihood: c.likelihood,
-      impact: c.impact,
-      mitigation: c.mitigation,
-      owner: c.owner,
-    }) as unknown as Consequence,
+  fromRow: (c) => ({
+    id: c.key,
+    stageId: c.stageKey,
+    ...(c.changeKey !== null && { changeId: c.changeKey }),
+    affected: c.affected,
+    effect: c.effect,
+    description: c.description,
+    likelihood: c.likelihood,
+    impact: c.impact,
+    mitigation: c.mitigation,
+    ...(c.owner !== null && { owner: c.owner }),
+  }),
 };
 
-export const consultationRows: EntityMapping<Consultation> = {
-  table: 'consultation',
-  select: '*, held_on::text AS held_on',
+export const consultationRows: EntityMapping<Consultation, ConsultationEntity> = {
+  entity: ConsultationEntity,
   toRow: (c) => ({
     key: c.id,
-    stage_key: c.stageId,
+    stageKey: c.stageId,
     format: c.format,
-    held_on: orNull(c.date),
-    actor_keys: c.actorIds,
+    heldOn: orNull(c.date),
+    actorKeys: c.actorIds,
     levels: c.levels,
     summary: c.summary,
     inputs: c.inputs,
   }),
-  fromRow: (c) =>
-    present({
-      id: c.key,
-      stageId: c.stage_key,
-      format: c.format,
-      date: c.held_on,
-      actorIds: c.actor_keys,
-      levels: c.levels,
-      summary: c.summary,
-      inputs: c.inputs,
-    }) as unknown as Consultation,
+  fromRow: (c) => ({
+    id: c.key,
+    stageId: c.stageKey,
+    format: c.format,
+    ...(c.heldOn !== null && { date: c.heldOn }),
+    actorIds: c.actorKeys,
+    levels: c.levels,
+    summary: c.summary,
+    inputs: c.inputs,
+  }),
 };
 
-export const commentRows: EntityMapping<Comment> = {
-  table: 'stage_comment',
-  toRow: (c) => ({ key: c.id, stage_key: c.stageId, author: c.author, text: c.text, posted_at: orNull(c.createdAt) }),
-  fromRow: (c) =>
-    present({
-      id: c.key,
-      stageId: c.stage_key,
-      author: c.author,
-      text: c.text,
-      createdAt: c.posted_at === null ? undefined : (c.posted_at as Date).toISOString(),
-    }) as unknown as Comment,
+export const commentRows: EntityMapping<Comment, StageCommentEntity> = {
+  entity: StageCommentEntity,
+  toRow: (c) => ({
+    key: c.id,
+    stageKey: c.stageId,
+    author: c.author,
+    text: c.text,
+    postedAt: c.createdAt === undefined ? null : new Date(c.createdAt),
+  }),
+  fromRow: (c) => ({
+    id: c.key,
+    stageId: c.stageKey,
+    author: c.author,
+    text: c.text,
+    ...(c.postedAt !== null && { createdAt: c.postedAt.toISOString() }),
+  }),
 };

@@ -1,113 +1,135 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { insertRows, Row, Scope, WriteScope } from '../content/plan-content.repository';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { deleteRowsOf, insertRows, Scope, WriteScope } from '../content/plan-content.repository';
 import { EntityMapping } from '../content/model-rows';
+import { PlanEntity } from '../plan.entity';
+import { PlanChangeEntity } from '../../stages/plan-change.entity';
+import { PlanRow } from '../plan-row.base-entity';
 
-/** Single-entity reads and guarded writes on the plan model's keyed tables. */
+/** A mapping of any entity kind, as the generic routes handle them. */
+export type AnyMapping = EntityMapping<{ id: string }, PlanRow & { key: string }, PlanRow>;
+
+/** Single-entity reads and guarded writes on the plan model's keyed tables, through TypeORM. */
 @Injectable()
 export class ModelRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async planExists(scope: Scope): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM plan WHERE id = $1 AND organisation_id = $2`, [scope.planId, scope.organisationId]);
-    return rows.length > 0;
+  planExists(scope: Scope): Promise<boolean> {
+    return this.dataSource.getRepository(PlanEntity).exists({ where: { id: scope.planId, organisationId: scope.organisationId } });
   }
 
   /** Entities with their versions, in plan order (or one of them by key). */
   async read(
-    mapping: EntityMapping<{ id: string }>,
+    mapping: AnyMapping,
     scope: Scope,
     key?: string,
     em: EntityManager = this.dataSource.manager,
   ): Promise<Array<{ entity: { id: string }; version: number }>> {
-    const rows: Row[] = await em.query(
-      `SELECT ${mapping.select ?? '*'} FROM ${mapping.table} WHERE plan_id = $1 AND organisation_id = $2 ${key === undefined ? '' : 'AND key = $3'} ORDER BY position`,
-      key === undefined ? [scope.planId, scope.organisationId] : [scope.planId, scope.organisationId, key],
-    );
+    const query = em.createQueryBuilder(mapping.entity, 'r').where('r.planId = :planId AND r.organisationId = :organisationId', scope);
+    if (key !== undefined) query.andWhere('r.key = :key', { key });
+    const rows = await query.orderBy('r.position', 'ASC').getMany();
     const children = mapping.children;
-    // One entity's children only, when one is asked for: a read of one costs the same in any plan.
-    const childRows: Row[] = !children
-      ? []
-      : key === undefined
-        ? await em.query(`SELECT * FROM ${children.table} WHERE plan_id = $1 ORDER BY position`, [scope.planId])
-        : await em.query(`SELECT * FROM ${children.table} WHERE plan_id = $1 AND ${children.keyColumn} = $2 ORDER BY position`, [scope.planId, key]);
-    const byParent = new Map<unknown, Row[]>();
-    for (const c of childRows) {
-      const parent = c[children?.keyColumn ?? ''];
-      const list = byParent.get(parent);
-      if (list) list.push(c);
-      else byParent.set(parent, [c]);
+    const byParent = new Map<unknown, PlanRow[]>();
+    if (children) {
+      // One entity's children only, when one is asked for: a read of one costs the same in any plan.
+      const parentColumn = parentKeyColumn(em, mapping);
+      const childQuery = em.createQueryBuilder(children.entity, 'c').where('c.planId = :planId', scope);
+      if (key !== undefined) childQuery.andWhere(`c.${children.parentKey} = :key`, { key });
+      for (const child of await childQuery.orderBy('c.position', 'ASC').getMany()) {
+        const parent: unknown = parentColumn.getEntityValue(child);
+        const list = byParent.get(parent);
+        if (list) list.push(child);
+        else byParent.set(parent, [child]);
+      }
     }
-    return rows.map((row) => ({
-      entity: mapping.fromRow(row, children ? (byParent.get(row.key) ?? []) : undefined),
-      version: row.version as number,
-    }));
+    return rows.map((row) => ({ entity: mapping.fromRow(row, children ? (byParent.get(row.key) ?? []) : undefined), version: row.version }));
   }
 
   /** Whether the plan's stage `stageKey` holds the change `changeKey`. */
-  async changeInStage(em: EntityManager, scope: Scope, changeKey: string, stageKey: string): Promise<boolean> {
-    const rows = await em.query(`SELECT 1 FROM plan_change c JOIN stage s ON s.id = c.stage_id WHERE c.plan_id = $1 AND c.key = $2 AND s.key = $3`, [
-      scope.planId,
-      changeKey,
-      stageKey,
-    ]);
-    return rows.length > 0;
+  changeInStage(em: EntityManager, scope: Scope, changeKey: string, stageKey: string): Promise<boolean> {
+    return em
+      .createQueryBuilder(PlanChangeEntity, 'c')
+      .innerJoin('c.stage', 's')
+      .where('c.planId = :planId AND c.key = :changeKey AND s.key = :stageKey', { planId: scope.planId, changeKey, stageKey })
+      .getExists();
   }
 
-  async insert(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: WriteScope, entity: { id: string }): Promise<void> {
-    const [{ next }] = await em.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${mapping.table} WHERE plan_id = $1`, [scope.planId]);
-    const row = mapping.toRow(entity);
-    const columns = ['organisation_id', 'plan_id', 'position', 'version', ...Object.keys(row)];
-    const values = [scope.organisationId, scope.planId, next, scope.version, ...Object.values(row)];
-    await em.query(`INSERT INTO ${mapping.table} (${columns.join(', ')}) VALUES (${values.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+  async insert(em: EntityManager, mapping: AnyMapping, scope: WriteScope, entity: { id: string }): Promise<void> {
+    await insertRows(em, mapping.entity, scope, [mapping.toRow(entity)], await nextPosition(em, mapping.entity, scope.planId));
     await this.writeChildren(em, mapping, scope, entity);
   }
 
   /** Guarded update: applies only at `version` and stamps the write's version; answers whether it did. */
-  async update(
-    em: EntityManager,
-    mapping: EntityMapping<{ id: string }>,
-    scope: WriteScope,
-    key: string,
-    version: number,
-    entity: { id: string },
-  ): Promise<boolean> {
+  async update(em: EntityManager, mapping: AnyMapping, scope: WriteScope, key: string, version: number, entity: { id: string }): Promise<boolean> {
     const { key: _key, ...row } = mapping.toRow(entity);
-    const columns = Object.keys(row);
-    const values = Object.values(row);
-    const sets = columns.map((c, i) => `${c} = $${i + 6}`).join(', ');
-    const [{ n }] = await em.query(
-      `WITH updated AS (
-         UPDATE ${mapping.table} SET ${sets}, version = $5, updated_at = now()
-          WHERE plan_id = $1 AND organisation_id = $2 AND key = $3 AND version = $4 RETURNING 1)
-       SELECT count(*)::int AS n FROM updated`,
-      [scope.planId, scope.organisationId, key, version, scope.version, ...values],
-    );
-    if (n === 0) return false;
+    const result = await em
+      .createQueryBuilder()
+      .update(mapping.entity)
+      .set({ ...row, version: scope.version, updatedAt: () => 'now()' })
+      .where(guarded(scope, key, version))
+      .execute();
+    if (!result.affected) return false;
     await this.writeChildren(em, mapping, scope, entity);
     return true;
   }
 
   /** Guarded delete: removes only at `version`; answers whether it did. */
-  async delete(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: Scope, key: string, version: number): Promise<boolean> {
-    const [{ n }] = await em.query(
-      `WITH deleted AS (
-         DELETE FROM ${mapping.table} WHERE plan_id = $1 AND organisation_id = $2 AND key = $3 AND version = $4 RETURNING 1)
-       SELECT count(*)::int AS n FROM deleted`,
-      [scope.planId, scope.organisationId, key, version],
-    );
-    if (n === 0) return false;
-    if (mapping.children) {
-      await em.query(`DELETE FROM ${mapping.children.table} WHERE plan_id = $1 AND ${mapping.children.keyColumn} = $2`, [scope.planId, key]);
-    }
+  async delete(em: EntityManager, mapping: AnyMapping, scope: Scope, key: string, version: number): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .delete()
+      .from(mapping.entity)
+      .where(guarded(scope, key, version))
+      .execute();
+    if (!result.affected) return false;
+    if (mapping.children) await this.deleteChildren(em, mapping, scope.planId, key);
     return true;
   }
 
-  private async writeChildren(em: EntityManager, mapping: EntityMapping<{ id: string }>, scope: WriteScope, entity: { id: string }): Promise<void> {
+  private async writeChildren(em: EntityManager, mapping: AnyMapping, scope: WriteScope, entity: { id: string }): Promise<void> {
     const children = mapping.children;
     if (!children) return;
-    await em.query(`DELETE FROM ${children.table} WHERE plan_id = $1 AND ${children.keyColumn} = $2`, [scope.planId, entity.id]);
-    await insertRows(em, children.table, scope, children.toRows(entity));
+    await this.deleteChildren(em, mapping, scope.planId, entity.id);
+    await insertRows(em, children.entity, scope, children.toRows(entity));
+  }
+
+  private async deleteChildren(em: EntityManager, mapping: AnyMapping, planId: string, key: string): Promise<void> {
+    const children = mapping.children;
+    if (!children) return;
+    await em
+      .createQueryBuilder()
+      .delete()
+      .from(children.entity)
+      .where(`plan_id = :planId AND ${parentKeyColumn(em, mapping).databaseName} = :key`, { planId, key })
+      .execute();
   }
 }
+
+/** The child table's column that holds the parent's key. */
+function parentKeyColumn(em: EntityManager, mapping: AnyMapping): ColumnMetadata {
+  const children = mapping.children;
+  const column = children && em.connection.getMetadata(children.entity).findColumnWithPropertyName(children.parentKey);
+  if (!column) throw new Error(`no column ${children?.parentKey} in the children of ${em.connection.getMetadata(mapping.entity).tableName}`);
+  return column;
+}
+
+/** The guard of every single-entity write: the plan's row with this key, still at the version the client read. */
+function guarded(scope: Scope, key: string, version: number): Brackets {
+  return new Brackets((q) =>
+    q.where('plan_id = :planId AND organisation_id = :organisationId AND key = :key AND version = :version', { ...scope, key, version }),
+  );
+}
+
+/** The position after the plan's last row of a table (an index scan on (plan_id, position), not a count). */
+export async function nextPosition(em: EntityManager, entity: new () => PlanRow, planId: string): Promise<number> {
+  const row = await em
+    .createQueryBuilder(entity, 'r')
+    .select('coalesce(max(r.position) + 1, 0)::int', 'next')
+    .where('r.planId = :planId', { planId })
+    .getRawOne<{ next: number }>();
+  return row?.next ?? 0;
+}
+
+export { deleteRowsOf };

@@ -21,9 +21,9 @@ import {
   consultationRows,
   decisionAreaRows,
   developmentActionRows,
-  EntityMapping,
   stageRows,
 } from '../content/model-rows';
+import { AnyMapping } from './model.repository';
 
 /** One kind of plan entity exposed as a resource under /api/plans/:id/<path>. */
 export interface ResourceSpec {
@@ -33,7 +33,7 @@ export interface ResourceSpec {
   path: string;
   /** The plan format's schema of the entity: bodies are validated by the same rules as files. */
   schema: z.ZodObject;
-  mapping: EntityMapping<{ id: string }>;
+  mapping: AnyMapping;
   /** What the entity names, which must exist (the plan format's own list, `referencesOf`). */
   references(entity: object): Reference[];
   /** The kind other entities name it as: a delete is refused while something does. */
@@ -52,7 +52,7 @@ export const RESOURCES = {
     name: 'actor',
     path: 'actors',
     schema: actorSchema,
-    mapping: actorRows as unknown as EntityMapping<{ id: string }>,
+    mapping: actorRows,
     references: refs(referencesOf.actor),
     referencedAs: 'actor',
     idKind: 'actor',
@@ -61,7 +61,7 @@ export const RESOURCES = {
     name: 'decision area',
     path: 'decision-areas',
     schema: decisionAreaSchema,
-    mapping: decisionAreaRows as unknown as EntityMapping<{ id: string }>,
+    mapping: decisionAreaRows,
     references: refs(referencesOf.decisionArea),
     referencedAs: 'decision area',
     idKind: 'decision area',
@@ -70,7 +70,7 @@ export const RESOURCES = {
     name: 'competence',
     path: 'competences',
     schema: competenceSchema,
-    mapping: competenceRows as unknown as EntityMapping<{ id: string }>,
+    mapping: competenceRows,
     references: refs(referencesOf.competence),
     referencedAs: 'competence',
   },
@@ -78,7 +78,7 @@ export const RESOURCES = {
     name: 'stage',
     path: 'stages',
     schema: stageSchema.omit({ changes: true }),
-    mapping: stageRows as unknown as EntityMapping<{ id: string }>,
+    mapping: stageRows,
     references: refs(referencesOf.stage),
     referencedAs: 'stage',
   },
@@ -86,28 +86,28 @@ export const RESOURCES = {
     name: 'development action',
     path: 'development-actions',
     schema: developmentActionSchema,
-    mapping: developmentActionRows as unknown as EntityMapping<{ id: string }>,
+    mapping: developmentActionRows,
     references: refs(referencesOf.developmentAction),
   },
   consequence: {
     name: 'consequence',
     path: 'consequences',
     schema: consequenceSchema,
-    mapping: consequenceRows as unknown as EntityMapping<{ id: string }>,
+    mapping: consequenceRows,
     references: refs(referencesOf.consequence),
   },
   consultation: {
     name: 'consultation',
     path: 'consultations',
     schema: consultationSchema,
-    mapping: consultationRows as unknown as EntityMapping<{ id: string }>,
+    mapping: consultationRows,
     references: refs(referencesOf.consultation),
   },
   comment: {
     name: 'comment',
     path: 'comments',
     schema: commentSchema,
-    mapping: commentRows as unknown as EntityMapping<{ id: string }>,
+    mapping: commentRows,
     references: refs(referencesOf.comment),
   },
 } satisfies Record<string, ResourceSpec>;

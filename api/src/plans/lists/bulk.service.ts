@@ -16,10 +16,16 @@ import { AuthContext } from '../../common/auth-context';
 import { AppError } from '../../common/app-error';
 import { parseBody } from '../../common/validation';
 import { planFieldError } from '../content/referrers';
-import { insertRows, PlanContentRepository, Scope, WriteScope } from '../content/plan-content.repository';
+import { deleteRowsOf, insertRows, PlanContentRepository, rowsOf, Scope, WriteScope } from '../content/plan-content.repository';
+import { changeRows, principleRows } from '../content/model-rows';
+import { nextPosition } from '../entities/model.repository';
+import { PlanRow } from '../plan-row.base-entity';
+import { PlanEntity } from '../plan.entity';
 import { PlanStore } from '../plan-store';
 import { PlansRepository } from '../plans.repository';
-import { changeFromRow, changeRow, clarityRow, holdingRow, rightRow } from '../content/model-rows';
+import { PrincipleEntity } from '../principle.entity';
+import { PlanChangeEntity } from '../../stages/plan-change.entity';
+import { StageEntity } from '../../stages/stage.entity';
 import { ROWS, RowSpec } from './plan-rows';
 
 const version = z.int().min(1);
@@ -47,21 +53,22 @@ export class BulkService {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** A plan-wide list as the plan format has it, with the plan's version (what a bulk write needs). */
   /**
    * A plan-wide list as the plan format has it, with the plan's version (what a bulk write names) and each
    * row's own version, in the same order (what a write of one row names).
    */
   async read(auth: AuthContext, planId: string, list: 'baseline' | 'holdings' | 'clarity'): Promise<Record<string, unknown>> {
-    const spec: RowSpec = list === 'baseline' ? ROWS.right : list === 'holdings' ? ROWS.holding : ROWS.clarity;
+    const read = <T extends object, E extends PlanRow>(em: EntityManager, spec: RowSpec<T, E>) =>
+      rowsOf(em, spec.entity, { organisationId: auth.organisationId, planId }).then((rows) => ({
+        items: rows.map((r) => spec.fromRow(r)),
+        versions: rows.map((r) => r.version),
+      }));
     return this.dataSource.transaction(async (em) => {
       const plan = await this.plans.findWith(em, auth.organisationId, planId);
       if (!plan) throw AppError.notFound('Plan');
-      const rows = (await em.query(`SELECT ${spec.select ?? '*'} FROM ${spec.table} WHERE plan_id = $1 AND organisation_id = $2 ORDER BY position`, [
-        planId,
-        auth.organisationId,
-      ])) as Array<Record<string, unknown>>;
-      return { version: plan.version, [list === 'baseline' ? 'rights' : list]: rows.map(spec.fromRow), versions: rows.map((r) => r.version) };
+      const { items, versions } =
+        list === 'baseline' ? await read(em, ROWS.right) : list === 'holdings' ? await read(em, ROWS.holding) : await read(em, ROWS.clarity);
+      return { version: plan.version, [list === 'baseline' ? 'rights' : list]: items, versions };
     });
   }
 
@@ -70,14 +77,10 @@ export class BulkService {
     return this.dataSource.transaction(async (em) => {
       const plan = await this.plans.findWith(em, auth.organisationId, planId);
       if (!plan) throw AppError.notFound('Plan');
-      const [stage] = (await em.query(`SELECT id, version FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{
-        id: string;
-        version: number;
-      }>;
-      if (!stage) throw AppError.notFound('Stage');
+      const stage = await this.stage(em, planId, stageKey);
       // This stage's changes only: reading one stage costs the same in any plan.
-      const rows = (await em.query(`SELECT * FROM plan_change WHERE stage_id = $1 ORDER BY position`, [stage.id])) as Array<Record<string, unknown>>;
-      return { version: stage.version, changes: rows.map(changeFromRow) };
+      const rows = await em.getRepository(PlanChangeEntity).find({ where: { stageId: stage.id }, order: { position: 'ASC' } });
+      return { version: stage.version, changes: rows.map(changeRows.fromRow) };
     });
   }
 
@@ -88,8 +91,8 @@ export class BulkService {
     await this.write(scope, 'rights', async (em, ws) => {
       const input = parse(baselineBody, body);
       await this.bumpPlan(em, scope, input.version);
-      await em.query(`DELETE FROM decision_right WHERE plan_id = $1`, [planId]);
-      await insertRows(em, 'decision_right', ws, input.rights.map(rightRow));
+      await deleteRowsOf(em, ROWS.right.entity, planId);
+      await insertRows(em, ROWS.right.entity, ws, input.rights.map(ROWS.right.toRow));
       await this.audit.appendFor(em, auth, {
         action: 'baseline.replace',
         entity: 'plan',
@@ -108,19 +111,24 @@ export class BulkService {
     let result = { version: 0, changes: 0 };
     await this.write(scope, 'changes', async (em, ws) => {
       const input = parse(changesBody, body);
-      const [stage] = (await em.query(`SELECT id, version FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{
-        id: string;
-        version: number;
-      }>;
-      if (!stage) throw AppError.notFound('Stage');
-      if (stage.version !== input.version) throw AppError.versionConflict('Stage', stage.version);
-      await em.query(`UPDATE stage SET version = $2, updated_at = now() WHERE id = $1`, [stage.id, ws.version]);
-      await em.query(`DELETE FROM plan_change WHERE stage_id = $1`, [stage.id]);
-      const [{ next }] = await em.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM plan_change WHERE plan_id = $1`, [planId]);
-      const rows = input.changes.map((c) => changeRow(c, stage.id));
-      await insertRows(em, 'plan_change', ws, rows);
-      // insertRows numbers from 0; place this stage's changes after every other's, in the order given.
-      await em.query(`UPDATE plan_change SET position = position + $2 WHERE stage_id = $1`, [stage.id, next]);
+      const stage = await this.stage(em, planId, stageKey);
+      const updated = await em
+        .createQueryBuilder()
+        .update(StageEntity)
+        .set({ version: ws.version, updatedAt: () => 'now()' })
+        .where('id = :id AND version = :version', { id: stage.id, version: input.version })
+        .execute();
+      if (!updated.affected) throw AppError.versionConflict('Stage', stage.version);
+      await em.createQueryBuilder().delete().from(PlanChangeEntity).where('stage_id = :id', { id: stage.id }).execute();
+      // After every other stage's changes, in the order given.
+      const next = await nextPosition(em, PlanChangeEntity, planId);
+      await insertRows(
+        em,
+        PlanChangeEntity,
+        ws,
+        input.changes.map((c) => changeRows.toRow(c, stage.id)),
+        next,
+      );
       await this.audit.appendFor(em, auth, {
         action: 'changes.replace',
         entity: 'stage',
@@ -139,7 +147,7 @@ export class BulkService {
     let result = { version: 0 };
     await this.write(scope, 'stageIds', async (em, ws) => {
       const input = parse(orderBody, body);
-      const stages = (await em.query(`SELECT key FROM stage WHERE plan_id = $1`, [planId])) as Array<{ key: string }>;
+      const stages = await em.getRepository(StageEntity).find({ select: { key: true }, where: { planId }, order: { position: 'ASC' } });
       const known = new Set(stages.map((s) => s.key));
       const given = new Set(input.stageIds);
       if (given.size !== input.stageIds.length || given.size !== known.size || input.stageIds.some((k) => !known.has(k))) {
@@ -154,12 +162,7 @@ export class BulkService {
       }
       await this.bumpPlan(em, scope, input.version);
       for (const [position, key] of input.stageIds.entries()) {
-        await em.query(`UPDATE stage SET position = $3, version = $4, updated_at = now() WHERE plan_id = $1 AND key = $2`, [
-          planId,
-          key,
-          position,
-          ws.version,
-        ]);
+        await em.getRepository(StageEntity).update({ planId, key }, { position, version: ws.version, updatedAt: () => 'now()' });
       }
       await this.audit.appendFor(em, auth, {
         action: 'stages.reorder',
@@ -175,12 +178,12 @@ export class BulkService {
 
   /** Replaces the competence holdings (HR's assessment) under the plan's version. */
   async replaceHoldings(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
-    return this.replaceList(auth, planId, 'holdings', body, holdingsBody, 'holding', holdingRow);
+    return this.replaceList(auth, planId, 'holdings', body, holdingsBody, ROWS.holding);
   }
 
   /** Replaces the clarity assessments under the plan's version. */
   async replaceClarity(auth: AuthContext, planId: string, body: unknown): Promise<{ version: number }> {
-    return this.replaceList(auth, planId, 'clarity', body, clarityBody, 'clarity_assessment', clarityRow);
+    return this.replaceList(auth, planId, 'clarity', body, clarityBody, ROWS.clarity);
   }
 
   /** Sets the definition of trust-based governance (null: none) under the plan's version. */
@@ -191,17 +194,17 @@ export class BulkService {
       const input = parse(definitionBody, body);
       await this.bumpPlan(em, scope, input.version);
       const d = input.definition;
-      await em.query(
-        `UPDATE plan SET has_definition = $2, definition_text = $3, definition_agreed_by = $4, definition_agreed_on = $5 WHERE id = $1`,
-        [planId, d !== null, d?.text ?? '', d?.agreedBy ?? null, d?.agreedOn ?? null],
+      await em.getRepository(PlanEntity).update(
+        { id: planId },
+        {
+          hasDefinition: d !== null,
+          definitionText: d?.text ?? '',
+          definitionAgreedBy: d?.agreedBy ?? null,
+          definitionAgreedOn: d?.agreedOn ?? null,
+        },
       );
-      await em.query(`DELETE FROM principle WHERE plan_id = $1`, [planId]);
-      await insertRows(
-        em,
-        'principle',
-        ws,
-        (d?.principles ?? []).map((p) => ({ key: p.id, name: p.name, description: p.description })),
-      );
+      await deleteRowsOf(em, PrincipleEntity, planId);
+      await insertRows(em, PrincipleEntity, ws, (d?.principles ?? []).map(principleRows.toRow));
       await this.audit.appendFor(em, auth, {
         action: 'definition.set',
         entity: 'plan',
@@ -221,11 +224,9 @@ export class BulkService {
     await this.write(scope, 'settings', async (em) => {
       const input = parse(settingsBody, body);
       await this.bumpPlan(em, scope, input.version);
-      await em.query(`UPDATE plan SET clarity_threshold = $2, risk_threshold = $3 WHERE id = $1`, [
-        planId,
-        input.settings.clarityThreshold,
-        input.settings.riskThreshold,
-      ]);
+      await em
+        .getRepository(PlanEntity)
+        .update({ id: planId }, { clarityThreshold: input.settings.clarityThreshold, riskThreshold: input.settings.riskThreshold });
       await this.audit.appendFor(em, auth, {
         action: 'settings.set',
         entity: 'plan',
@@ -238,23 +239,27 @@ export class BulkService {
     return result;
   }
 
-  private async replaceList<T, I extends { version: number }>(
+  private async replaceList<T extends object, E extends PlanRow, F extends string>(
     auth: AuthContext,
     planId: string,
-    field: keyof I & string,
+    field: F,
     body: unknown,
-    schema: z.ZodType<I>,
-    table: string,
-    toRow: (item: T) => Record<string, unknown>,
+    schema: z.ZodType<{ version: number } & Record<F, T[]>>,
+    spec: RowSpec<T, E>,
   ): Promise<{ version: number }> {
     const scope = { organisationId: auth.organisationId, planId };
     let result = { version: 0 };
     await this.write(scope, field, async (em, ws) => {
       const input = parse(schema, body);
-      const items = input[field] as unknown as T[];
+      const items: T[] = input[field];
       await this.bumpPlan(em, scope, input.version);
-      await em.query(`DELETE FROM ${table} WHERE plan_id = $1`, [planId]);
-      await insertRows(em, table, ws, items.map(toRow));
+      await deleteRowsOf(em, spec.entity, planId);
+      await insertRows(
+        em,
+        spec.entity,
+        ws,
+        items.map((item) => spec.toRow(item)),
+      );
       await this.audit.appendFor(em, auth, {
         action: `${field}.replace`,
         entity: 'plan',
@@ -270,9 +275,15 @@ export class BulkService {
   private async bumpPlan(em: EntityManager, scope: Scope, version: number): Promise<void> {
     if (!(await this.plans.bumpPlanVersionWith(em, scope.organisationId, scope.planId, version))) {
       // Read through the transaction: on the embedded database another connection would wait for it.
-      const [current] = (await em.query(`SELECT version FROM plan WHERE id = $1`, [scope.planId])) as Array<{ version: number }>;
+      const current = await em.getRepository(PlanEntity).findOne({ select: { version: true }, where: { id: scope.planId } });
       throw AppError.versionConflict('Plan', current?.version ?? version);
     }
+  }
+
+  private async stage(em: EntityManager, planId: string, key: string): Promise<StageEntity> {
+    const stage = await em.getRepository(StageEntity).findOne({ where: { planId, key } });
+    if (!stage) throw AppError.notFound('Stage');
+    return stage;
   }
 
   private async write(scope: Scope, listField: string, work: (em: EntityManager, scope: WriteScope) => Promise<void>): Promise<void> {

@@ -3,18 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { FieldError } from '@tillit/contract';
 import { Change, changeSchema, Reference, referencesOf } from '@tillit/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { z } from 'zod';
 import { AuditRepository } from '../../audit/audit.repository';
 import { AuthContext } from '../../common/auth-context';
 import { AppError } from '../../common/app-error';
 import { parseBody } from '../../common/validation';
 import { insertRows, Scope, WriteScope } from '../content/plan-content.repository';
+import { changeRows, OwnColumns, RowClass } from '../content/model-rows';
+import { nextPosition } from '../entities/model.repository';
 import { PlanReferences } from '../plan-references';
+import { PlanRow } from '../plan-row.base-entity';
 import { PlanStore } from '../plan-store';
-import { changeRow } from '../content/model-rows';
+import { PlanChangeEntity } from '../../stages/plan-change.entity';
+import { StageEntity } from '../../stages/stage.entity';
+import { PlanEntity } from '../plan.entity';
 import { RowSpec } from './plan-rows';
 
-type Row = Record<string, unknown>;
 const version = z.int().min(1);
 
 /** One row of a plan-wide list with the version it was written at. */
@@ -33,21 +38,27 @@ export class RowsService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async get(auth: AuthContext, planId: string, spec: RowSpec, keys: string[]): Promise<VersionedRow> {
+  async get<T extends object, E extends PlanRow>(auth: AuthContext, planId: string, spec: RowSpec<T, E>, keys: string[]): Promise<VersionedRow> {
     const scope = { organisationId: auth.organisationId, planId };
     const rows = await this.find(this.dataSource.manager, scope, spec, keys);
     if (rows.length === 0) {
-      const plan = await this.dataSource.query(`SELECT 1 FROM plan WHERE id = $1 AND organisation_id = $2`, [planId, auth.organisationId]);
-      throw AppError.notFound(plan.length ? capitalised(spec.name) : 'Plan');
+      const plan = await this.dataSource.getRepository(PlanEntity).exists({ where: { id: planId, organisationId: auth.organisationId } });
+      throw AppError.notFound(plan ? capitalised(spec.name) : 'Plan');
     }
-    return { ...spec.fromRow(rows[0]), version: rows[0].version as number };
+    return { ...spec.fromRow(rows[0]), version: rows[0].version };
   }
 
   /**
    * Sets one row: `version` absent creates it (409 when someone else already did), present updates it if
    * it is still the stored one. Answers the row and its new version.
    */
-  async put(auth: AuthContext, planId: string, spec: RowSpec, keys: string[], body: unknown): Promise<VersionedRow> {
+  async put<T extends object, E extends PlanRow>(
+    auth: AuthContext,
+    planId: string,
+    spec: RowSpec<T, E>,
+    keys: string[],
+    body: unknown,
+  ): Promise<VersionedRow> {
     const scope = { organisationId: auth.organisationId, planId };
     return this.store.write(auth.organisationId, planId, async ({ em, scope: ws }) => {
       const { given, item } = this.parse(spec, keys, body);
@@ -57,22 +68,25 @@ export class RowsService {
           { field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` },
         ]);
       const current = rows[0];
-      if (current && given === undefined) throw AppError.versionConflict(capitalised(spec.name), current.version as number);
+      if (current && given === undefined) throw AppError.versionConflict(capitalised(spec.name), current.version);
       if (!current && given !== undefined) throw AppError.notFound(capitalised(spec.name));
-      if (current && current.version !== given) throw AppError.versionConflict(capitalised(spec.name), current.version as number);
+      if (current && current.version !== given) throw AppError.versionConflict(capitalised(spec.name), current.version);
       await this.checkReferences(em, scope, spec.references(item));
       const row = spec.toRow(item);
       if (current) {
-        const columns = Object.keys(row);
-        await em.query(
-          `UPDATE ${spec.table} SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, version = $2, updated_at = now() WHERE id = $1`,
-          [current.id, ws.version, ...Object.values(row)],
-        );
+        // Guarded by the row's version, as read above under the plan's lock.
+        await em
+          .createQueryBuilder()
+          .update(spec.entity)
+          // TypeORM cannot resolve set()'s parameter type for an entity type parameter; the row is E's own columns.
+          .set({ ...row, version: ws.version, updatedAt: () => 'now()' } as QueryDeepPartialEntity<E>)
+          .where('id = :id AND version = :version', { id: current.id, version: current.version })
+          .execute();
       } else {
-        await this.append(em, ws, spec.table, [row]);
+        await this.append(em, ws, spec.entity, [row]);
       }
       await this.audit.appendFor(em, auth, {
-        action: `${spec.table}.${current ? 'update' : 'create'}`,
+        action: `${tableOf(em, spec.entity)}.${current ? 'update' : 'create'}`,
         entity: spec.name,
         entityId: keys.join('/'),
         before: current ? spec.fromRow(current) : undefined,
@@ -82,7 +96,13 @@ export class RowsService {
     });
   }
 
-  async delete(auth: AuthContext, planId: string, spec: RowSpec, keys: string[], given: number): Promise<void> {
+  async delete<T extends object, E extends PlanRow>(
+    auth: AuthContext,
+    planId: string,
+    spec: RowSpec<T, E>,
+    keys: string[],
+    given: number,
+  ): Promise<void> {
     const scope = { organisationId: auth.organisationId, planId };
     await this.store.write(auth.organisationId, planId, async ({ em }) => {
       const rows = await this.find(em, scope, spec, keys);
@@ -91,10 +111,10 @@ export class RowsService {
         throw AppError.validation([
           { field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` },
         ]);
-      if (rows[0].version !== given) throw AppError.versionConflict(capitalised(spec.name), rows[0].version as number);
-      await em.query(`DELETE FROM ${spec.table} WHERE id = $1`, [rows[0].id]);
+      if (rows[0].version !== given) throw AppError.versionConflict(capitalised(spec.name), rows[0].version);
+      await em.createQueryBuilder().delete().from(spec.entity).where('id = :id AND version = :version', { id: rows[0].id, version: given }).execute();
       await this.audit.appendFor(em, auth, {
-        action: `${spec.table}.delete`,
+        action: `${tableOf(em, spec.entity)}.delete`,
         entity: spec.name,
         entityId: keys.join('/'),
         before: spec.fromRow(rows[0]),
@@ -111,11 +131,10 @@ export class RowsService {
     const scope = { organisationId: auth.organisationId, planId };
     return this.store.write(auth.organisationId, planId, async ({ em, scope: ws }) => {
       const change = parseBody(changeSchema, body);
-      const [stage] = (await em.query(`SELECT id FROM stage WHERE plan_id = $1 AND key = $2`, [planId, stageKey])) as Array<{ id: string }>;
+      const stage = await em.getRepository(StageEntity).findOne({ select: { id: true }, where: { planId, key: stageKey } });
       if (!stage) throw AppError.notFound('Stage');
       const problems: FieldError[] = [];
-      const taken = await em.query(`SELECT 1 FROM plan_change WHERE plan_id = $1 AND key = $2`, [planId, change.id]);
-      if (taken.length)
+      if (await em.getRepository(PlanChangeEntity).exists({ where: { planId, key: change.id } }))
         problems.push({ field: 'id', code: 'duplicate', params: { kind: 'change' }, reason: 'a change with this id already exists in this plan' });
       if (change.type === 'add_actor' && (await this.references.taken(em, scope, 'actor', change.actor.id))) {
         problems.push({
@@ -135,14 +154,14 @@ export class RowsService {
       }
       if (problems.length) throw AppError.validation(problems);
       await this.checkReferences(em, scope, referencesOf.change(change));
-      await this.append(em, ws, 'plan_change', [changeRow(change, stage.id)]);
-      await em.query(`UPDATE stage SET version = $2, updated_at = now() WHERE id = $1`, [stage.id, ws.version]);
+      await this.append(em, ws, PlanChangeEntity, [changeRows.toRow(change, stage.id)]);
+      await em.getRepository(StageEntity).update({ id: stage.id }, { version: ws.version, updatedAt: () => 'now()' });
       await this.audit.appendFor(em, auth, { action: 'changes.add', entity: 'stage', entityId: stageKey, before: undefined, after: change });
       return { ...change, version: ws.version };
     });
   }
 
-  private parse(spec: RowSpec, keys: string[], body: unknown): { given: number | undefined; item: object } {
+  private parse<T extends object, E extends PlanRow>(spec: RowSpec<T, E>, keys: string[], body: unknown): { given: number | undefined; item: T } {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw AppError.validation([{ field: 'body', code: 'invalid_type', params: { expected: 'object' }, reason: 'must be an object' }]);
     }
@@ -159,24 +178,18 @@ export class RowsService {
       fields[field] = keys[i];
     });
     if (problems.length) throw AppError.validation(problems);
-    return { given: given as number | undefined, item: parseBody(spec.schema, fields) as object };
+    return { given: given as number | undefined, item: parseBody(spec.schema, fields) };
   }
 
-  private find(em: EntityManager, scope: Scope, spec: RowSpec, keys: string[]): Promise<Row[]> {
-    const where = spec.key.map(({ column }, i) => `${column} = $${i + 3}`).join(' AND ');
-    return em.query(`SELECT ${spec.select ?? '*'} FROM ${spec.table} WHERE plan_id = $1 AND organisation_id = $2 AND ${where} ORDER BY position`, [
-      scope.planId,
-      scope.organisationId,
-      ...keys,
-    ]);
+  private find<T extends object, E extends PlanRow>(em: EntityManager, scope: Scope, spec: RowSpec<T, E>, keys: string[]): Promise<E[]> {
+    const query = em.createQueryBuilder(spec.entity, 'r').where('r.planId = :planId AND r.organisationId = :organisationId', scope);
+    spec.key.forEach(({ property }, i) => query.andWhere(`r.${property} = :key${i}`, { [`key${i}`]: keys[i] }));
+    return query.orderBy('r.position', 'ASC').getMany();
   }
 
   /** Inserts rows after the plan's last one of the table (an index scan, not a count). */
-  private async append(em: EntityManager, ws: WriteScope, table: string, rows: Row[]): Promise<void> {
-    const [{ next }] = (await em.query(`SELECT coalesce(max(position) + 1, 0)::int AS next FROM ${table} WHERE plan_id = $1`, [ws.planId])) as Array<{
-      next: number;
-    }>;
-    await insertRows(em, table, ws, rows, next);
+  private async append<E extends PlanRow>(em: EntityManager, ws: WriteScope, entity: RowClass<E>, rows: Array<OwnColumns<E>>): Promise<void> {
+    await insertRows(em, entity, ws, rows, await nextPosition(em, entity, ws.planId));
   }
 
   private async checkReferences(em: EntityManager, scope: Scope, refs: readonly Reference[]): Promise<void> {
@@ -187,4 +200,9 @@ export class RowsService {
 
 function capitalised(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A table's name for the audit log's actions (`decision_right.update`). */
+function tableOf(em: EntityManager, entity: RowClass<PlanRow>): string {
+  return em.connection.getMetadata(entity).tableName;
 }

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { JsonValue } from '../common/json-value';
 
 /**
  * One entry of the append-only audit log. A trigger (audit_log_append_only) refuses UPDATE and DELETE;
@@ -31,11 +30,12 @@ export class AuditLogEntity {
   @Column({ name: 'entity_id', type: 'text', nullable: true })
   entityId!: string | null;
 
+  /** jsonb: a JSON document (not typed deeper: TypeORM's partial-entity types cannot recurse into JsonValue). */
   @Column({ type: 'jsonb', nullable: true })
-  before!: JsonValue | null;
+  before!: object | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  after!: JsonValue | null;
+  after!: object | null;
 
   @Column({ type: 'text', nullable: true })
   client!: string | null;

@@ -39,10 +39,10 @@ export class AuditController {
     return rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
-      userId: r.user_id,
+      userId: r.userId,
       action: r.action,
       entity: r.entity,
-      entityId: r.entity_id,
+      entityId: r.entityId,
       before: r.before,
       after: r.after,
       client: r.client,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '../common/auth-context';
+import { AuditLogEntity } from './audit-log.entity';
 
 export interface AuditEntry {
   organisationId: string | null;
@@ -12,18 +13,6 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   client?: string;
-}
-
-export interface AuditRow {
-  id: string;
-  at: Date;
-  user_id: string | null;
-  action: string;
-  entity: string | null;
-  entity_id: string | null;
-  before: unknown;
-  after: unknown;
-  client: string | null;
 }
 
 /** The append-only audit log: rows are only ever inserted (a trigger refuses updates and deletes). */
@@ -41,27 +30,25 @@ export class AuditRepository {
   }
 
   async append(entry: AuditEntry, em?: EntityManager): Promise<void> {
-    await (em ?? this.dataSource.manager).query(
-      `INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_id, before, after, client)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        entry.organisationId,
-        entry.userId,
-        entry.action,
-        entry.entity ?? null,
-        entry.entityId ?? null,
-        entry.before === undefined ? null : JSON.stringify(entry.before),
-        entry.after === undefined ? null : JSON.stringify(entry.after),
-        entry.client ?? null,
-      ],
-    );
+    const row = new AuditLogEntity();
+    row.organisationId = entry.organisationId;
+    row.userId = entry.userId;
+    row.action = entry.action;
+    row.entity = entry.entity ?? null;
+    row.entityId = entry.entityId ?? null;
+    row.before = entry.before === undefined ? null : asJson(entry.before);
+    row.after = entry.after === undefined ? null : asJson(entry.after);
+    row.client = entry.client ?? null;
+    // insert(), not save(): no read-back, and the table refuses updates (append-only trigger).
+    await (em ?? this.dataSource.manager).createQueryBuilder().insert().into(AuditLogEntity).values(row).execute();
   }
 
-  list(organisationId: string, limit: number, offset: number): Promise<AuditRow[]> {
-    return this.dataSource.query(
-      `SELECT id::text, at, user_id, action, entity, entity_id, before, after, client
-         FROM audit_log WHERE organisation_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
-      [organisationId, limit, offset],
-    );
+  list(organisationId: string, limit: number, offset: number): Promise<AuditLogEntity[]> {
+    return this.dataSource.getRepository(AuditLogEntity).find({ where: { organisationId }, order: { id: 'DESC' }, take: limit, skip: offset });
   }
+}
+
+/** A value as the jsonb column stores it: a JSON document (a scalar is kept as `{ value }`). */
+function asJson(value: unknown): object {
+  return typeof value === 'object' && value !== null ? value : { value };
 }

@@ -2,33 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role } from '@tillit/contract';
 import { DataSource, EntityManager } from 'typeorm';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { AppUserEntity } from './app-user.entity';
+import { LoginAttemptEntity } from './login-attempt.entity';
+import { MembershipEntity } from './membership.entity';
+import { SessionEntity } from './session.entity';
 
-export interface UserRow {
-  id: string;
-  email: string;
-  display_name: string;
-  password_hash: string;
-  disabled: boolean;
-}
-
-export interface MembershipRow {
-  organisation_id: string;
-  organisation_name: string;
+export interface Membership {
+  organisationId: string;
+  organisationName: string;
   role: Role;
 }
 
-export interface SessionRow {
-  id: string;
-  user_id: string;
-  organisation_id: string;
-  expires_at: Date;
-  role: Role | null;
+export interface Member {
+  userId: string;
   email: string;
-  display_name: string;
-  organisation_name: string;
+  displayName: string;
+  role: Role;
+  createdAt: Date;
 }
 
-/** Queries on users, memberships, sessions and login attempts. */
+/** A live session with the caller's current role in its organisation (null role: no longer a member). */
+export interface LiveSession {
+  id: string;
+  userId: string;
+  organisationId: string;
+  expiresAt: Date;
+  role: Role | null;
+  email: string;
+  displayName: string;
+  organisationName: string;
+}
+
+/** Queries on users, memberships, sessions and login attempts, through TypeORM. */
 @Injectable()
 export class AuthRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -37,111 +43,123 @@ export class AuthRepository {
     return em ?? this.dataSource.manager;
   }
 
-  async countUsers(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM app_user`);
-    return row.n as number;
+  countUsers(): Promise<number> {
+    return this.dataSource.getRepository(AppUserEntity).count();
   }
 
-  async userByEmail(email: string): Promise<UserRow | null> {
-    const [row] = await this.dataSource.query(`SELECT * FROM app_user WHERE email = $1`, [email.toLowerCase()]);
-    return (row as UserRow) ?? null;
+  userByEmail(email: string, em?: EntityManager): Promise<AppUserEntity | null> {
+    return this.em(em)
+      .getRepository(AppUserEntity)
+      .findOne({ where: { email: email.toLowerCase() } });
   }
 
-  async memberships(userId: string): Promise<MembershipRow[]> {
-    return this.dataSource.query(
-      `SELECT m.organisation_id, o.name AS organisation_name, m.role
-         FROM membership m JOIN organisation o ON o.id = m.organisation_id
-        WHERE m.user_id = $1 ORDER BY o.name, o.id`,
-      [userId],
-    );
+  async memberships(userId: string): Promise<Membership[]> {
+    const rows = await this.dataSource
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.organisation', 'o')
+      .where('m.userId = :userId', { userId })
+      .orderBy('o.name')
+      .addOrderBy('o.id')
+      .getMany();
+    return rows.map((m) => ({ organisationId: m.organisationId, organisationName: m.organisation?.name ?? '', role: m.role }));
   }
 
   async createOrganisation(name: string, em?: EntityManager, id?: string): Promise<string> {
-    const [row] = await this.em(em).query(
-      id ? `INSERT INTO organisation (id, name) VALUES ($2, $1) RETURNING id` : `INSERT INTO organisation (name) VALUES ($1) RETURNING id`,
-      id ? [name, id] : [name],
-    );
-    return row.id as string;
+    const result = await this.em(em)
+      .getRepository(OrganisationEntity)
+      .insert({ name, ...(id && { id }) });
+    return insertedId(result.identifiers);
   }
 
-  async organisationExists(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM organisation WHERE id = $1`, [id]);
-    return rows.length > 0;
+  organisationExists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(OrganisationEntity).exists({ where: { id } });
   }
 
   async createUser(user: { email: string; displayName: string; passwordHash: string }, em?: EntityManager): Promise<string> {
-    const [row] = await this.em(em).query(`INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
-      user.email.toLowerCase(),
-      user.displayName,
-      user.passwordHash,
-    ]);
-    return row.id as string;
+    const result = await this.em(em)
+      .getRepository(AppUserEntity)
+      .insert({ email: user.email.toLowerCase(), displayName: user.displayName, passwordHash: user.passwordHash });
+    return insertedId(result.identifiers);
   }
 
   async addMembership(organisationId: string, userId: string, role: Role, em?: EntityManager): Promise<void> {
-    await this.em(em).query(`INSERT INTO membership (organisation_id, user_id, role) VALUES ($1, $2, $3)`, [organisationId, userId, role]);
+    await this.em(em).getRepository(MembershipEntity).insert({ organisationId, userId, role });
   }
 
-  async members(
-    organisationId: string,
-    em?: EntityManager,
-  ): Promise<Array<{ user_id: string; email: string; display_name: string; role: Role; created_at: Date }>> {
-    return this.em(em).query(
-      `SELECT u.id AS user_id, u.email, u.display_name, m.role, m.created_at
-         FROM membership m JOIN app_user u ON u.id = m.user_id
-        WHERE m.organisation_id = $1 ORDER BY u.display_name, u.email`,
-      [organisationId],
+  async members(organisationId: string, em?: EntityManager): Promise<Member[]> {
+    const rows = await this.em(em)
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .where('m.organisationId = :organisationId', { organisationId })
+      .orderBy('u.displayName')
+      .addOrderBy('u.email')
+      .getMany();
+    return rows.flatMap((m) =>
+      m.user ? [{ userId: m.userId, email: m.user.email, displayName: m.user.displayName, role: m.role, createdAt: m.createdAt }] : [],
     );
   }
 
   async setRole(organisationId: string, userId: string, role: Role, em: EntityManager): Promise<void> {
-    await em.query(`UPDATE membership SET role = $3 WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId, role]);
+    await em.getRepository(MembershipEntity).update({ organisationId, userId }, { role });
   }
 
   async removeMembership(organisationId: string, userId: string, em: EntityManager): Promise<void> {
-    await em.query(`DELETE FROM membership WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId]);
-    await em.query(`DELETE FROM session WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId]);
-  }
-
-  async userByEmailWith(email: string, em: EntityManager): Promise<UserRow | null> {
-    const [row] = await em.query(`SELECT * FROM app_user WHERE email = $1`, [email.toLowerCase()]);
-    return (row as UserRow) ?? null;
+    await em.getRepository(MembershipEntity).delete({ organisationId, userId });
+    await em.getRepository(SessionEntity).delete({ organisationId, userId });
   }
 
   async createSession(session: { tokenHash: string; userId: string; organisationId: string; expiresAt: Date }): Promise<string> {
-    const [row] = await this.dataSource.query(
-      `INSERT INTO session (token_hash, user_id, organisation_id, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [session.tokenHash, session.userId, session.organisationId, session.expiresAt],
-    );
-    return row.id as string;
+    const result = await this.dataSource.getRepository(SessionEntity).insert(session);
+    return insertedId(result.identifiers);
   }
 
-  /** A live session with the caller's current role in its organisation (null role: no longer a member). */
-  async sessionByTokenHash(tokenHash: string): Promise<SessionRow | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.organisation_id, s.expires_at, m.role, u.email, u.display_name, o.name AS organisation_name
-         FROM session s
-         JOIN app_user u ON u.id = s.user_id AND NOT u.disabled
-         JOIN organisation o ON o.id = s.organisation_id
-         LEFT JOIN membership m ON m.user_id = s.user_id AND m.organisation_id = s.organisation_id
-        WHERE s.token_hash = $1 AND s.expires_at > now()`,
-      [tokenHash],
-    );
-    return (row as SessionRow) ?? null;
+  /** A live session of an enabled user, with the user's current role in the session's organisation. */
+  async sessionByTokenHash(tokenHash: string): Promise<LiveSession | null> {
+    const row = await this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u', 'NOT u.disabled')
+      .innerJoinAndSelect('s.organisation', 'o')
+      .leftJoinAndMapOne('s.membership', MembershipEntity, 'm', 'm.userId = s.userId AND m.organisationId = s.organisationId')
+      .where('s.tokenHash = :tokenHash AND s.expiresAt > now()', { tokenHash })
+      .getOne();
+    if (!row?.user || !row.organisation) return null;
+    return {
+      id: row.id,
+      userId: row.userId,
+      organisationId: row.organisationId,
+      expiresAt: row.expiresAt,
+      role: row.membership?.role ?? null,
+      email: row.user.email,
+      displayName: row.user.displayName,
+      organisationName: row.organisation.name,
+    };
   }
 
   async deleteSession(id: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM session WHERE id = $1`, [id]);
+    await this.dataSource.getRepository(SessionEntity).delete({ id });
   }
 
   /** Records an attempt and answers how many this client made in the window, this one included. */
   async countAttempt(client: string, windowSeconds: number): Promise<number> {
-    await this.dataSource.query(`DELETE FROM login_attempt WHERE at < now() - make_interval(secs => $1)`, [windowSeconds * 10]);
-    await this.dataSource.query(`INSERT INTO login_attempt (client) VALUES ($1)`, [client]);
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM login_attempt WHERE client = $1 AND at > now() - make_interval(secs => $2)`,
-      [client, windowSeconds],
-    );
-    return row.n as number;
+    const attempts = this.dataSource.getRepository(LoginAttemptEntity);
+    await attempts
+      .createQueryBuilder()
+      .delete()
+      .where('at < now() - make_interval(secs => :keep)', { keep: windowSeconds * 10 })
+      .execute();
+    await attempts.insert({ client });
+    return attempts
+      .createQueryBuilder('a')
+      .where('a.client = :client AND a.at > now() - make_interval(secs => :window)', { client, window: windowSeconds })
+      .getCount();
   }
+}
+
+function insertedId(identifiers: ReadonlyArray<Record<string, unknown>>): string {
+  const id = identifiers[0]?.id;
+  if (typeof id !== 'string') throw new Error('the insert returned no id');
+  return id;
 }

@@ -8,7 +8,7 @@ import { AppError } from '../common/app-error';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthContext } from '../common/auth-context';
-import { AuthRepository, MembershipRow } from './auth.repository';
+import { AuthRepository, Membership } from './auth.repository';
 
 /** OWASP's argon2id settings: 19 MiB, 2 iterations, 1 lane. */
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -19,8 +19,8 @@ export const LOGIN_ATTEMPTS_PER_WINDOW = 10;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
-function membership(row: MembershipRow): MembershipResponse {
-  return { organisationId: row.organisation_id, organisationName: row.organisation_name, role: row.role };
+function membership(row: Membership): MembershipResponse {
+  return { organisationId: row.organisationId, organisationName: row.organisationName, role: row.role };
 }
 
 @Injectable()
@@ -72,16 +72,16 @@ export class AuthService {
       throw AppError.tooManyRequests(`Too many login attempts; wait a minute and try again`);
     }
     const user = await this.accounts.userByEmail(email);
-    const ok = user && !user.disabled ? await argon2.verify(user.password_hash, password) : await this.decoyVerify(password);
+    const ok = user && !user.disabled ? await argon2.verify(user.passwordHash, password) : await this.decoyVerify(password);
     const memberships = user && ok ? await this.accounts.memberships(user.id) : [];
-    const chosen = organisationId ? memberships.find((m) => m.organisation_id === organisationId) : memberships[0];
+    const chosen = organisationId ? memberships.find((m) => m.organisationId === organisationId) : memberships[0];
     if (!user || !ok || !chosen) {
       await this.audit.append({ organisationId: null, userId: user?.id ?? null, action: 'login.failure', after: { email }, client });
       throw AppError.unauthenticated('Wrong e-mail or password');
     }
-    const { token, expiresAt, sessionId } = await this.startSession(user.id, chosen.organisation_id);
+    const { token, expiresAt, sessionId } = await this.startSession(user.id, chosen.organisationId);
     await this.audit.append({
-      organisationId: chosen.organisation_id,
+      organisationId: chosen.organisationId,
       userId: user.id,
       action: 'login.success',
       entity: 'session',
@@ -91,7 +91,7 @@ export class AuthService {
     return {
       token,
       expiresAt: expiresAt.toISOString(),
-      user: { id: user.id, email: user.email, displayName: user.display_name },
+      user: { id: user.id, email: user.email, displayName: user.displayName },
       organisation: membership(chosen),
       memberships: memberships.map(membership),
     };
@@ -122,14 +122,14 @@ export class AuthService {
     const session = await this.accounts.sessionByTokenHash(sha256(token));
     if (!session || !session.role) return null;
     return {
-      userId: session.user_id,
-      organisationId: session.organisation_id,
+      userId: session.userId,
+      organisationId: session.organisationId,
       role: session.role,
       sessionId: session.id,
       client,
       me: {
-        user: { id: session.user_id, email: session.email, displayName: session.display_name },
-        organisation: { organisationId: session.organisation_id, organisationName: session.organisation_name, role: session.role },
+        user: { id: session.userId, email: session.email, displayName: session.displayName },
+        organisation: { organisationId: session.organisationId, organisationName: session.organisationName, role: session.role },
       },
     };
   }

@@ -1,3 +1,4 @@
+import { MembershipEntity } from './membership.entity';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { AppUserEntity } from './app-user.entity';
@@ -31,4 +32,7 @@ export class SessionEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** Not a column: the user's membership in the session's organisation, when a query joins it. */
+  membership?: MembershipEntity;
 }

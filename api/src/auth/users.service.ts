@@ -29,11 +29,11 @@ export class UsersService {
 
   async list(caller: AuthContext): Promise<MemberResponse[]> {
     return (await this.accounts.members(caller.organisationId)).map((m) => ({
-      userId: m.user_id,
+      userId: m.userId,
       email: m.email,
-      displayName: m.display_name,
+      displayName: m.displayName,
       role: m.role,
-      memberSince: m.created_at.toISOString(),
+      memberSince: m.createdAt.toISOString(),
     }));
   }
 
@@ -41,14 +41,14 @@ export class UsersService {
   async add(caller: AuthContext, dto: AddMemberDto): Promise<MemberResponse> {
     const passwordHash = dto.password ? await this.auth.hashPassword(dto.password) : undefined;
     const userId = await this.dataSource.transaction(async (em) => {
-      const existing = await this.accounts.userByEmailWith(dto.email, em);
+      const existing = await this.accounts.userByEmail(dto.email, em);
       let id = existing?.id;
       if (!id) {
         if (!passwordHash) throw AppError.validation([{ field: 'password', code: 'required', reason: 'is needed for a new account' }]);
         id = await this.accounts.createUser({ email: dto.email, displayName: dto.displayName, passwordHash }, em);
       }
       const members = await this.accounts.members(caller.organisationId, em);
-      if (members.some((m) => m.user_id === id))
+      if (members.some((m) => m.userId === id))
         throw AppError.validation([{ field: 'email', code: 'already_member', reason: 'is already a member of this organisation' }]);
       await this.accounts.addMembership(caller.organisationId, id, dto.role, em);
       await this.record(em, caller, 'member.add', id, undefined, { email: dto.email, role: dto.role });
@@ -77,7 +77,7 @@ export class UsersService {
   }
 
   private async memberOrFail(caller: AuthContext, userId: string, em: EntityManager) {
-    const member = (await this.accounts.members(caller.organisationId, em)).find((m) => m.user_id === userId);
+    const member = (await this.accounts.members(caller.organisationId, em)).find((m) => m.userId === userId);
     if (!member) throw AppError.notFound('Member');
     return member;
   }

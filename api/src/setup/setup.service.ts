@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransferService } from '../transfer/transfer.service';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-accounts';
+import { AppUserEntity } from '../auth/app-user.entity';
 
 /** Arbitrary, fixed: serialises first-start setup between replicas starting at once. */
 const SETUP_LOCK = 7_303_117;
@@ -34,9 +35,9 @@ export class SetupService implements OnApplicationBootstrap {
     if (!demoPlan.ok) throw new Error('The example plan is not valid');
     const demoHash = this.config.demo ? await this.auth.hashPassword(DEMO_PASSWORD) : '';
     const created = await this.dataSource.transaction(async (em) => {
+      // Raw: an advisory lock is a function call, not a query on an entity.
       await em.query(`SELECT pg_advisory_xact_lock($1)`, [SETUP_LOCK]);
-      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM app_user`);
-      if (n > 0) return [];
+      if ((await em.getRepository(AppUserEntity).count()) > 0) return [];
       const done: string[] = [];
       if (this.config.admin) {
         const { email, password, organisation } = this.config.admin;

@@ -16,6 +16,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { PlansModule } from './plans/plans.module';
+import { RevisionsModule } from './revisions/revisions.module';
 import { SetupModule } from './setup/setup.module';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         AssessmentsModule,
         ConsequencesModule,
         ParticipationModule,
+        RevisionsModule,
         SetupModule,
       ],
     };

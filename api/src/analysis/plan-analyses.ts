@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { StageSummary } from '@tillit/contract';
-import { analysePlan, CompetenceGap, Finding, StageMetrics } from '@tillit/domain';
+import { analysePlan, CompetenceGap, Finding, Plan, StageMetrics } from '@tillit/domain';
 import { AppError } from '../common/app-error';
 import { PlansRepository } from '../plans/plans.repository';
 import { TransferService } from '../transfer/transfer.service';
@@ -55,16 +55,20 @@ export class PlanAnalyses {
   }
 
   private async analyse(organisationId: string, planId: string): Promise<ServedAnalysis> {
-    const plan = await this.transfer.loadPlan(organisationId, planId);
-    const analysis = analysePlan(plan);
-    const byActorAndCompetence = (a: CompetenceGap, b: CompetenceGap) =>
-      a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : a.competenceId < b.competenceId ? -1 : a.competenceId > b.competenceId ? 1 : 0;
-    return {
-      stages: plan.stages.map((s, i) => ({ index: i + 1, id: s.id, name: s.name })),
-      findings: analysis.findings,
-      gaps: analysis.gaps.flatMap((state) => [...state].sort(byActorAndCompetence)),
-      metrics: analysis.metrics,
-      notApplicable: [0, ...analysis.outcomes.map((stage) => stage.filter((o) => !o.applied).length)],
-    };
+    return serveAnalysis(await this.transfer.loadPlan(organisationId, planId));
   }
+}
+
+/** What is served (and frozen in a revision) of a plan's analysis: summary, findings, gaps and metrics, not the states. */
+export function serveAnalysis(plan: Plan): ServedAnalysis {
+  const analysis = analysePlan(plan);
+  const byActorAndCompetence = (a: CompetenceGap, b: CompetenceGap) =>
+    a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : a.competenceId < b.competenceId ? -1 : a.competenceId > b.competenceId ? 1 : 0;
+  return {
+    stages: plan.stages.map((s, i) => ({ index: i + 1, id: s.id, name: s.name })),
+    findings: analysis.findings,
+    gaps: analysis.gaps.flatMap((state) => [...state].sort(byActorAndCompetence)),
+    metrics: analysis.metrics,
+    notApplicable: [0, ...analysis.outcomes.map((stage) => stage.filter((o) => !o.applied).length)],
+  };
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { EXAMPLE_PLAN } from '@tillit/domain';
 import { aPlanRequest } from '../testing/builders';
+import { submission } from '../testing/revisions';
 import { hostileValue, JsonSchema, PROTOTYPE_KEYS, schemaArbitrary, setOwn } from '../testing/schema-arbitrary';
 import { signIn, useTestApp } from '../testing/test-app';
 import { OPENAPI_DOCUMENT_PATH } from './openapi-document';
@@ -279,6 +280,8 @@ describe('fuzzing every write route', () => {
       if (route === '/api/users/{userId}') return { body: method === 'patch' ? { role: 'hr' } : undefined, query: null };
       if (route === '/api/plans') return { body: aPlanRequest(), query: null };
       if (route === '/api/plans/import') return { body: EXAMPLE_PLAN, query: null };
+      if (route === '/api/plans/{id}/revisions')
+        return { body: await submission(() => request.agent(env.app.app.getHttpServer()).set(auth()), plan.id), query: null };
       if (method === 'delete') {
         const current = await read(target);
         return { body: undefined, query: current && typeof current.version === 'number' ? `version=${current.version}` : null, before: current };

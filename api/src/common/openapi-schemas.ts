@@ -271,3 +271,28 @@ export const ERROR_SCHEMA = named('ErrorResponse', {
   },
   required: ['statusCode', 'code', 'message'],
 });
+
+export const REVISION_SCHEMA = named('Revision', {
+  type: 'object',
+  required: ['number', 'planVersion', 'summary', 'proposals', 'diarienummer', 'justifications', 'sha256', 'bytes', 'submittedAt', 'submittedBy'],
+  properties: {
+    number: { type: 'integer', minimum: 1 },
+    planVersion: { type: 'integer', minimum: 1 },
+    summary: { type: 'string' },
+    proposals: { type: 'array', items: { type: 'string' } },
+    diarienummer: nullableStr,
+    justifications: {
+      type: 'array',
+      items: { type: 'object', required: ['finding', 'text'], properties: { finding: { type: 'string' }, text: { type: 'string' } } },
+    },
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content, lower-case hex' },
+    bytes: { type: 'integer', description: 'Size of the content in bytes' },
+    submittedAt: { type: 'string', format: 'date-time' },
+    submittedBy: {
+      anyOf: [
+        { type: 'object', required: ['id', 'displayName'], properties: { id: { type: 'string' }, displayName: { type: 'string' } } },
+        { type: 'null' },
+      ],
+    },
+  },
+});

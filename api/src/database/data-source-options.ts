@@ -20,6 +20,7 @@ import { ConsultationEntity } from '../participation/consultation.entity';
 import { StageCommentEntity } from '../participation/stage-comment.entity';
 import { PlanEntity } from '../plans/plan.entity';
 import { PrincipleEntity } from '../plans/principle.entity';
+import { PlanRevisionEntity } from '../revisions/plan-revision.entity';
 import { PlanChangeEntity } from '../stages/plan-change.entity';
 import { StageEntity } from '../stages/stage.entity';
 
@@ -49,6 +50,7 @@ export const entities = [
   SessionEntity,
   LoginAttemptEntity,
   AuditLogEntity,
+  PlanRevisionEntity,
 ];
 
 const poolLogger = new Logger('DatabasePool');

@@ -46,6 +46,9 @@ export const FIELD_ERROR_CODES = [
   'invalid_character',
   'not_storable',
   'invalid',
+  'definition_not_agreed',
+  'unjustified_blocker',
+  'not_a_blocker',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

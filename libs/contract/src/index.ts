@@ -3,3 +3,4 @@ export * from './auth';
 export * from './errors';
 export * from './plans';
 export * from './permissions';
+export * from './revisions';

@@ -9,6 +9,8 @@ const ALL: readonly Role[] = ROLES;
 export const PERMISSIONS = {
   'plan.read': ALL,
   'plan.write': ['admin', 'change_lead'],
+  /** Put a plan before the board (freezes it as a revision). */
+  'plan.submit': ['admin', 'change_lead'],
   'competence.write': ['admin', 'change_lead', 'hr'],
   'comment.write': ['admin', 'change_lead', 'hr', 'board_member', 'contributor'],
   'plan.import': ['admin', 'change_lead'],

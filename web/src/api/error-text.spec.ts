@@ -10,6 +10,14 @@ describe(fieldErrorText.name, () => {
   it('says the cases the API refuses in Swedish, by name, with no ids, paths or English', () => {
     const cases: Array<[FieldError, string]> = [
       [
+        { field: 'justifications', code: 'unjustified_blocker', params: { count: 1 }, reason: '1 blocking finding(s) need a written justification' },
+        '1 hindrande brist behöver en skriftlig motivering till nämnden.',
+      ],
+      [
+        { field: 'justifications', code: 'unjustified_blocker', params: { count: 3 }, reason: '3 blocking finding(s) need a written justification' },
+        '3 hindrande brister behöver var sin skriftlig motivering till nämnden.',
+      ],
+      [
         { field: 'endDate', code: 'date_before', params: { other: 'startDate' }, reason: 'must not be before startDate' },
         'Får inte vara före startdatum.',
       ],

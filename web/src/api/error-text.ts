@@ -57,7 +57,11 @@ export function fieldErrorText(t: TFunction, e: FieldError): string {
     case 'invalid_character':
     case 'not_storable':
     case 'invalid':
+    case 'definition_not_agreed':
+    case 'not_a_blocker':
       return t(`apiErrors.field.${e.code}`, p);
+    case 'unjustified_blocker':
+      return t('apiErrors.field.unjustified_blocker', { count: num(p.count) });
   }
 }
 

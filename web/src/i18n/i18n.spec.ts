@@ -27,6 +27,7 @@ describe('translations', () => {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) asked.add(m[1]);
     }
     expect(asked.size).toBeGreaterThan(100);
-    expect([...asked].filter((k) => !all.has(k))).toEqual([]);
+    // A key asked with a count may exist only in its plural forms (i18next: key_one, key_other).
+    expect([...asked].filter((k) => !all.has(k) && !(all.has(`${k}_one`) && all.has(`${k}_other`)))).toEqual([]);
   });
 });

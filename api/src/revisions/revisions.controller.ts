@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { RevisionResponse } from '@tillit/contract';
+import type { Response } from 'express';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { REVISION_SCHEMA } from '../common/openapi-schemas';
+import { AppError } from '../common/app-error';
+import { AuthContext } from '../common/auth-context';
+import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { json } from '../plans/lists/list-schemas';
+import { RevisionsService, submitBody } from './revisions.service';
+
+const numberPipe = new ParseIntPipe({
+  exceptionFactory: () => AppError.validation([{ field: 'n', code: 'invalid', reason: 'must be a revision number (a whole number from 1)' }]),
+});
+
+/** A plan put before the board: its frozen revisions, each with the exact bytes its hash is taken over. */
+@ApiTags('revisions')
+@Controller('plans/:id/revisions')
+export class RevisionsController {
+  constructor(private readonly revisions: RevisionsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Submit the plan for the board’s decision (freezes it as a revision)', operationId: 'submitPlan' })
+  @RequirePermission('plan.submit')
+  @ApiBody({ schema: json(submitBody) })
+  @ApiCreatedResponse({ description: 'The new revision; the plan is now submitted', schema: REVISION_SCHEMA })
+  @ApiErrors(400, 404, 409)
+  submit(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown): Promise<RevisionResponse> {
+    return this.revisions.submit(auth, id, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List the plan’s revisions', operationId: 'listRevisions' })
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ schema: { type: 'array', items: REVISION_SCHEMA } })
+  @ApiErrors(400, 404)
+  list(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string): Promise<RevisionResponse[]> {
+    return this.revisions.list(auth, id);
+  }
+
+  @Get(':n')
+  @ApiOperation({ summary: 'Get a revision’s metadata', operationId: 'getRevision' })
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ schema: REVISION_SCHEMA })
+  @ApiErrors(400, 404)
+  get(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Param('n', numberPipe) n: number): Promise<RevisionResponse> {
+    return this.revisions.get(auth, id, n);
+  }
+
+  @Get(':n/content')
+  @ApiOperation({
+    summary: 'The revision’s content: the canonical JSON (RFC 8785) its SHA-256 is taken over',
+    description: 'Check it with `sha256sum`: the answer’s bytes hash to the revision’s `sha256` (also sent as `Repr-Digest`).',
+    operationId: 'getRevisionContent',
+  })
+  @RequirePermission('plan.read')
+  @ApiProduces('application/json')
+  @ApiOkResponse({ description: 'The plan and its analysis as submitted, byte for byte', schema: { type: 'object' } })
+  @ApiErrors(400, 404)
+  async content(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('n', numberPipe) n: number,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { content, sha256 } = await this.revisions.contentOf(auth, id, n);
+    // RFC 9530: the digest of the representation, so a client can check it without a second request.
+    res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`);
+    return new StreamableFile(content, { type: 'application/json; charset=utf-8', length: content.length });
+  }
+}

@@ -12,7 +12,7 @@ export interface BlockerJustification {
 
 /**
  * A revision: the plan and its analysis as submitted to the board, frozen (migration
- * 1764662400000-revisions: triggers refuse updates, deletes and truncation).
+ * 1764835200000-revisions: triggers refuse updates, deletes and truncation).
  */
 @Entity({ name: 'plan_revision' })
 @Unique('plan_revision_plan_id_number_key', ['planId', 'number'])

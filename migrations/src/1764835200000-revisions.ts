@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `sha256sum`. Rows can be inserted, never updated, deleted or truncated: triggers refuse it for every
  * role (the owner included), and a plan with revisions cannot be deleted (ON DELETE RESTRICT).
  */
-export class Revisions1764662400000 implements MigrationInterface {
-  name = 'Revisions1764662400000';
+export class Revisions1764835200000 implements MigrationInterface {
+  name = 'Revisions1764835200000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

@@ -25,7 +25,7 @@ describe(runCli.name, () => {
     expect(code).toBe(EXIT_BLOCKERS);
     expect(out).toContain('Nuläge');
     expect(out).toContain('Etapp 4: Tillit i ekonomiskt bistånd');
-    expect(out).toContain('[legality.onward_delegation]');
+    expect(out).toContain('[legality.onward_delegation_not_head]');
     expect(out).toContain('Mått per etapp');
   });
 

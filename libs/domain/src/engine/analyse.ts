@@ -76,12 +76,13 @@ function grantsPerState(states: PlanState[], diffs: StateDiff[]): Array<Readonly
 
 /**
  * Areas whose competence shortfalls may differ from the previous state: the area itself changed, or its
- * effective deciders may have (decider, delegator or level). Consultation and reporting do not matter here.
+ * effective deciders or substitute may have (decider, delegator, level, substitute). Consultation and reporting do not matter here.
  */
 function gapAreas(diff: StateDiff): Set<string> {
   const ids = new Set<string>();
   for (const d of diff.rights) {
-    if (!d.before || !d.after || d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'level')) ids.add(d.decisionAreaId);
+    if (!d.before || !d.after || d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'level' || kind === 'substitute'))
+      ids.add(d.decisionAreaId);
   }
   for (const d of diff.areas) ids.add(d.decisionAreaId);
   return ids;
@@ -177,7 +178,9 @@ export function analysePlan(plan: Plan): Analysis {
         if (!right) return;
         const decider = affected.has(right.deciderId);
         const delegator = !!right.delegatorId && affected.has(right.delegatorId);
-        if (decider || delegator || (right.reporting && affected.has(right.reporting.toId))) namingAffected.push(areaId);
+        const named =
+          decider || delegator || (right.reporting && affected.has(right.reporting.toId)) || (right.substituteId && affected.has(right.substituteId));
+        if (named) namingAffected.push(areaId);
         if ((decider && moved.has(right.deciderId)) || (delegator && moved.has(right.delegatorId as string))) namingMoved.push([areaId, right]);
       });
     }

@@ -87,7 +87,10 @@ function shortfalls(state: PlanState, ledger: CompetenceLedger, right: DecisionR
   const cached = byRight.get(right);
   if (cached && cached.area === area) return cached.list;
   const list: Shortfall[] = [];
-  for (const actorId of effectiveDeciders(right)) {
+  // The substitute decides when the decider cannot, so it needs the same competence.
+  const deciders = effectiveDeciders(right);
+  if (right.substituteId && !deciders.includes(right.substituteId)) deciders.push(right.substituteId);
+  for (const actorId of deciders) {
     if (state.actors.get(actorId)?.kind === 'governing_body') continue;
     for (const r of area.requirements) {
       if (ledger.heldAtBaseline(actorId, r.competenceId) < r.level)

@@ -31,7 +31,10 @@ function touched(change: Change): { rights: string[]; actors: string[]; areas: s
     case 'set_level':
     case 'set_consultation':
     case 'set_reporting':
+    case 'set_substitute':
       return { rights: [change.decisionAreaId], actors: [], areas: [] };
+    case 'set_limit':
+      return { rights: [], actors: [], areas: [change.decisionAreaId] };
     case 'add_actor':
       return { rights: [], actors: [change.actor.id], areas: [] };
     case 'retire_actor':

@@ -46,4 +46,16 @@ describe(competenceFindings.name, () => {
       .build();
     expect(findingsOf(plan, 'competence.gap')).toEqual([]);
   });
+
+  it('judges the substitute like the decider', () => {
+    const plan = PlanBuilder.aPlan()
+      .competence('law', { manager: 3, officer: 1, director: 3 })
+      .area('a1', { requirements: [{ competenceId: 'law', level: 3 }] })
+      .stage('s1', [{ id: 'c1', type: 'set_substitute', decisionAreaId: 'a1', substituteId: 'officer' }])
+      .stage('s2', [{ id: 'c2', type: 'set_substitute', decisionAreaId: 'a1', substituteId: 'director' }])
+      .build();
+    const found = findingsOf(plan, 'competence.gap');
+    expect(found.map((f) => f.stageIndex)).toEqual([1]);
+    expect(found[0].subjects).toContainEqual({ type: 'actor', id: 'officer' });
+  });
 });

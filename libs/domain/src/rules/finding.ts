@@ -40,6 +40,9 @@ export const RULES = {
   'legality.group_delegate': 'legality',
   'legality.no_report_back': 'legality',
   'legality.onward_delegation': 'legality',
+  'legality.onward_delegation_not_head': 'legality',
+  'legality.delegate_not_allowed': 'legality',
+  'legality.qualification_missing': 'legality',
 } as const satisfies Record<string, RuleGroup>;
 export type RuleId = keyof typeof RULES;
 

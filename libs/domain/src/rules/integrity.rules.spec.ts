@@ -24,6 +24,17 @@ describe(integrityFindings.name, () => {
     expect([...findingsOf(plan, 'integrity.no_decider'), ...findingsOf(plan, 'integrity.two_deciders')]).toEqual([]);
   });
 
+  it('flags a retired substitute, and not once another is named', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1', {}, { substituteId: 'officer' })
+      .stage('s1', [{ id: 'r1', type: 'retire_actor', actorId: 'officer' }])
+      .stage('s2', [{ id: 's2', type: 'set_substitute', decisionAreaId: 'a1', substituteId: 'director' }])
+      .build();
+    const found = findingsOf(plan, 'integrity.retired_decider');
+    expect(found.map((f) => f.stageIndex)).toEqual([1]);
+    expect(found[0].message.sv).toContain('ersättare');
+  });
+
   it('flags a retired actor that still decides, and not once its decisions are moved', () => {
     const stale = PlanBuilder.aPlan()
       .area('a1')

@@ -65,6 +65,7 @@ function delegationCycles(edges: Array<{ from: string; to: string }>): string[][
 
 const DECIDES: Text = { sv: 'beslutar om', en: 'decides' };
 const DELEGATES: Text = { sv: 'delegerar', en: 'delegates' };
+const SUBSTITUTES: Text = { sv: 'är ersättare för', en: 'stands in for' };
 
 /** Rule 7, per decision area: no decider, a retired actor deciding, a decision delegated upwards. */
 export function integrityAreaFindings(ctx: StageContext, areaId: string): Finding[] {
@@ -107,6 +108,7 @@ export function integrityAreaFindings(ctx: StageContext, areaId: string): Findin
   };
   retiredCheck(right.deciderId, DECIDES);
   if (right.delegatorId !== right.deciderId) retiredCheck(right.delegatorId, DELEGATES);
+  if (right.substituteId !== right.deciderId && right.substituteId !== right.delegatorId) retiredCheck(right.substituteId, SUBSTITUTES);
   if (right.delegatorId && right.delegatorId !== right.deciderId && ctx.hierarchy.isAbove(right.deciderId, right.delegatorId)) {
     findings.push(
       finding(

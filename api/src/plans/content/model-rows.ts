@@ -18,6 +18,14 @@ const orNull = <T>(value: T | undefined | null): T | null => (value === undefine
 /** Drops null columns, so that an absent optional field stays absent. */
 const present = <T extends Row>(row: T): T => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined)) as T;
 
+/** A `date` column as YYYY-MM-DD, whether it was read as text or parsed by pg (at local midnight) into a Date. */
+const isoDate = (value: unknown): string | undefined => {
+  if (value === null || value === undefined) return undefined;
+  if (!(value instanceof Date)) return String(value);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+};
+
 /** How one kind of plan entity maps to its table's columns and back. */
 export interface EntityMapping<T extends { id: string }> {
   table: string;
@@ -31,8 +39,25 @@ export interface EntityMapping<T extends { id: string }> {
 
 export const actorRows: EntityMapping<Actor> = {
   table: 'actor',
-  toRow: (a) => ({ key: a.id, name: a.name, kind: a.kind, reports_to: orNull(a.reportsTo), headcount: orNull(a.headcount) }),
-  fromRow: (r) => present({ id: r.key, name: r.name, kind: r.kind, reportsTo: r.reports_to, headcount: r.headcount }) as unknown as Actor,
+  toRow: (a) => ({
+    key: a.id,
+    name: a.name,
+    kind: a.kind,
+    reports_to: orNull(a.reportsTo),
+    headcount: orNull(a.headcount),
+    legal_role: orNull(a.legalRole),
+    qualifications: orNull(a.qualifications),
+  }),
+  fromRow: (r) =>
+    present({
+      id: r.key,
+      name: r.name,
+      kind: r.kind,
+      reportsTo: r.reports_to,
+      headcount: r.headcount,
+      legalRole: r.legal_role,
+      qualifications: r.qualifications,
+    }) as unknown as Actor,
 };
 
 export const competenceRows: EntityMapping<Competence> = {
@@ -55,6 +80,18 @@ export const decisionAreaRows: EntityMapping<DecisionArea> = {
     kind: a.kind,
     non_delegable: a.nonDelegable,
     onward_delegation_by: a.onwardDelegationBy,
+    limit_amount: a.limitValue?.amount ?? null,
+    limit_unit: a.limitValue?.unit ?? null,
+    limit_year: a.limitValue?.year ?? null,
+    limit_price_base_amount_sek: a.limitValue?.priceBaseAmountSek ?? null,
+    delegation_restricted_to: a.delegationRestriction?.to ?? null,
+    delegation_restriction_basis: a.delegationRestriction?.legalBasis ?? null,
+    required_qualifications: a.qualificationRequirement?.qualifications ?? null,
+    qualification_basis: a.qualificationRequirement?.legalBasis ?? null,
+    reporting_exemption_by: a.reportingExemption?.decidedBy ?? null,
+    reporting_exemption_on: a.reportingExemption?.decidedOn ?? null,
+    reporting_exemption_reference: a.reportingExemption?.reference ?? null,
+    reporting_exemption_reason: a.reportingExemption?.reason ?? null,
   }),
   fromRow: (a, requirements = []) =>
     present({
@@ -70,6 +107,27 @@ export const decisionAreaRows: EntityMapping<DecisionArea> = {
       nonDelegable: a.non_delegable,
       requirements: requirements.map((r) => ({ competenceId: r.competence_key, level: r.level })),
       onwardDelegationBy: a.onward_delegation_by,
+      limitValue:
+        a.limit_unit === null || a.limit_unit === undefined
+          ? undefined
+          : present({ amount: a.limit_amount, unit: a.limit_unit, year: a.limit_year, priceBaseAmountSek: a.limit_price_base_amount_sek }),
+      delegationRestriction:
+        a.delegation_restricted_to === null || a.delegation_restricted_to === undefined
+          ? undefined
+          : present({ to: a.delegation_restricted_to, legalBasis: a.delegation_restriction_basis }),
+      qualificationRequirement:
+        a.required_qualifications === null || a.required_qualifications === undefined
+          ? undefined
+          : present({ qualifications: a.required_qualifications, legalBasis: a.qualification_basis }),
+      reportingExemption:
+        a.reporting_exemption_by === null || a.reporting_exemption_by === undefined
+          ? undefined
+          : present({
+              decidedBy: a.reporting_exemption_by,
+              decidedOn: isoDate(a.reporting_exemption_on),
+              reference: a.reporting_exemption_reference,
+              reason: a.reporting_exemption_reason,
+            }),
     }) as unknown as DecisionArea,
   children: {
     table: 'requirement',
@@ -131,6 +189,7 @@ export function rightFromRow(r: Row): DecisionRight {
     informed: r.informed,
     reporting: r.reporting_to === null ? undefined : { toId: r.reporting_to, frequency: r.reporting_frequency, hoursPerYear: r.reporting_hours },
     mayDelegateFurther: r.may_delegate_further,
+    substituteId: r.substitute_key,
   }) as unknown as DecisionRight;
 }
 
@@ -169,6 +228,7 @@ export function rightRow(r: DecisionRight): Row {
     reporting_frequency: r.reporting?.frequency ?? null,
     reporting_hours: r.reporting?.hoursPerYear ?? null,
     may_delegate_further: r.mayDelegateFurther,
+    substitute_key: orNull(r.substituteId),
   };
 }
 

@@ -43,6 +43,13 @@ describe(runCli.name, () => {
     expect(parsed.findings.some((f: { severity: string }) => f.severity === 'blocker')).toBe(code === EXIT_BLOCKERS);
   });
 
+  it('judges dates against --today: a consultation after it is planned, not held', () => {
+    const before = run(['check', example, '--today', '2026-11-01']).out;
+    expect(before).toContain('[participation.planned]');
+    expect(run(['check', example, '--today=2030-01-01']).out).not.toContain('[participation.planned]');
+    expect(run(['check', example, '--today', 'tomorrow']).code).toBe(EXIT_INVALID);
+  });
+
   it('exits 0 for a plan without blockers', () => {
     const plan = JSON.stringify(PlanBuilder.aPlan().input_());
     expect(run(['check', 'ok.json'], { 'ok.json': plan }).code).toBe(EXIT_OK);

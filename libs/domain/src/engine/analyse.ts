@@ -134,8 +134,14 @@ class AreaFindings {
   }
 }
 
+export interface AnalysisOptions {
+  /** Today's date (YYYY-MM-DD): consultations and decisions dated after it are plans, not facts. */
+  today?: string;
+}
+
 /** The full analysis of a plan: every state, diff, gap, finding and metric. Pure and deterministic. */
-export function analysePlan(plan: Plan): Analysis {
+export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis {
+  const today = options.today ?? null;
   const fold = foldPlan(plan);
   const { states, outcomes } = fold;
   const ledger = competenceLedger(plan);
@@ -155,7 +161,7 @@ export function analysePlan(plan: Plan): Analysis {
   for (const list of clarityByActor.values()) list.sort((a, b) => a.stageIndex - b.stageIndex);
   const gaps: CompetenceGap[][] = [];
   const metrics: StageMetrics[] = [];
-  const findings: Finding[] = definitionFindings(plan).sort(compareFindings);
+  const findings: Finding[] = definitionFindings(plan, today).sort(compareFindings);
   let previousKeys = new Map<string, number>();
   const areaFindings = new AreaFindings();
   const notDownward = new Map<string, DecisionRight>();
@@ -212,6 +218,7 @@ export function analysePlan(plan: Plan): Analysis {
       gaps: stateGaps,
       stageIndex,
       onwardGrants: grants[k],
+      today,
       clarityByActor,
     };
     const stateFindings = [

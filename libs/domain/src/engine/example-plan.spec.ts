@@ -28,6 +28,7 @@ describe('the example plan (social services, four stages)', () => {
       'control_balance.reporting_not_reduced',
       'legality.no_report_back',
       'legality.onward_delegation_not_head',
+      'participation.no_union_negotiation',
       'steps.no_gate_criteria',
     ]);
   });

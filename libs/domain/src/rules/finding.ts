@@ -18,6 +18,9 @@ export type RuleGroup = (typeof RULE_GROUPS)[number];
 export const RULES = {
   'definition.missing': 'definition',
   'definition.not_agreed': 'definition',
+  'definition.agreed_late': 'definition',
+  'definition.planned': 'definition',
+  'definition.not_by_governing_body': 'definition',
   'competence.gap': 'competence',
   'clarity.low': 'clarity',
   'clarity.unassessed': 'clarity',
@@ -28,6 +31,7 @@ export const RULES = {
   'consequences.unmitigated_risk': 'consequences',
   'participation.not_consulted': 'participation',
   'participation.no_union_negotiation': 'participation',
+  'participation.planned': 'participation',
   'integrity.no_decider': 'integrity',
   'integrity.two_deciders': 'integrity',
   'integrity.retired_decider': 'integrity',

@@ -5,7 +5,7 @@ import { consequenceFindings } from '../rules/consequences.rules';
 import { StageContext } from '../rules/context';
 import { controlBalanceFindings } from '../rules/control-balance.rules';
 import { definitionFindings } from '../rules/definition.rules';
-import { atStage, compareFindings, Finding } from '../rules/finding';
+import { atStage, compareFindings, CONFIGURABLE_RULES, Finding, Severity, SeverityOverrides } from '../rules/finding';
 import { DecisionArea, DecisionRight } from '../model/types';
 import { goesDown, integrityAreaFindings, integrityStateFindings } from '../rules/integrity.rules';
 import { legalityAreaFindings } from '../rules/legality.rules';
@@ -137,6 +137,24 @@ class AreaFindings {
 export interface AnalysisOptions {
   /** Today's date (YYYY-MM-DD): consultations and decisions dated after it are plans, not facts. */
   today?: string;
+  /** The organisation's own severities, for the rules where the law leaves room (others are ignored). */
+  severities?: SeverityOverrides;
+}
+
+/** Findings with the organisation's severities, re-sorted (severity orders findings within a stage). */
+function withSeverities(findings: Finding[], overrides: SeverityOverrides | undefined): Finding[] {
+  const chosen = new Map<string, Severity>();
+  for (const rule of CONFIGURABLE_RULES) {
+    const severity = overrides?.[rule];
+    if (severity) chosen.set(rule, severity);
+  }
+  if (chosen.size === 0) return findings;
+  return findings
+    .map((f) => {
+      const severity = chosen.get(f.rule);
+      return severity ? { ...f, severity } : f;
+    })
+    .sort(compareFindings);
 }
 
 /** The full analysis of a plan: every state, diff, gap, finding and metric. Pure and deterministic. */
@@ -242,5 +260,5 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
     for (const f of stateFindings) findings.push(f);
   });
 
-  return { states, diffs, outcomes, gaps, findings, metrics };
+  return { states, diffs, outcomes, gaps, findings: withSeverities(findings, options.severities), metrics };
 }

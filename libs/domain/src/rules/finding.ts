@@ -50,6 +50,27 @@ export const RULES = {
 } as const satisfies Record<string, RuleGroup>;
 export type RuleId = keyof typeof RULES;
 
+/**
+ * Rules whose severity an organisation may choose: those the law does not decide (Kommunallagen, MBL) and
+ * that do not say the plan contradicts itself. See docs/checks.md.
+ */
+export const CONFIGURABLE_RULES = [
+  'definition.planned',
+  'definition.not_by_governing_body',
+  'clarity.low',
+  'clarity.unassessed',
+  'steps.no_changes',
+  'steps.no_goal',
+  'steps.no_gate_criteria',
+  'consequences.citizens_missing',
+  'consequences.unmitigated_risk',
+  'participation.not_consulted',
+  'participation.planned',
+  'control_balance.reporting_not_reduced',
+] as const satisfies readonly RuleId[];
+export type ConfigurableRuleId = (typeof CONFIGURABLE_RULES)[number];
+export type SeverityOverrides = Partial<Record<ConfigurableRuleId, Severity>>;
+
 export type SubjectType = 'plan' | 'stage' | 'actor' | 'decisionArea' | 'change' | 'competence' | 'consequence';
 export interface Subject {
   type: SubjectType;

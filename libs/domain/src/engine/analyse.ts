@@ -7,8 +7,9 @@ import { controlBalanceFindings } from '../rules/control-balance.rules';
 import { definitionFindings } from '../rules/definition.rules';
 import { atStage, compareFindings, CONFIGURABLE_RULES, Finding, Severity, SeverityOverrides } from '../rules/finding';
 import { DecisionArea, DecisionRight } from '../model/types';
-import { goesDown, integrityAreaFindings, integrityStateFindings } from '../rules/integrity.rules';
-import { legalityAreaFindings } from '../rules/legality.rules';
+import { AreaCause, findingsOfCauses } from '../rules/causes';
+import { goesDown, integrityAreaCauses, integrityStateFindings } from '../rules/integrity.rules';
+import { legalityAreaCauses } from '../rules/legality.rules';
 import { participationFindings } from '../rules/participation.rules';
 import { stepFindings } from '../rules/steps.rules';
 import { diffStates, StateDiff } from './diff';
@@ -102,7 +103,11 @@ function affectedActors(diff: StateDiff | null, moved: Set<string>): Set<string>
  * every other area carry over, re-stamped with the stage. That keeps large plans fast.
  */
 class AreaFindings {
-  private readonly findings = new Map<string, Finding[]>();
+  private readonly causes = new Map<string, AreaCause[]>();
+  /** Last state's findings by cause, with the causes they were made of: unchanged ones are re-stamped. */
+  private previous = new Map<string, { causes: AreaCause[]; finding: Finding }>();
+
+  constructor(private readonly grouped: boolean) {}
 
   /** `namingAffected`: areas whose right names an actor the stage retired, reinstated or moved. */
   next(ctx: StageContext, diff: StateDiff | null, namingAffected: string[]): Finding[] {
@@ -114,24 +119,44 @@ class AreaFindings {
       for (const d of diff.areas) visit.add(d.decisionAreaId);
       for (const areaId of namingAffected) visit.add(areaId);
     }
-    const ref = { index: ctx.state.index, id: ctx.state.stageId };
-    const out: Finding[] = [];
-    for (const [areaId, list] of this.findings) {
-      if (visit.has(areaId)) continue;
-      for (const f of list) out.push(atStage(f, ref));
-    }
     for (const areaId of visit) {
       const area = ctx.state.areas.get(areaId);
-      const list = area && !area.retired ? integrityAreaFindings(ctx, areaId).concat(legalityAreaFindings(ctx, areaId)) : [];
-      if (list.length === 0) {
-        this.findings.delete(areaId);
-        continue;
-      }
-      this.findings.set(areaId, list);
-      for (const f of list) out.push(f);
+      const list = area && !area.retired ? integrityAreaCauses(ctx, areaId).concat(legalityAreaCauses(ctx, areaId)) : [];
+      // Deleted first, so that the areas a stage touched come last and untouched groups keep their order.
+      this.causes.delete(areaId);
+      if (list.length > 0) this.causes.set(areaId, list);
     }
+    const groups = new Map<string, AreaCause[]>();
+    for (const list of this.causes.values()) {
+      for (const c of list) {
+        const key = causeKey(c, this.grouped);
+        const group = groups.get(key);
+        if (group) group.push(c);
+        else groups.set(key, [c]);
+      }
+    }
+    const ref = { index: ctx.state.index, id: ctx.state.stageId };
+    const next = new Map<string, { causes: AreaCause[]; finding: Finding }>();
+    const out: Finding[] = [];
+    for (const [key, causes] of groups) {
+      const before = this.previous.get(key);
+      const finding = before && sameCauses(before.causes, causes) ? atStage(before.finding, ref) : findingsOfCauses(ctx, causes, this.grouped)[0];
+      next.set(key, { causes, finding });
+      out.push(finding);
+    }
+    this.previous = next;
     return out;
   }
+}
+
+function causeKey(c: AreaCause, grouped: boolean): string {
+  return `${c.rule}|${c.subjects.map((s) => s.id).join(',')}|${c.variant}${grouped ? '' : `|${c.areaId}`}`;
+}
+
+function sameCauses(a: AreaCause[], b: AreaCause[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export interface AnalysisOptions {
@@ -139,6 +164,8 @@ export interface AnalysisOptions {
   today?: string;
   /** The organisation's own severities, for the rules where the law leaves room (others are ignored). */
   severities?: SeverityOverrides;
+  /** false: one finding per decision area instead of one per cause (for comparison; the default groups). */
+  grouped?: boolean;
 }
 
 /** Findings with the organisation's severities, re-sorted (severity orders findings within a stage). */
@@ -181,7 +208,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
   const metrics: StageMetrics[] = [];
   const findings: Finding[] = definitionFindings(plan, today).sort(compareFindings);
   let previousKeys = new Map<string, number>();
-  const areaFindings = new AreaFindings();
+  const areaFindings = new AreaFindings(options.grouped ?? true);
   const notDownward = new Map<string, DecisionRight>();
 
   states.forEach((state, k) => {

@@ -158,6 +158,26 @@ describe('domain engine properties', () => {
     );
   });
 
+  it('loses nothing by grouping: every per-area finding lies in exactly one finding of its cause', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const grouped = analysePlan(plan).findings;
+        const single = analysePlan(plan, { grouped: false }).findings;
+        const inside = (outer: readonly { type: string; id: string }[], inner: readonly { type: string; id: string }[]) =>
+          inner.every((s) => outer.some((o) => o.type === s.type && o.id === s.id));
+        for (const f of single) {
+          const holders = grouped.filter((g) => g.rule === f.rule && g.stageIndex === f.stageIndex && inside(g.subjects, f.subjects));
+          expect([f.id, holders.length]).toEqual([f.id, 1]);
+        }
+        // And grouping never makes more findings, nor ones that hold nothing.
+        expect(grouped.length).toBeLessThanOrEqual(single.length);
+        for (const g of grouped)
+          expect(single.some((f) => f.rule === g.rule && f.stageIndex === g.stageIndex && inside(g.subjects, f.subjects))).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('is deterministic: the same plan gives the same analysis', () => {
     const plan = syntheticPlan({ actors: 40, decisionAreas: 80, stages: 4, changes: 120, competences: 6, seed: 7 });
     expect(JSON.stringify(analysePlan(plan).findings)).toBe(JSON.stringify(analysePlan(plan).findings));

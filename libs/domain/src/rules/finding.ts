@@ -37,6 +37,7 @@ export const RULES = {
   'integrity.retired_decider': 'integrity',
   'integrity.delegation_cycle': 'integrity',
   'integrity.upward_delegation': 'integrity',
+  'integrity.self_delegation': 'integrity',
   'integrity.hierarchy_cycle': 'integrity',
   'integrity.change_not_applicable': 'integrity',
   'control_balance.reporting_not_reduced': 'control_balance',
@@ -126,8 +127,10 @@ export function finding(
   subjects: Subject[],
   message: Text,
   fix: Text,
+  /** For a finding whose subjects may grow while it stays the same problem (a cause listing its areas). */
+  stableKey?: string,
 ): Finding {
-  const key = `${rule}|${subjects.map((s) => `${s.type}:${s.id}`).join(',')}`;
+  const key = stableKey ?? `${rule}|${subjects.map((s) => `${s.type}:${s.id}`).join(',')}`;
   return {
     key,
     id: `${key}@${stage.index ?? 'plan'}`,

@@ -2,7 +2,7 @@ import { move, PlanBuilder } from '../testing/plan-builder';
 import { findingsOf } from '../testing/findings';
 import { analysePlan } from '../engine/analyse';
 import { Plan } from '../model/types';
-import { legalityAreaFindings as legalityFindings } from './legality.rules';
+import { legalityAreaCauses as legalityFindings } from './legality.rules';
 
 const analysed = (plan: Plan) => analysePlan(plan).findings;
 
@@ -35,9 +35,9 @@ describe(legalityFindings.name, () => {
         .area('principle', { nonDelegable: true, kind: 'formal' }, { deciderId: 'chair', reporting: anmalan })
         .build();
       const found = findingsOf(plan, 'legality.non_delegable');
-      expect(found.map((f) => f.subjects[1].id).sort()).toEqual(['au', 'chair']);
+      expect(found.map((f) => f.subjects[0].id).sort()).toEqual(['au', 'chair']);
       expect(found[0].message.sv).toContain('KL 6 kap. 38 §');
-      expect(found.find((f) => f.subjects[1].id === 'au')?.message.sv).toContain('ett utskott');
+      expect(found.find((f) => f.subjects[0].id === 'au')?.message.sv).toContain('ett utskott');
     });
 
     it('accepts it when the committee decides, or decides effectively (level 1–3)', () => {

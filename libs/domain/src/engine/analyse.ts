@@ -17,7 +17,7 @@ import { CompetenceGap, competenceLedger, GapTracker } from './gaps';
 import { deriveHierarchy, hierarchyOf } from './hierarchy';
 import { forEachArea, IndexedMap } from './indexed-map';
 import { metricsAt, RightSums, StageMetrics } from './metrics';
-import { ChangeOutcome, foldPlan, PlanState } from './state';
+import { BaselineIssue, ChangeOutcome, foldPlan, PlanState } from './state';
 
 export interface Analysis {
   /** states[0] is the baseline, states[k] the state after stage k. */
@@ -102,6 +102,16 @@ function affectedActors(diff: StateDiff | null, moved: Set<string>): Set<string>
  * its right or area changed, or an actor its right names was retired, reinstated or moved; the findings of
  * every other area carry over, re-stamped with the stage. That keeps large plans fast.
  */
+/** Two rights for one area stay a problem until a change says who decides (moves the decision) or retires the area. */
+function unresolved(issues: BaselineIssue[], outcomes: ChangeOutcome[]): BaselineIssue[] {
+  if (issues.length === 0 || outcomes.length === 0) return issues;
+  const settled = new Set<string>();
+  for (const o of outcomes) {
+    if (o.applied && (o.change.type === 'move_decision' || o.change.type === 'retire_decision_area')) settled.add(o.change.decisionAreaId);
+  }
+  return settled.size === 0 ? issues : issues.filter((i) => !settled.has(i.decisionAreaId));
+}
+
 class AreaFindings {
   private readonly causes = new Map<string, AreaCause[]>();
   /** Last state's findings by cause, with the causes they were made of: unchanged ones are re-stamped. */
@@ -209,6 +219,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
   const findings: Finding[] = definitionFindings(plan, today).sort(compareFindings);
   let previousKeys = new Map<string, number>();
   const areaFindings = new AreaFindings(options.grouped ?? true);
+  let openIssues = fold.baselineIssues;
   const notDownward = new Map<string, DecisionRight>();
 
   states.forEach((state, k) => {
@@ -272,7 +283,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       ...stepFindings(ctx),
       ...consequenceFindings(ctx),
       ...participationFindings(ctx),
-      ...integrityStateFindings(ctx, fold.baselineIssues),
+      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes))),
       ...controlBalanceFindings(ctx),
       ...areaFindings.next(ctx, diff, namingAffected),
     ];

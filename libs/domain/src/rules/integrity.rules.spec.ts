@@ -19,6 +19,20 @@ describe(integrityFindings.name, () => {
     ]);
   });
 
+  it('keeps two baseline deciders a finding in every later state until a change settles who decides', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1')
+      .stage('s1', [{ id: 'c1', type: 'set_level', decisionAreaId: 'a1', level: 7 }])
+      .stage('s2', [move('c2', 'a1', 'officer')])
+      .stage('s3', [])
+      .build();
+    plan.baseline.push({ ...plan.baseline[0], deciderId: 'officer' });
+    const found = findingsOf(plan, 'integrity.two_deciders');
+    expect(found.map((f) => f.stageIndex)).toEqual([0, 1]);
+    expect(found[1].message.sv).toContain('ingen förändring har ännu avgjort vem som beslutar');
+    expect(found[1].since).toBe(0);
+  });
+
   it('accepts a decision area with exactly one decider', () => {
     const plan = PlanBuilder.aPlan().area('a1').build();
     expect([...findingsOf(plan, 'integrity.no_decider'), ...findingsOf(plan, 'integrity.two_deciders')]).toEqual([]);

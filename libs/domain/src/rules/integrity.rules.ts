@@ -163,37 +163,39 @@ export function integrityAreaCauses(ctx: StageContext, areaId: string): AreaCaus
   return causes;
 }
 
-/** Rule 7, for the state as a whole: two deciders, cycles of delegators or of reporting lines, changes that no longer apply. */
+/**
+ * Rule 7, for the state as a whole: two deciders, cycles of delegators or of reporting lines, changes that no
+ * longer apply. `baselineIssues`: the baseline's areas with two rights that no change has resolved yet.
+ */
 export function integrityStateFindings(ctx: StageContext, baselineIssues: BaselineIssue[]): Finding[] {
   const at = stageName(ctx);
   const ref = stageRef(ctx);
   const findings: Finding[] = [];
 
-  if (ctx.state.index === 0) {
-    for (const issue of baselineIssues) {
-      findings.push(
-        finding(
-          'integrity.two_deciders',
-          'blocker',
-          ref,
-          [{ type: 'decisionArea', id: issue.decisionAreaId }, ...issue.deciderIds.map((id) => ({ type: 'actor' as const, id }))],
-          {
-            sv: `${areaLabel(ctx, issue.decisionAreaId)} har ${issue.deciderIds.length} beslutsfattare i nuläget (${listOf(
-              issue.deciderIds.map((id) => actorName(ctx, id)),
-              'sv',
-            )}).`,
-            en: `${areaLabel(ctx, issue.decisionAreaId)} has ${issue.deciderIds.length} deciders in the baseline (${listOf(
-              issue.deciderIds.map((id) => actorName(ctx, id)),
-              'en',
-            )}).`,
-          },
-          {
-            sv: 'Behåll en beslutsfattare; dela upp ärendet i två beslutsområden om båda behövs.',
-            en: 'Keep one decider; split the matter into two decision areas if both are needed.',
-          },
-        ),
-      );
-    }
+  for (const issue of baselineIssues) {
+    const later = ctx.state.index > 0;
+    findings.push(
+      finding(
+        'integrity.two_deciders',
+        'blocker',
+        ref,
+        [{ type: 'decisionArea', id: issue.decisionAreaId }, ...issue.deciderIds.map((id) => ({ type: 'actor' as const, id }))],
+        {
+          sv: `${areaLabel(ctx, issue.decisionAreaId)} har ${issue.deciderIds.length} beslutsfattare i nuläget (${listOf(
+            issue.deciderIds.map((id) => actorName(ctx, id)),
+            'sv',
+          )})${later ? ', och ingen förändring har ännu avgjort vem som beslutar' : ''}.`,
+          en: `${areaLabel(ctx, issue.decisionAreaId)} has ${issue.deciderIds.length} deciders in the baseline (${listOf(
+            issue.deciderIds.map((id) => actorName(ctx, id)),
+            'en',
+          )})${later ? ', and no change has settled who decides yet' : ''}.`,
+        },
+        {
+          sv: 'Behåll en beslutsfattare i nuläget, eller flytta beslutet till en beslutsfattare i en etapp; dela upp ärendet i två beslutsområden om båda behövs.',
+          en: 'Keep one decider in the baseline, or move the decision to one decider in a stage; split the matter into two decision areas if both are needed.',
+        },
+      ),
+    );
   }
 
   // Downward edges alone cannot close a cycle: every cycle has an edge that does not go down, and the

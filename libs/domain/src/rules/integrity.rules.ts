@@ -3,6 +3,7 @@ import { forEachArea } from '../engine/indexed-map';
 import { BaselineIssue, NotApplicableReason } from '../engine/state';
 import { DecisionRight } from '../model/types';
 import { AreaCause } from './causes';
+import { actorNameAnywhere, areaLabelAnywhere, describeChange } from './describe-change';
 import { StageContext, actorName, areaLabel, areaList, listOf, stageName, stageRef } from './context';
 import { finding, Finding, Text } from './finding';
 import { plural } from './text';
@@ -16,6 +17,9 @@ const REASONS: Record<NotApplicableReason, (subject: string) => Text> = {
   duplicate_id: (s) => ({ sv: `${s} finns redan`, en: `${s} already exists` }),
   hierarchy_cycle: (s) => ({ sv: `flytten skulle göra ${s} till sin egen chef`, en: `the move would make ${s} report to itself` }),
 };
+
+/** Reasons about a decision area; the others are about an actor. */
+const AREA_REASONS: ReadonlySet<NotApplicableReason> = new Set(['area_missing', 'area_retired', 'no_decider']);
 
 /** Whether a right is delegated from above (a delegator that is not an ancestor of its decider is not). */
 export function goesDown(hierarchy: Hierarchy, right: DecisionRight): boolean {
@@ -270,9 +274,12 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
   for (const outcome of ctx.outcomes) {
     if (outcome.applied || !outcome.reason) continue;
     const subject = outcome.subjectId ?? '';
-    const isArea = ctx.state.areas.has(subject);
-    const label = isArea ? areaLabel(ctx, subject) : actorName(ctx, subject);
+    const change = outcome.change;
+    // A duplicate id names what the change adds: an actor or a decision area.
+    const isArea = AREA_REASONS.has(outcome.reason) || (outcome.reason === 'duplicate_id' && change.type === 'add_decision_area');
+    const label = isArea ? areaLabelAnywhere(ctx, subject) : actorNameAnywhere(ctx, subject);
     const reason = REASONS[outcome.reason](label);
+    const what = describeChange(ctx, change);
     findings.push(
       finding(
         'integrity.change_not_applicable',
@@ -283,8 +290,8 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
           ...(subject ? [{ type: isArea ? ('decisionArea' as const) : ('actor' as const), id: subject }] : []),
         ],
         {
-          sv: `Förändringen ${outcome.change.id} i ${at.sv} går inte att genomföra: ${reason.sv}.`,
-          en: `Change ${outcome.change.id} in ${at.en} no longer applies: ${reason.en}.`,
+          sv: `Förändringen ”${what.sv}” i ${at.sv} går inte att genomföra: ${reason.sv}.`,
+          en: `The change “${what.en}” in ${at.en} no longer applies: ${reason.en}.`,
         },
         {
           sv: 'Ändra eller ta bort förändringen, eller flytta den till en etapp där den går att genomföra.',

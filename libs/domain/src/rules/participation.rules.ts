@@ -3,6 +3,7 @@ import { GROUP_ACTOR_KINDS } from '../model/plan.schema';
 import { changeGroup, Consultation } from '../model/types';
 import { StageContext, actorName, areaList, listOf, stageName, stageRef } from './context';
 import { finding, Finding } from './finding';
+import { counted } from './text';
 
 /** Actors whose own work changes when they gain or lose a decision: employees, alone or in groups. */
 const WORKING_KINDS: ReadonlySet<string> = new Set([...GROUP_ACTOR_KINDS, 'role']);
@@ -89,14 +90,26 @@ export function participationFindings(ctx: StageContext): Finding[] {
     const reasons = {
       sv: listOf(
         [
-          ...(structural.length ? [structural.length === 1 ? 'en strukturförändring' : `${structural.length} strukturförändringar`] : []),
+          ...(structural.length
+            ? [
+                structural.length === 1
+                  ? 'en strukturförändring'
+                  : counted('sv', structural.length, { one: 'strukturförändring', other: 'strukturförändringar' }),
+              ]
+            : []),
           ...(workingIds.length ? [`nya arbetsuppgifter för medarbetare (${areaList(ctx, workingIds, 3)('sv')})`] : []),
         ],
         'sv',
       ),
       en: listOf(
         [
-          ...(structural.length ? [structural.length === 1 ? 'a structural change' : `${structural.length} structural changes`] : []),
+          ...(structural.length
+            ? [
+                structural.length === 1
+                  ? 'a structural change'
+                  : counted('en', structural.length, { one: 'structural change', other: 'structural changes' }),
+              ]
+            : []),
           ...(workingIds.length ? [`new tasks for employees (${areaList(ctx, workingIds, 3)('en')})`] : []),
         ],
         'en',

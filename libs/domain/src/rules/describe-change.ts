@@ -1,5 +1,5 @@
 import { limitText } from '../engine/limits';
-import { Change } from '../model/types';
+import { Change, Plan } from '../model/types';
 import { StageContext } from './context';
 import { Text } from './finding';
 
@@ -61,21 +61,33 @@ export function describeChange(ctx: StageContext, change: Change): Text {
   }
 }
 
+/** Names of the actors and areas the plan's stages add, by id: looked up once per plan. */
+const added = new WeakMap<Plan, { actors: Map<string, string>; areas: Map<string, string> }>();
+
+function addedNames(plan: Plan): { actors: Map<string, string>; areas: Map<string, string> } {
+  let names = added.get(plan);
+  if (!names) {
+    names = { actors: new Map(), areas: new Map() };
+    for (const stage of plan.stages) {
+      for (const c of stage.changes) {
+        if (c.type === 'add_actor' && !names.actors.has(c.actor.id)) names.actors.set(c.actor.id, c.actor.name);
+        if (c.type === 'add_decision_area' && !names.areas.has(c.decisionArea.id))
+          names.areas.set(c.decisionArea.id, `${c.decisionArea.code} ${c.decisionArea.title}`);
+      }
+    }
+    added.set(plan, names);
+  }
+  return names;
+}
+
 /** An actor's name from the state, the previous state, or a stage that adds it; the id in quotes otherwise. */
 export function actorNameAnywhere(ctx: StageContext, id: string): string {
   const known = ctx.state.actors.get(id) ?? ctx.previous?.actors.get(id);
-  if (known) return known.name;
-  for (const stage of ctx.plan.stages) for (const c of stage.changes) if (c.type === 'add_actor' && c.actor.id === id) return c.actor.name;
-  return `”${id}”`;
+  return known?.name ?? addedNames(ctx.plan).actors.get(id) ?? `”${id}”`;
 }
 
 /** A decision area's code and title from the state, the previous state, or a stage that adds it. */
 export function areaLabelAnywhere(ctx: StageContext, id: string): string {
   const known = ctx.state.areas.get(id) ?? ctx.previous?.areas.get(id);
-  if (known) return `${known.code} ${known.title}`;
-  for (const stage of ctx.plan.stages) {
-    for (const c of stage.changes)
-      if (c.type === 'add_decision_area' && c.decisionArea.id === id) return `${c.decisionArea.code} ${c.decisionArea.title}`;
-  }
-  return `”${id}”`;
+  return known ? `${known.code} ${known.title}` : (addedNames(ctx.plan).areas.get(id) ?? `”${id}”`);
 }

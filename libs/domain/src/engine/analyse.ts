@@ -3,7 +3,7 @@ import { clarityFindings } from '../rules/clarity.rules';
 import { competenceFindings } from '../rules/competence.rules';
 import { consequenceFindings } from '../rules/consequences.rules';
 import { StageContext } from '../rules/context';
-import { controlBalanceFindings } from '../rules/control-balance.rules';
+import { controlBalanceFindings, supportFunctionFindings } from '../rules/control-balance.rules';
 import { definitionFindings } from '../rules/definition.rules';
 import { atStage, compareFindings, CONFIGURABLE_RULES, Finding, Severity, SeverityOverrides } from '../rules/finding';
 import { DecisionArea, DecisionRight } from '../model/types';
@@ -248,8 +248,8 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
     }
     if (!sums) sums = RightSums.of(state);
     else {
-      for (const d of diff?.rights ?? []) sums.set(d.decisionAreaId, d.after ?? undefined, hierarchy);
-      for (const [areaId, right] of namingMoved) sums.set(areaId, right, hierarchy);
+      for (const d of diff?.rights ?? []) sums.set(d.decisionAreaId, d.after ?? undefined, hierarchy, state);
+      for (const [areaId, right] of namingMoved) sums.set(areaId, right, hierarchy, state);
     }
     metrics.push(metricsAt(plan, state, stateGaps, stageOutcomes, sums));
     const checkDirection = (areaId: string, right: DecisionRight | null | undefined) => {
@@ -285,6 +285,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       ...participationFindings(ctx),
       ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes))),
       ...controlBalanceFindings(ctx),
+      ...supportFunctionFindings(ctx),
       ...areaFindings.next(ctx, diff, namingAffected),
     ];
     const keys = new Map<string, number>();

@@ -53,3 +53,16 @@ export const CATEGORY_TEXT: Record<DelegateCategory, { sv: string; en: string }>
   employee: { sv: 'en anställd', en: 'an employee' },
   group: { sv: 'en grupp anställda', en: 'a group of employees' },
 };
+
+const FRONT_LINE_KINDS: ReadonlySet<string> = new Set(['role', 'team', 'unit', 'professional_group']);
+
+/** Whether an actor works with citizens (the front line): as marked, or by its kind. */
+export function meetsCitizens(actor: Pick<Actor, 'kind' | 'meetsCitizens'> | undefined): boolean {
+  if (!actor) return false;
+  return actor.meetsCitizens ?? FRONT_LINE_KINDS.has(actor.kind);
+}
+
+/** Whether a decision area is a matter of the core operation: as marked, or when it touches citizens directly. */
+export function isCoreOperation(area: { coreOperation?: boolean; citizenFacing: boolean } | undefined): boolean {
+  return !!area && (area.coreOperation ?? area.citizenFacing);
+}

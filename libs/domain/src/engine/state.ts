@@ -59,6 +59,7 @@ function actorState(a: Actor, retired: boolean, reportsTo: string | null | undef
     headcount: a.headcount,
     legalRole: a.legalRole,
     qualifications: a.qualifications,
+    meetsCitizens: a.meetsCitizens,
     retired,
   };
 }
@@ -81,6 +82,7 @@ function areaState(a: DecisionArea, retired: boolean, limit?: { limit: string | 
     delegationRestriction: a.delegationRestriction,
     qualificationRequirement: a.qualificationRequirement,
     reportingExemption: a.reportingExemption,
+    coreOperation: a.coreOperation,
     retired,
   };
 }

@@ -42,6 +42,10 @@ export const actorSchema = z
     headcount: z.int().min(0).max(1_000_000).optional(),
     legalRole: z.enum(LEGAL_ROLES).optional().describe('The legal role (KL 6:37, 7:5–6); a governing body without one is the body itself'),
     qualifications: z.array(qualification).max(50).optional().describe('Qualifications every holder of the role has (behörighet)'),
+    meetsCitizens: z
+      .boolean()
+      .optional()
+      .describe('Works with citizens (the front line); absent: roles, teams, units and professional groups do, others do not'),
   })
   .strict();
 
@@ -112,6 +116,10 @@ export const decisionAreaSchema = z
     delegationRestriction: delegationRestrictionSchema.optional(),
     qualificationRequirement: qualificationRequirementSchema.optional(),
     reportingExemption: reportingExemptionSchema.optional(),
+    coreOperation: z
+      .boolean()
+      .optional()
+      .describe('A matter of the core operation (kärnverksamhet), not of support; absent: citizen-facing matters are'),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { PlanBuilder } from '../testing/plan-builder';
+import { move, PlanBuilder } from '../testing/plan-builder';
 import { findingsOf } from '../testing/findings';
 import { controlBalanceFindings } from './control-balance.rules';
 
@@ -54,6 +54,29 @@ describe(controlBalanceFindings.name, () => {
         ])
         .build();
       expect(findingsOf(plan, 'control_balance.reporting_not_reduced')).toEqual([]);
+    });
+  });
+
+  describe('support functions deciding the core operation', () => {
+    const plan = (to: string, area: object) =>
+      PlanBuilder.aPlan()
+        .actor('hr', 'support_function', 'director', 'HR-enheten')
+        .area('a1', area)
+        .area('a2', area)
+        .stage('s1', [move('c1', 'a1', to), move('c2', 'a2', to)])
+        .build();
+
+    it('warns once per support function that gains core decisions', () => {
+      const found = findingsOf(plan('hr', { citizenFacing: true }), 'control_balance.support_function_core');
+      expect(found).toMatchObject([{ severity: 'warning', stageIndex: 1 }]);
+      expect(found[0].message.sv).toBe(
+        'I etapp 1 ”Etapp s1” får stödfunktionen HR-enheten besluta om a1 Ärende a1 och a2 Ärende a2, som hör till kärnverksamheten.',
+      );
+    });
+
+    it('accepts support matters with a support function, and core matters with the operation', () => {
+      expect(findingsOf(plan('hr', { coreOperation: false, citizenFacing: true }), 'control_balance.support_function_core')).toEqual([]);
+      expect(findingsOf(plan('officer', { citizenFacing: true }), 'control_balance.support_function_core')).toEqual([]);
     });
   });
 });

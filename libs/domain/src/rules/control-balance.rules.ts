@@ -1,6 +1,7 @@
 import { limitRaised } from '../engine/limits';
 import { DecisionRight } from '../model/types';
-import { StageContext, areaList, stageName, stageRef } from './context';
+import { isCoreOperation } from '../engine/legal-roles';
+import { StageContext, actorName, areaList, stageName, stageRef } from './context';
 import { finding, Finding } from './finding';
 
 const hours = (right: DecisionRight | null | undefined) => right?.reporting?.hoursPerYear ?? 0;
@@ -55,4 +56,40 @@ export function controlBalanceFindings(ctx: StageContext): Finding[] {
       },
     ),
   ];
+}
+
+/**
+ * The seed's "solitary knowledge corridors": a support function (HR, IT, ekonomi, kommunikation,
+ * upphandling) becomes an effective decider of matters of the core operation. One finding per function.
+ */
+export function supportFunctionFindings(ctx: StageContext): Finding[] {
+  if (!ctx.stage || !ctx.diff) return [];
+  const byActor = new Map<string, string[]>();
+  for (const g of ctx.diff.gained) {
+    if (ctx.state.actors.get(g.actorId)?.kind !== 'support_function' || !isCoreOperation(ctx.state.areas.get(g.decisionAreaId))) continue;
+    const list = byActor.get(g.actorId);
+    if (list) list.push(g.decisionAreaId);
+    else byActor.set(g.actorId, [g.decisionAreaId]);
+  }
+  const at = stageName(ctx);
+  return [...byActor]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([actorId, areaIds]) => {
+      const who = actorName(ctx, actorId);
+      const labels = areaList(ctx, areaIds);
+      return finding(
+        'control_balance.support_function_core',
+        'warning',
+        stageRef(ctx),
+        [{ type: 'actor', id: actorId }, ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))],
+        {
+          sv: `I ${at.sv} får stödfunktionen ${who} besluta om ${labels('sv')}, som hör till kärnverksamheten.`,
+          en: `In ${at.en} the support function ${who} gains ${labels('en')}, which belong${areaIds.length === 1 ? 's' : ''} to the core operation.`,
+        },
+        {
+          sv: `Låt verksamheten besluta och ${who} stödja beslutet med sin kunskap.`,
+          en: `Let the operation decide, with ${who} supporting the decision with its expertise.`,
+        },
+      );
+    });
 }

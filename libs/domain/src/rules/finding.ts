@@ -41,6 +41,7 @@ export const RULES = {
   'integrity.hierarchy_cycle': 'integrity',
   'integrity.change_not_applicable': 'integrity',
   'control_balance.reporting_not_reduced': 'control_balance',
+  'control_balance.support_function_core': 'control_balance',
   'legality.non_delegable': 'legality',
   'legality.group_delegate': 'legality',
   'legality.no_report_back': 'legality',
@@ -68,6 +69,7 @@ export const CONFIGURABLE_RULES = [
   'participation.not_consulted',
   'participation.planned',
   'control_balance.reporting_not_reduced',
+  'control_balance.support_function_core',
 ] as const satisfies readonly RuleId[];
 export type ConfigurableRuleId = (typeof CONFIGURABLE_RULES)[number];
 export type SeverityOverrides = Partial<Record<ConfigurableRuleId, Severity>>;

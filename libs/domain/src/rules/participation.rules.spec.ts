@@ -44,6 +44,17 @@ describe(participationFindings.name, () => {
     expect(findingsOf(plan, 'participation.no_union_negotiation')).toEqual([]);
   });
 
+  it('warns when a decision is taken away from the role that does the work without hearing it (the professionals’ voice)', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1', {}, { deciderId: 'officer' })
+      .stage('s1', [move('c1', 'a1', 'manager')])
+      .push('consultations', { id: 'k1', stageId: 's1', format: 'union_negotiation', actorIds: ['director', 'manager'] })
+      .build();
+    const found = findingsOf(plan, 'participation.not_consulted');
+    expect(found.map((f) => [f.subjects[0].id, f.severity])).toEqual([['officer', 'warning']]);
+    expect(found[0].message.sv).toContain('Handläggare lämnar a1 Ärende a1');
+  });
+
   describe('dates', () => {
     const dated = (date: string | undefined) =>
       moveToOfficer()

@@ -4,6 +4,7 @@ import { AccountsAndAudit1764403200000 } from './1764403200000-accounts-and-audi
 import { MonotonicVersions1764489600000 } from './1764489600000-monotonic-versions';
 import { References1764576000000 } from './1764576000000-references';
 import { LegalDetails1764662400000 } from './1764662400000-legal-details';
+import { FrontLineAndCore1764748800000 } from './1764748800000-front-line-and-core';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   MonotonicVersions1764489600000,
   References1764576000000,
   LegalDetails1764662400000,
+  FrontLineAndCore1764748800000,
 ];

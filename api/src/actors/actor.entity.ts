@@ -32,4 +32,8 @@ export class ActorEntity extends keyedPlanRowColumns('actor') {
   /** Qualifications (behörighet) every holder of the role has. */
   @Column({ type: 'text', array: true, nullable: true })
   qualifications!: string[] | null;
+
+  /** Works with citizens (the front line); null: derived from the kind. */
+  @Column({ name: 'meets_citizens', type: 'boolean', nullable: true })
+  meetsCitizens!: boolean | null;
 }

@@ -83,4 +83,8 @@ export class DecisionAreaEntity extends keyedPlanRowColumns('decision_area') {
 
   @Column({ name: 'reporting_exemption_reason', type: 'text', nullable: true })
   reportingExemptionReason!: string | null;
+
+  /** A matter of the core operation; null: derived from whether it touches citizens. */
+  @Column({ name: 'core_operation', type: 'boolean', nullable: true })
+  coreOperation!: boolean | null;
 }

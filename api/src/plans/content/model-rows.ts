@@ -47,6 +47,7 @@ export const actorRows: EntityMapping<Actor> = {
     headcount: orNull(a.headcount),
     legal_role: orNull(a.legalRole),
     qualifications: orNull(a.qualifications),
+    meets_citizens: orNull(a.meetsCitizens),
   }),
   fromRow: (r) =>
     present({
@@ -57,6 +58,7 @@ export const actorRows: EntityMapping<Actor> = {
       headcount: r.headcount,
       legalRole: r.legal_role,
       qualifications: r.qualifications,
+      meetsCitizens: r.meets_citizens,
     }) as unknown as Actor,
 };
 
@@ -92,6 +94,7 @@ export const decisionAreaRows: EntityMapping<DecisionArea> = {
     reporting_exemption_on: a.reportingExemption?.decidedOn ?? null,
     reporting_exemption_reference: a.reportingExemption?.reference ?? null,
     reporting_exemption_reason: a.reportingExemption?.reason ?? null,
+    core_operation: orNull(a.coreOperation),
   }),
   fromRow: (a, requirements = []) =>
     present({
@@ -128,6 +131,7 @@ export const decisionAreaRows: EntityMapping<DecisionArea> = {
               reference: a.reporting_exemption_reference,
               reason: a.reporting_exemption_reason,
             }),
+      coreOperation: a.core_operation,
     }) as unknown as DecisionArea,
   children: {
     table: 'requirement',

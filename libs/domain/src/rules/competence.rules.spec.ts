@@ -90,4 +90,20 @@ describe(competenceFindings.name, () => {
     expect(found.map((f) => f.stageIndex)).toEqual([1]);
     expect(found[0].subjects).toContainEqual({ type: 'actor', id: 'officer' });
   });
+
+  it('reports one finding per actor, listing every competence it lacks', () => {
+    const plan = PlanBuilder.aPlan()
+      .competence('law', { manager: 3, officer: 1 })
+      .competence('care', { manager: 3, officer: 0 })
+      .area('a1', { requirements: [{ competenceId: 'law', level: 3 }] })
+      .area('a2', { requirements: [{ competenceId: 'care', level: 2 }] })
+      .stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'board' }), move('c2', 'a2', 'officer', { delegatorId: 'board' })])
+      .build();
+    const found = findingsOf(plan, 'competence.gap');
+    expect(found).toHaveLength(1);
+    expect(found[0].message.sv).toBe(
+      'Handläggare beslutar om a1 Ärende a1 och a2 Ärende a2 från etappens start men har Kompetens care på nivå 0 där 2 krävs och Kompetens law på nivå 1 där 3 krävs.',
+    );
+    expect(found[0].subjects.filter((x) => x.type === 'competence').map((x) => x.id)).toEqual(['care', 'law']);
+  });
 });

@@ -3,6 +3,8 @@ import { PlanningModel1764316800000 } from './1764316800000-planning-model';
 import { AccountsAndAudit1764403200000 } from './1764403200000-accounts-and-audit';
 import { MonotonicVersions1764489600000 } from './1764489600000-monotonic-versions';
 import { References1764576000000 } from './1764576000000-references';
+import { LegalDetails1764662400000 } from './1764662400000-legal-details';
+import { FrontLineAndCore1764748800000 } from './1764748800000-front-line-and-core';
 import { Revisions1764835200000 } from './1764835200000-revisions';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
@@ -12,5 +14,7 @@ export const migrations = [
   AccountsAndAudit1764403200000,
   MonotonicVersions1764489600000,
   References1764576000000,
+  LegalDetails1764662400000,
+  FrontLineAndCore1764748800000,
   Revisions1764835200000,
 ];

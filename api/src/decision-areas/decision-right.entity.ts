@@ -13,6 +13,7 @@ export type ReportingFrequency = (typeof REPORTING_FREQUENCIES)[number];
 @Index('decision_right_decider_key_idx', ['planId', 'deciderKey'])
 @Index('decision_right_delegator_key_idx', ['planId', 'delegatorKey'])
 @Index('decision_right_reporting_to_idx', ['planId', 'reportingTo'])
+@Index('decision_right_substitute_key_idx', ['planId', 'substituteKey'])
 @Index('decision_right_consulted_idx', ['consulted'], { type: 'gin' })
 @Index('decision_right_informed_idx', ['informed'], { type: 'gin' })
 export class DecisionRightEntity extends planRowColumns('decision_right') {
@@ -45,4 +46,8 @@ export class DecisionRightEntity extends planRowColumns('decision_right') {
 
   @Column({ name: 'may_delegate_further', type: 'boolean', default: false })
   mayDelegateFurther!: boolean;
+
+  /** Who decides when the decider cannot (ersättare). */
+  @Column({ name: 'substitute_key', type: 'text', nullable: true })
+  substituteKey!: string | null;
 }

@@ -3,6 +3,8 @@ export * from './model/types';
 export * from './engine/state';
 export * from './engine/hierarchy';
 export * from './engine/effective-deciders';
+export * from './engine/legal-roles';
+export * from './engine/limits';
 export * from './engine/diff';
 export * from './engine/gaps';
 export * from './engine/metrics';

@@ -1,4 +1,4 @@
-import { Change, changeSchema, ChangeType } from '@tillit/domain';
+import { Change, changeSchema, ChangeType, LIMIT_UNITS } from '@tillit/domain';
 import { TFunction } from 'i18next';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { FieldSpec } from '../forms/form-model';
 
 /** The change types by group (DESIGN.md: delegation, responsibility, structure, system). */
 const CHANGE_GROUPS: ReadonlyArray<readonly [string, readonly ChangeType[]]> = [
-  ['delegation', ['move_decision', 'set_level']],
+  ['delegation', ['move_decision', 'set_level', 'set_limit', 'set_substitute']],
   ['responsibility', ['set_consultation', 'set_reporting']],
   ['structure', ['add_actor', 'retire_actor', 'move_actor', 'add_decision_area', 'retire_decision_area']],
   ['system', ['system']],
@@ -38,6 +38,22 @@ export function changeFields(type: ChangeType, o: ChangeOptions, t: TFunction): 
       level('level', true),
     ],
     set_level: [area, level('level', false)],
+    set_limit: [
+      area,
+      { name: 'limit.amount', label: t('fields.limitAmount'), kind: 'number' },
+      {
+        name: 'limit.unit',
+        label: t('fields.limitUnit'),
+        kind: 'select',
+        options: LIMIT_UNITS.map((u) => [u, t(`limitUnits.${u}`)] as const),
+        empty: t('stages.choose'),
+      },
+      { name: 'limitText', label: t('fields.limitText'), kind: 'text' },
+    ],
+    set_substitute: [
+      area,
+      { name: 'substituteId', label: t('fields.substitute'), kind: 'select', options: o.actors, empty: t('fields.noSubstitute'), nullable: true },
+    ],
     set_consultation: [
       area,
       { name: 'consulted', label: t('fields.consulted'), kind: 'multi', options: o.actors },
@@ -99,6 +115,10 @@ function prepareChange(entity: Record<string, unknown>, o: ChangeOptions): Recor
     if (!d.id) next.decisionArea = { ...d, id: uniqueSlug(`da-${String(d.code ?? '')}`, o.areaIds) };
     const right = next.right as Record<string, unknown> | undefined;
     if (!right?.deciderId) delete next.right;
+  }
+  if (next.type === 'set_limit') {
+    const limit = next.limit as Record<string, unknown> | null | undefined;
+    if (!limit || (limit.amount === undefined && limit.unit === undefined)) next.limit = null;
   }
   return next.type === 'set_reporting' ? withoutEmptyReporting(next) : next;
 }

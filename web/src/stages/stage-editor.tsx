@@ -1,4 +1,4 @@
-import { ACTOR_KINDS, Analysis, Change, DECISION_KINDS, Finding } from '@tillit/domain';
+import { ACTOR_KINDS, Analysis, Change, DECISION_KINDS, Finding, limitText } from '@tillit/domain';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, ShownFieldError } from '../api/http';
@@ -143,6 +143,16 @@ export function StageEditor({
         return t('stages.describe.move', { area: areaOf(c.decisionAreaId), to: nameOf(c.toDeciderId), level: c.level ?? '–' });
       case 'set_level':
         return t('stages.describe.level', { area: areaOf(c.decisionAreaId), level: c.level });
+      case 'set_limit':
+        return t('stages.describe.limit', {
+          area: areaOf(c.decisionAreaId),
+          limit: c.limitText ?? (c.limit ? limitText(c.limit) : t('fields.noLimit')),
+        });
+      case 'set_substitute':
+        return t('stages.describe.substitute', {
+          area: areaOf(c.decisionAreaId),
+          substitute: c.substituteId ? nameOf(c.substituteId) : t('fields.noSubstitute'),
+        });
       case 'set_reporting':
         return t('stages.describe.reporting', { area: areaOf(c.decisionAreaId) });
       case 'set_consultation':

@@ -63,13 +63,25 @@ const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
 
 export const actorRows: EntityMapping<Actor, ActorEntity> = {
   entity: ActorEntity,
-  toRow: (a) => ({ key: a.id, name: a.name, kind: a.kind, reportsTo: orNull(a.reportsTo), headcount: orNull(a.headcount) }),
+  toRow: (a) => ({
+    key: a.id,
+    name: a.name,
+    kind: a.kind,
+    reportsTo: orNull(a.reportsTo),
+    headcount: orNull(a.headcount),
+    legalRole: orNull(a.legalRole),
+    qualifications: orNull(a.qualifications),
+    meetsCitizens: orNull(a.meetsCitizens),
+  }),
   fromRow: (r) => ({
     id: r.key,
     name: r.name,
     kind: r.kind,
     ...(r.reportsTo !== null && { reportsTo: r.reportsTo }),
     ...(r.headcount !== null && { headcount: r.headcount }),
+    ...(r.legalRole !== null && { legalRole: r.legalRole }),
+    ...(r.qualifications !== null && { qualifications: r.qualifications }),
+    ...(r.meetsCitizens !== null && { meetsCitizens: r.meetsCitizens }),
   }),
 };
 
@@ -97,6 +109,19 @@ export const decisionAreaRows: EntityMapping<DecisionArea, DecisionAreaEntity, R
     kind: a.kind,
     nonDelegable: a.nonDelegable,
     onwardDelegationBy: a.onwardDelegationBy,
+    limitAmount: a.limitValue?.amount ?? null,
+    limitUnit: a.limitValue?.unit ?? null,
+    limitYear: a.limitValue?.year ?? null,
+    limitPriceBaseAmountSek: a.limitValue?.priceBaseAmountSek ?? null,
+    delegationRestrictedTo: a.delegationRestriction?.to ?? null,
+    delegationRestrictionBasis: a.delegationRestriction?.legalBasis ?? null,
+    requiredQualifications: a.qualificationRequirement?.qualifications ?? null,
+    qualificationBasis: a.qualificationRequirement?.legalBasis ?? null,
+    reportingExemptionBy: a.reportingExemption?.decidedBy ?? null,
+    reportingExemptionOn: a.reportingExemption?.decidedOn ?? null,
+    reportingExemptionReference: a.reportingExemption?.reference ?? null,
+    reportingExemptionReason: a.reportingExemption?.reason ?? null,
+    coreOperation: orNull(a.coreOperation),
   }),
   fromRow: (a, requirements = []) => ({
     id: a.key,
@@ -111,6 +136,35 @@ export const decisionAreaRows: EntityMapping<DecisionArea, DecisionAreaEntity, R
     nonDelegable: a.nonDelegable,
     requirements: requirements.map(requirementRows.fromRow),
     onwardDelegationBy: a.onwardDelegationBy,
+    ...(a.limitUnit !== null && {
+      limitValue: {
+        amount: a.limitAmount ?? 0,
+        unit: a.limitUnit,
+        ...(a.limitYear !== null && { year: a.limitYear }),
+        ...(a.limitPriceBaseAmountSek !== null && { priceBaseAmountSek: a.limitPriceBaseAmountSek }),
+      },
+    }),
+    ...(a.delegationRestrictedTo !== null && {
+      delegationRestriction: {
+        to: a.delegationRestrictedTo,
+        ...(a.delegationRestrictionBasis !== null && { legalBasis: a.delegationRestrictionBasis }),
+      },
+    }),
+    ...(a.requiredQualifications !== null && {
+      qualificationRequirement: {
+        qualifications: a.requiredQualifications,
+        ...(a.qualificationBasis !== null && { legalBasis: a.qualificationBasis }),
+      },
+    }),
+    ...(a.reportingExemptionBy !== null && {
+      reportingExemption: {
+        decidedBy: a.reportingExemptionBy,
+        ...(a.reportingExemptionOn !== null && { decidedOn: a.reportingExemptionOn }),
+        ...(a.reportingExemptionReference !== null && { reference: a.reportingExemptionReference }),
+        ...(a.reportingExemptionReason !== null && { reason: a.reportingExemptionReason }),
+      },
+    }),
+    ...(a.coreOperation !== null && { coreOperation: a.coreOperation }),
   }),
   children: {
     entity: RequirementEntity,
@@ -182,6 +236,7 @@ export const rightRows = {
     reportingFrequency: r.reporting?.frequency ?? null,
     reportingHours: r.reporting?.hoursPerYear ?? null,
     mayDelegateFurther: r.mayDelegateFurther,
+    substituteKey: orNull(r.substituteId),
   }),
   fromRow: (r: DecisionRightEntity): DecisionRight => ({
     decisionAreaId: r.decisionAreaKey,
@@ -193,6 +248,7 @@ export const rightRows = {
     ...(r.reportingTo !== null &&
       r.reportingFrequency !== null && { reporting: { toId: r.reportingTo, frequency: r.reportingFrequency, hoursPerYear: r.reportingHours ?? 0 } }),
     mayDelegateFurther: r.mayDelegateFurther,
+    ...(r.substituteKey !== null && { substituteId: r.substituteKey }),
   }),
 };
 

@@ -25,7 +25,7 @@ describe(runCli.name, () => {
     expect(code).toBe(EXIT_BLOCKERS);
     expect(out).toContain('Nuläge');
     expect(out).toContain('Etapp 4: Tillit i ekonomiskt bistånd');
-    expect(out).toContain('[legality.onward_delegation]');
+    expect(out).toContain('[legality.onward_delegation_not_head]');
     expect(out).toContain('Mått per etapp');
   });
 
@@ -41,6 +41,13 @@ describe(runCli.name, () => {
     expect(Object.keys(parsed)).toEqual(['findings', 'metrics']);
     expect(parsed.metrics).toHaveLength(5);
     expect(parsed.findings.some((f: { severity: string }) => f.severity === 'blocker')).toBe(code === EXIT_BLOCKERS);
+  });
+
+  it('judges dates against --today: a consultation after it is planned, not held', () => {
+    const before = run(['check', example, '--today', '2026-11-01']).out;
+    expect(before).toContain('[participation.planned]');
+    expect(run(['check', example, '--today=2030-01-01']).out).not.toContain('[participation.planned]');
+    expect(run(['check', example, '--today', 'tomorrow']).code).toBe(EXIT_INVALID);
   });
 
   it('exits 0 for a plan without blockers', () => {

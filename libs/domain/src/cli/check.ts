@@ -16,11 +16,12 @@ export const EXIT_INVALID = 2;
 
 type Lang = 'sv' | 'en';
 
-const USAGE = `Usage: tillit check <plan.json> [--json] [--lang sv|en]
+const USAGE = `Usage: tillit check <plan.json> [--json] [--lang sv|en] [--today YYYY-MM-DD]
 
 Checks a Tillit plan without the server: prints its findings by stage and its metrics.
   --json       print one JSON object { "findings": [...], "metrics": [...] }
   --lang       language of the report (default sv)
+  --today      the date dates are judged against: later ones are plans, not facts (default: none)
 Exit code: 0 no blocker, 1 at least one blocker, 2 the file is not a valid plan (or bad usage).`;
 
 const LABELS = {
@@ -117,6 +118,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   let json = false;
   let lang: Lang = 'sv';
+  let today: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -128,6 +130,13 @@ export function runCli(argv: string[], io: CliIo): number {
         return EXIT_INVALID;
       }
       lang = value;
+    } else if (arg === '--today' || arg.startsWith('--today=')) {
+      const value = arg.includes('=') ? arg.split('=')[1] : rest[++i];
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value ?? '')) {
+        io.err(`--today takes a date YYYY-MM-DD, not ${JSON.stringify(value ?? '')}.`);
+        return EXIT_INVALID;
+      }
+      today = value;
     } else if (arg.startsWith('-')) {
       io.err(`Unknown option ${arg}.\n\n${USAGE}`);
       return EXIT_INVALID;
@@ -153,7 +162,7 @@ export function runCli(argv: string[], io: CliIo): number {
     else io.err([LABELS[lang].invalid(validation.errors.length), ...validation.errors.map((e) => `  ${e.path}: ${e.message}`)].join('\n'));
     return EXIT_INVALID;
   }
-  const analysis = analysePlan(validation.plan);
+  const analysis = analysePlan(validation.plan, { today });
   if (json) io.out(JSON.stringify({ findings: analysis.findings, metrics: analysis.metrics }, null, 2));
   else io.out(report(validation.plan, analysis.findings, analysis.metrics, lang));
   return analysis.findings.some((f) => f.severity === 'blocker') ? EXIT_BLOCKERS : EXIT_OK;

@@ -3,12 +3,13 @@ import { clarityFindings } from '../rules/clarity.rules';
 import { competenceFindings } from '../rules/competence.rules';
 import { consequenceFindings } from '../rules/consequences.rules';
 import { StageContext } from '../rules/context';
-import { controlBalanceFindings } from '../rules/control-balance.rules';
+import { controlBalanceFindings, supportFunctionFindings } from '../rules/control-balance.rules';
 import { definitionFindings } from '../rules/definition.rules';
-import { atStage, compareFindings, Finding } from '../rules/finding';
+import { atStage, compareFindings, CONFIGURABLE_RULES, Finding, Severity, SeverityOverrides } from '../rules/finding';
 import { DecisionArea, DecisionRight } from '../model/types';
-import { goesDown, integrityAreaFindings, integrityStateFindings } from '../rules/integrity.rules';
-import { legalityAreaFindings } from '../rules/legality.rules';
+import { AreaCause, findingsOfCauses } from '../rules/causes';
+import { goesDown, integrityAreaCauses, integrityStateFindings } from '../rules/integrity.rules';
+import { legalityAreaCauses } from '../rules/legality.rules';
 import { participationFindings } from '../rules/participation.rules';
 import { stepFindings } from '../rules/steps.rules';
 import { diffStates, StateDiff } from './diff';
@@ -16,7 +17,7 @@ import { CompetenceGap, competenceLedger, GapTracker } from './gaps';
 import { deriveHierarchy, hierarchyOf } from './hierarchy';
 import { forEachArea, IndexedMap } from './indexed-map';
 import { metricsAt, RightSums, StageMetrics } from './metrics';
-import { ChangeOutcome, foldPlan, PlanState } from './state';
+import { BaselineIssue, ChangeOutcome, foldPlan, PlanState } from './state';
 
 export interface Analysis {
   /** states[0] is the baseline, states[k] the state after stage k. */
@@ -76,12 +77,13 @@ function grantsPerState(states: PlanState[], diffs: StateDiff[]): Array<Readonly
 
 /**
  * Areas whose competence shortfalls may differ from the previous state: the area itself changed, or its
- * effective deciders may have (decider, delegator or level). Consultation and reporting do not matter here.
+ * effective deciders or substitute may have (decider, delegator, level, substitute). Consultation and reporting do not matter here.
  */
 function gapAreas(diff: StateDiff): Set<string> {
   const ids = new Set<string>();
   for (const d of diff.rights) {
-    if (!d.before || !d.after || d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'level')) ids.add(d.decisionAreaId);
+    if (!d.before || !d.after || d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'level' || kind === 'substitute'))
+      ids.add(d.decisionAreaId);
   }
   for (const d of diff.areas) ids.add(d.decisionAreaId);
   return ids;
@@ -100,8 +102,22 @@ function affectedActors(diff: StateDiff | null, moved: Set<string>): Set<string>
  * its right or area changed, or an actor its right names was retired, reinstated or moved; the findings of
  * every other area carry over, re-stamped with the stage. That keeps large plans fast.
  */
+/** Two rights for one area stay a problem until a change says who decides (moves the decision) or retires the area. */
+function unresolved(issues: BaselineIssue[], outcomes: ChangeOutcome[]): BaselineIssue[] {
+  if (issues.length === 0 || outcomes.length === 0) return issues;
+  const settled = new Set<string>();
+  for (const o of outcomes) {
+    if (o.applied && (o.change.type === 'move_decision' || o.change.type === 'retire_decision_area')) settled.add(o.change.decisionAreaId);
+  }
+  return settled.size === 0 ? issues : issues.filter((i) => !settled.has(i.decisionAreaId));
+}
+
 class AreaFindings {
-  private readonly findings = new Map<string, Finding[]>();
+  private readonly causes = new Map<string, AreaCause[]>();
+  /** Last state's findings by cause, with the causes they were made of: unchanged ones are re-stamped. */
+  private previous = new Map<string, { causes: AreaCause[]; finding: Finding }>();
+
+  constructor(private readonly grouped: boolean) {}
 
   /** `namingAffected`: areas whose right names an actor the stage retired, reinstated or moved. */
   next(ctx: StageContext, diff: StateDiff | null, namingAffected: string[]): Finding[] {
@@ -113,28 +129,74 @@ class AreaFindings {
       for (const d of diff.areas) visit.add(d.decisionAreaId);
       for (const areaId of namingAffected) visit.add(areaId);
     }
-    const ref = { index: ctx.state.index, id: ctx.state.stageId };
-    const out: Finding[] = [];
-    for (const [areaId, list] of this.findings) {
-      if (visit.has(areaId)) continue;
-      for (const f of list) out.push(atStage(f, ref));
-    }
     for (const areaId of visit) {
       const area = ctx.state.areas.get(areaId);
-      const list = area && !area.retired ? integrityAreaFindings(ctx, areaId).concat(legalityAreaFindings(ctx, areaId)) : [];
-      if (list.length === 0) {
-        this.findings.delete(areaId);
-        continue;
-      }
-      this.findings.set(areaId, list);
-      for (const f of list) out.push(f);
+      const list = area && !area.retired ? integrityAreaCauses(ctx, areaId).concat(legalityAreaCauses(ctx, areaId)) : [];
+      // Deleted first, so that the areas a stage touched come last and untouched groups keep their order.
+      this.causes.delete(areaId);
+      if (list.length > 0) this.causes.set(areaId, list);
     }
+    const groups = new Map<string, AreaCause[]>();
+    for (const list of this.causes.values()) {
+      for (const c of list) {
+        const key = causeKey(c, this.grouped);
+        const group = groups.get(key);
+        if (group) group.push(c);
+        else groups.set(key, [c]);
+      }
+    }
+    const ref = { index: ctx.state.index, id: ctx.state.stageId };
+    const next = new Map<string, { causes: AreaCause[]; finding: Finding }>();
+    const out: Finding[] = [];
+    for (const [key, causes] of groups) {
+      const before = this.previous.get(key);
+      const finding = before && sameCauses(before.causes, causes) ? atStage(before.finding, ref) : findingsOfCauses(ctx, causes, this.grouped)[0];
+      next.set(key, { causes, finding });
+      out.push(finding);
+    }
+    this.previous = next;
     return out;
   }
 }
 
+function causeKey(c: AreaCause, grouped: boolean): string {
+  return `${c.rule}|${c.subjects.map((s) => s.id).join(',')}|${c.variant}${grouped ? '' : `|${c.areaId}`}`;
+}
+
+function sameCauses(a: AreaCause[], b: AreaCause[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export interface AnalysisOptions {
+  /** Today's date (YYYY-MM-DD): consultations and decisions dated after it are plans, not facts. */
+  today?: string;
+  /** The organisation's own severities, for the rules where the law leaves room (others are ignored). */
+  severities?: SeverityOverrides;
+  /** false: one finding per decision area instead of one per cause (for comparison; the default groups). */
+  grouped?: boolean;
+}
+
+/** Findings with the organisation's severities, re-sorted (severity orders findings within a stage). */
+function withSeverities(findings: Finding[], overrides: SeverityOverrides | undefined): Finding[] {
+  const chosen = new Map<string, Severity>();
+  for (const rule of CONFIGURABLE_RULES) {
+    const severity = overrides?.[rule];
+    if (severity) chosen.set(rule, severity);
+  }
+  if (chosen.size === 0) return findings;
+  return findings
+    .map((f) => {
+      const severity = chosen.get(f.rule);
+      return severity ? { ...f, severity } : f;
+    })
+    .sort(compareFindings);
+}
+
 /** The full analysis of a plan: every state, diff, gap, finding and metric. Pure and deterministic. */
-export function analysePlan(plan: Plan): Analysis {
+export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis {
+  const today = options.today ?? null;
   const fold = foldPlan(plan);
   const { states, outcomes } = fold;
   const ledger = competenceLedger(plan);
@@ -154,9 +216,10 @@ export function analysePlan(plan: Plan): Analysis {
   for (const list of clarityByActor.values()) list.sort((a, b) => a.stageIndex - b.stageIndex);
   const gaps: CompetenceGap[][] = [];
   const metrics: StageMetrics[] = [];
-  const findings: Finding[] = definitionFindings(plan).sort(compareFindings);
+  const findings: Finding[] = definitionFindings(plan, today).sort(compareFindings);
   let previousKeys = new Map<string, number>();
-  const areaFindings = new AreaFindings();
+  const areaFindings = new AreaFindings(options.grouped ?? true);
+  let openIssues = fold.baselineIssues;
   const notDownward = new Map<string, DecisionRight>();
 
   states.forEach((state, k) => {
@@ -177,14 +240,16 @@ export function analysePlan(plan: Plan): Analysis {
         if (!right) return;
         const decider = affected.has(right.deciderId);
         const delegator = !!right.delegatorId && affected.has(right.delegatorId);
-        if (decider || delegator || (right.reporting && affected.has(right.reporting.toId))) namingAffected.push(areaId);
+        const named =
+          decider || delegator || (right.reporting && affected.has(right.reporting.toId)) || (right.substituteId && affected.has(right.substituteId));
+        if (named) namingAffected.push(areaId);
         if ((decider && moved.has(right.deciderId)) || (delegator && moved.has(right.delegatorId as string))) namingMoved.push([areaId, right]);
       });
     }
     if (!sums) sums = RightSums.of(state);
     else {
-      for (const d of diff?.rights ?? []) sums.set(d.decisionAreaId, d.after ?? undefined, hierarchy);
-      for (const [areaId, right] of namingMoved) sums.set(areaId, right, hierarchy);
+      for (const d of diff?.rights ?? []) sums.set(d.decisionAreaId, d.after ?? undefined, hierarchy, state);
+      for (const [areaId, right] of namingMoved) sums.set(areaId, right, hierarchy, state);
     }
     metrics.push(metricsAt(plan, state, stateGaps, stageOutcomes, sums));
     const checkDirection = (areaId: string, right: DecisionRight | null | undefined) => {
@@ -209,6 +274,7 @@ export function analysePlan(plan: Plan): Analysis {
       gaps: stateGaps,
       stageIndex,
       onwardGrants: grants[k],
+      today,
       clarityByActor,
     };
     const stateFindings = [
@@ -217,8 +283,9 @@ export function analysePlan(plan: Plan): Analysis {
       ...stepFindings(ctx),
       ...consequenceFindings(ctx),
       ...participationFindings(ctx),
-      ...integrityStateFindings(ctx, fold.baselineIssues),
+      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes))),
       ...controlBalanceFindings(ctx),
+      ...supportFunctionFindings(ctx),
       ...areaFindings.next(ctx, diff, namingAffected),
     ];
     const keys = new Map<string, number>();
@@ -232,5 +299,5 @@ export function analysePlan(plan: Plan): Analysis {
     for (const f of stateFindings) findings.push(f);
   });
 
-  return { states, diffs, outcomes, gaps, findings, metrics };
+  return { states, diffs, outcomes, gaps, findings: withSeverities(findings, options.severities), metrics };
 }

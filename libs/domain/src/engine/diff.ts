@@ -4,7 +4,8 @@ import { effectiveDeciders } from './effective-deciders';
 import { IndexedMap } from './indexed-map';
 import { ActorState, AreaState, PlanState } from './state';
 
-export type RightChangeKind = 'added' | 'removed' | 'moved' | 'delegator' | 'level' | 'consultation' | 'reporting' | 'onward_delegation';
+export type RightChangeKind =
+  'added' | 'removed' | 'moved' | 'delegator' | 'level' | 'consultation' | 'reporting' | 'onward_delegation' | 'substitute';
 
 export interface RightDiff {
   decisionAreaId: string;
@@ -67,6 +68,7 @@ function rightKinds(before: DecisionRight | null, after: DecisionRight | null): 
   if (!sameList(before.consulted, after.consulted) || !sameList(before.informed, after.informed)) kinds.push('consultation');
   if (!sameReporting(before.reporting, after.reporting)) kinds.push('reporting');
   if (before.mayDelegateFurther !== after.mayDelegateFurther) kinds.push('onward_delegation');
+  if ((before.substituteId ?? null) !== (after.substituteId ?? null)) kinds.push('substitute');
   return kinds;
 }
 

@@ -27,7 +27,8 @@ describe('the example plan (social services, four stages)', () => {
       'consequences.unmitigated_risk',
       'control_balance.reporting_not_reduced',
       'legality.no_report_back',
-      'legality.onward_delegation',
+      'legality.onward_delegation_not_head',
+      'participation.no_union_negotiation',
       'steps.no_gate_criteria',
     ]);
   });

@@ -23,6 +23,8 @@ export interface CompetenceGap {
   closingActionIds: string[];
   /** Actions that would close it but are planned for a later stage. */
   lateActionIds: string[];
+  /** Actions done in time whose target level is below the requirement (open gaps). */
+  lowActionIds?: string[];
 }
 
 const NO_ACTIONS: ReadonlyArray<{ id: string; targetLevel: number; stageIndex: number }> = [];
@@ -87,7 +89,10 @@ function shortfalls(state: PlanState, ledger: CompetenceLedger, right: DecisionR
   const cached = byRight.get(right);
   if (cached && cached.area === area) return cached.list;
   const list: Shortfall[] = [];
-  for (const actorId of effectiveDeciders(right)) {
+  // The substitute decides when the decider cannot, so it needs the same competence.
+  const deciders = effectiveDeciders(right);
+  if (right.substituteId && !deciders.includes(right.substituteId)) deciders.push(right.substituteId);
+  for (const actorId of deciders) {
     if (state.actors.get(actorId)?.kind === 'governing_body') continue;
     for (const r of area.requirements) {
       if (ledger.heldAtBaseline(actorId, r.competenceId) < r.level)
@@ -114,10 +119,12 @@ function gapOf(state: PlanState, ledger: CompetenceLedger, areas: Shortfall[]): 
   let held = heldAtBaseline;
   const closingActionIds: string[] = [];
   const lateActionIds: string[] = [];
+  const lowActionIds: string[] = [];
   for (const action of ledger.actions(actorId, competenceId)) {
     if (action.stageIndex <= state.index) {
       if (action.targetLevel > held) held = action.targetLevel;
       if (action.targetLevel > heldAtBaseline) closingActionIds.push(action.id);
+      if (action.targetLevel < required) lowActionIds.push(action.id);
     } else if (action.targetLevel >= required) {
       lateActionIds.push(action.id);
     }
@@ -135,6 +142,7 @@ function gapOf(state: PlanState, ledger: CompetenceLedger, areas: Shortfall[]): 
     status: open ? 'open' : 'closed',
     closingActionIds,
     lateActionIds: open ? lateActionIds : [],
+    lowActionIds: open ? lowActionIds : [],
   };
 }
 
@@ -151,6 +159,7 @@ function gapAtStage(g: CompetenceGap, state: PlanState): CompetenceGap {
     status: g.status,
     closingActionIds: g.closingActionIds,
     lateActionIds: g.lateActionIds,
+    lowActionIds: g.lowActionIds,
   };
 }
 

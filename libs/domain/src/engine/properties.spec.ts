@@ -31,7 +31,10 @@ function touched(change: Change): { rights: string[]; actors: string[]; areas: s
     case 'set_level':
     case 'set_consultation':
     case 'set_reporting':
+    case 'set_substitute':
       return { rights: [change.decisionAreaId], actors: [], areas: [] };
+    case 'set_limit':
+      return { rights: [], actors: [], areas: [change.decisionAreaId] };
     case 'add_actor':
       return { rights: [], actors: [change.actor.id], areas: [] };
     case 'retire_actor':
@@ -150,6 +153,26 @@ describe('domain engine properties', () => {
           expect(freshGaps).toEqual(gaps[k]);
           expect(metricsAt(plan, fresh, freshGaps, k > 0 ? outcomes[k - 1] : [])).toEqual(metrics[k]);
         });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('loses nothing by grouping: every per-area finding lies in exactly one finding of its cause', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const grouped = analysePlan(plan).findings;
+        const single = analysePlan(plan, { grouped: false }).findings;
+        const inside = (outer: readonly { type: string; id: string }[], inner: readonly { type: string; id: string }[]) =>
+          inner.every((s) => outer.some((o) => o.type === s.type && o.id === s.id));
+        for (const f of single) {
+          const holders = grouped.filter((g) => g.rule === f.rule && g.stageIndex === f.stageIndex && inside(g.subjects, f.subjects));
+          expect([f.id, holders.length]).toEqual([f.id, 1]);
+        }
+        // And grouping never makes more findings, nor ones that hold nothing.
+        expect(grouped.length).toBeLessThanOrEqual(single.length);
+        for (const g of grouped)
+          expect(single.some((f) => f.rule === g.rule && f.stageIndex === g.stageIndex && inside(g.subjects, f.subjects))).toBe(true);
       }),
       { numRuns: 40 },
     );

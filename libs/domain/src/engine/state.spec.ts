@@ -70,6 +70,38 @@ describe(foldPlan.name, () => {
     expect(foldPlan(p).outcomes[1].map((o) => o.reason)).toEqual(['area_retired', 'actor_retired']);
   });
 
+  it('sets a limit as data and words it, and removes it', () => {
+    const p = PlanBuilder.aPlan()
+      .area('a1', { limit: '1 prisbasbelopp', limitValue: { amount: 1, unit: 'prisbasbelopp' } })
+      .stage('s1', [{ id: 'l1', type: 'set_limit', decisionAreaId: 'a1', limit: { amount: 3, unit: 'prisbasbelopp', year: 2027 } }])
+      .stage('s2', [{ id: 'l2', type: 'set_limit', decisionAreaId: 'a1', limit: null, limitText: 'Inom budget' }])
+      .build();
+    expect(stateAt(p, 1).areas.get('a1')).toMatchObject({
+      limit: '3 prisbasbelopp (2027)',
+      limitValue: { amount: 3, unit: 'prisbasbelopp', year: 2027 },
+    });
+    expect(stateAt(p, 2).areas.get('a1')).toMatchObject({ limit: 'Inom budget', limitValue: undefined });
+    expect(stateAt(p, 0).areas.get('a1')?.limit).toBe('1 prisbasbelopp');
+  });
+
+  it('keeps the substitute when a decision moves unless the change names one, and sets or clears it', () => {
+    const p = PlanBuilder.aPlan()
+      .area('a1', {}, { substituteId: 'director' })
+      .stage('s1', [move('c1', 'a1', 'officer')])
+      .stage('s2', [{ id: 'c2', type: 'set_substitute', decisionAreaId: 'a1', substituteId: 'manager' }])
+      .stage('s3', [move('c3', 'a1', 'officer', { substituteId: null })])
+      .build();
+    expect([1, 2, 3].map((k) => stateAt(p, k).rights.get('a1')?.substituteId)).toEqual(['director', 'manager', null]);
+  });
+
+  it('does not set a substitute that is not there', () => {
+    const p = PlanBuilder.aPlan()
+      .area('a1')
+      .stage('s1', [{ id: 'c1', type: 'set_substitute', decisionAreaId: 'a1', substituteId: 'nobody' }])
+      .build();
+    expect(foldPlan(p).outcomes[0][0]).toMatchObject({ applied: false, reason: 'actor_missing' });
+  });
+
   it('rejects a stage index outside the plan', () => {
     expect(() => stateAt(plan(), 3)).toThrow(RangeError);
     expect(() => stateAt(plan(), -1)).toThrow(RangeError);

@@ -1,5 +1,6 @@
 import { compareText } from './compare';
-import { Actor, Change, DecisionArea, DecisionRight, Plan } from '../model/types';
+import { Actor, Change, DecisionArea, DecisionRight, Limit, Plan } from '../model/types';
+import { limitText } from './limits';
 import { IdIndex, IndexedMap } from './indexed-map';
 
 export interface ActorState extends Actor {
@@ -50,23 +51,38 @@ export interface Fold {
 // States hold objects of one fixed shape per kind (every field present, in one order), which keeps
 // property access monomorphic and fast on large plans.
 function actorState(a: Actor, retired: boolean, reportsTo: string | null | undefined = a.reportsTo): ActorState {
-  return { id: a.id, name: a.name, kind: a.kind, reportsTo: reportsTo ?? null, headcount: a.headcount, retired };
+  return {
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    reportsTo: reportsTo ?? null,
+    headcount: a.headcount,
+    legalRole: a.legalRole,
+    qualifications: a.qualifications,
+    meetsCitizens: a.meetsCitizens,
+    retired,
+  };
 }
 
-function areaState(a: DecisionArea, retired: boolean): AreaState {
+function areaState(a: DecisionArea, retired: boolean, limit?: { limit: string | undefined; limitValue: Limit | undefined }): AreaState {
   return {
     id: a.id,
     code: a.code,
     title: a.title,
     section: a.section,
     legalBasis: a.legalBasis,
-    limit: a.limit,
+    limit: limit ? limit.limit : a.limit,
+    limitValue: limit ? limit.limitValue : a.limitValue,
     remark: a.remark,
     citizenFacing: a.citizenFacing,
     kind: a.kind,
     nonDelegable: a.nonDelegable,
     requirements: a.requirements,
     onwardDelegationBy: a.onwardDelegationBy,
+    delegationRestriction: a.delegationRestriction,
+    qualificationRequirement: a.qualificationRequirement,
+    reportingExemption: a.reportingExemption,
+    coreOperation: a.coreOperation,
     retired,
   };
 }
@@ -81,6 +97,7 @@ function rightState(r: Omit<DecisionRight, 'decisionAreaId'>, decisionAreaId: st
     informed: patch?.informed ?? r.informed,
     reporting: patch && 'reporting' in patch ? (patch.reporting ?? null) : (r.reporting ?? null),
     mayDelegateFurther: r.mayDelegateFurther,
+    substituteId: patch && 'substituteId' in patch ? (patch.substituteId ?? null) : (r.substituteId ?? null),
   };
 }
 
@@ -173,7 +190,7 @@ export function applyChange(s: Mutable, change: Change): Result {
     case 'move_decision': {
       const slot = areaSlot(s, change.decisionAreaId);
       if (typeof slot !== 'number') return slot;
-      const problem = activeActor(s, change.toDeciderId) ?? activeActor(s, change.delegatorId);
+      const problem = activeActor(s, change.toDeciderId) ?? activeActor(s, change.delegatorId) ?? activeActor(s, change.substituteId);
       if (problem) return problem;
       const current = s.rights.slotValues[slot];
       const deciderChanged = !current || current.deciderId !== change.toDeciderId;
@@ -186,7 +203,27 @@ export function applyChange(s: Mutable, change: Change): Result {
         informed: current?.informed ?? [],
         reporting: current?.reporting ?? null,
         mayDelegateFurther: change.mayDelegateFurther ?? (deciderChanged ? false : (current?.mayDelegateFurther ?? false)),
+        substituteId: change.substituteId !== undefined ? change.substituteId : (current?.substituteId ?? null),
       });
+      return null;
+    }
+    case 'set_limit': {
+      const slot = areaSlot(s, change.decisionAreaId);
+      if (typeof slot !== 'number') return slot;
+      const area = s.areas.slotValues[slot] as AreaState;
+      const limitValue = change.limit ?? undefined;
+      const wording = change.limitText ?? (limitValue ? limitText(limitValue) : undefined);
+      s.areas.setSlot(slot, areaState(area, false, { limit: wording, limitValue }));
+      return null;
+    }
+    case 'set_substitute': {
+      const slot = areaSlot(s, change.decisionAreaId);
+      if (typeof slot !== 'number') return slot;
+      const current = s.rights.slotValues[slot];
+      if (!current) return { reason: 'no_decider', subjectId: change.decisionAreaId };
+      const problem = activeActor(s, change.substituteId);
+      if (problem) return problem;
+      s.rights.setSlot(slot, rightState(current, change.decisionAreaId, { substituteId: change.substituteId }));
       return null;
     }
     case 'set_level': {
@@ -251,6 +288,7 @@ export function applyChange(s: Mutable, change: Change): Result {
           ...right.consulted,
           ...right.informed,
           ...(right.reporting ? [right.reporting.toId] : []),
+          ...(right.substituteId ? [right.substituteId] : []),
         ]);
         if (problem) return problem;
       }

@@ -26,7 +26,7 @@ const push = (refs: Refs, kind: ReferenceKind, id: string | null | undefined, pa
   if (id !== null && id !== undefined) refs.push({ path, kind, id });
 };
 
-type RightRefs = Pick<DecisionRight, 'deciderId' | 'delegatorId' | 'consulted' | 'informed' | 'reporting'>;
+type RightRefs = Pick<DecisionRight, 'deciderId' | 'delegatorId' | 'consulted' | 'informed' | 'reporting' | 'substituteId'>;
 
 function rightReferences(r: RightRefs, refs: Refs, at: Array<string | number> = []): Refs {
   push(refs, 'actor', r.deciderId, [...at, 'deciderId']);
@@ -34,12 +34,18 @@ function rightReferences(r: RightRefs, refs: Refs, at: Array<string | number> = 
   r.consulted.forEach((id, i) => push(refs, 'actor', id, [...at, 'consulted', i]));
   r.informed.forEach((id, i) => push(refs, 'actor', id, [...at, 'informed', i]));
   if (r.reporting) push(refs, 'actor', r.reporting.toId, [...at, 'reporting', 'toId']);
+  push(refs, 'actor', r.substituteId, [...at, 'substituteId']);
   return refs;
 }
 
-function areaReferences(a: Pick<DecisionArea, 'requirements' | 'onwardDelegationBy'>, refs: Refs, at: Array<string | number> = []): Refs {
+function areaReferences(
+  a: Pick<DecisionArea, 'requirements' | 'onwardDelegationBy' | 'reportingExemption'>,
+  refs: Refs,
+  at: Array<string | number> = [],
+): Refs {
   a.requirements.forEach((r, i) => push(refs, 'competence', r.competenceId, [...at, 'requirements', i, 'competenceId']));
   a.onwardDelegationBy.forEach((id, i) => push(refs, 'actor', id, [...at, 'onwardDelegationBy', i]));
+  push(refs, 'actor', a.reportingExemption?.decidedBy, [...at, 'reportingExemption', 'decidedBy']);
   return refs;
 }
 
@@ -50,8 +56,14 @@ function changeReferences(c: Change, refs: Refs): Refs {
       push(refs, 'decision area', c.decisionAreaId, ['decisionAreaId']);
       push(refs, 'actor', c.toDeciderId, ['toDeciderId']);
       push(refs, 'actor', c.delegatorId, ['delegatorId']);
+      push(refs, 'actor', c.substituteId, ['substituteId']);
+      break;
+    case 'set_substitute':
+      push(refs, 'decision area', c.decisionAreaId, ['decisionAreaId']);
+      push(refs, 'actor', c.substituteId, ['substituteId']);
       break;
     case 'set_level':
+    case 'set_limit':
     case 'retire_decision_area':
       push(refs, 'decision area', c.decisionAreaId, ['decisionAreaId']);
       break;

@@ -63,6 +63,33 @@ describe(validatePlan.name, () => {
     ]);
   });
 
+  it('reports unknown substitutes and exemption deciders', () => {
+    const input = PlanBuilder.aPlan()
+      .area('a1', { reportingExemption: { decidedBy: 'nobody' } }, { substituteId: 'ghost' })
+      .stage('s1', [{ id: 'c1', type: 'set_substitute', decisionAreaId: 'a1', substituteId: 'spook' }])
+      .input_();
+    expect(errorsOf(input).map((e) => e.path)).toEqual([
+      '$.decisionAreas[0].reportingExemption.decidedBy',
+      '$.baseline[0].substituteId',
+      '$.stages[0].changes[0].substituteId',
+    ]);
+  });
+
+  it('accepts the plan-format additions of KL, limits and substitutes in a version-1 file', () => {
+    const input = PlanBuilder.aPlan()
+      .area('a1', {
+        kind: 'formal',
+        limit: '5 prisbasbelopp',
+        limitValue: { amount: 5, unit: 'prisbasbelopp', year: 2027, priceBaseAmountSek: 59_000 },
+        delegationRestriction: { to: ['working_committee'], legalBasis: '10 kap. 4 § SoL' },
+        qualificationRequirement: { qualifications: ['socionomexamen'] },
+        reportingExemption: { decidedBy: 'board', decidedOn: '2026-11-12', reference: 'SN § 87' },
+      })
+      .stage('s1', [{ id: 'c1', type: 'set_limit', decisionAreaId: 'a1', limit: { amount: 2, unit: 'mnkr' } }])
+      .input_();
+    expect(validatePlan(input).ok).toBe(true);
+  });
+
   it('accepts a reference to an actor that a change adds in a later stage', () => {
     const input = PlanBuilder.aPlan()
       .area('a1')

@@ -16,6 +16,19 @@ export const ACTOR_KINDS = ['governing_body', 'executive', 'manager', 'unit', 't
 export const GROUP_ACTOR_KINDS: readonly (typeof ACTOR_KINDS)[number][] = ['unit', 'team', 'professional_group'];
 
 /**
+ * The actor's place under the Local Government Act (Kommunallagen), where the kind alone does not say it:
+ * council (fullmäktige) and committee (nämnd, styrelse) are the bodies themselves; working_committee
+ * (utskott), chair (ordförande), member (ledamot) and deputy_member (ersättare) are the elected delegates of
+ * KL 6:37; head_of_administration is the förvaltningschef, the only one who may delegate further (KL 7:6).
+ */
+export const LEGAL_ROLES = ['council', 'committee', 'working_committee', 'chair', 'member', 'deputy_member', 'head_of_administration'] as const;
+
+/** Who a decision area may be delegated to, when a law narrows KL 6:37 (e.g. only to an utskott). */
+export const DELEGATE_CATEGORIES = ['working_committee', 'member', 'employee'] as const;
+
+const qualification = z.string().min(1).max(200).describe('A formal qualification (behörighet), e.g. "socionomexamen"');
+
+/**
  * governing_body: fullmäktige, nämnd, styrelse, utskott; executive and manager: named leadership roles;
  * role: an employee role by job title (each holder decides as an individual employee, e.g. socialsekreterare);
  * unit, team, professional_group: groups of employees; support_function: HR, IT, ekonomi.
@@ -27,6 +40,12 @@ export const actorSchema = z
     kind: z.enum(ACTOR_KINDS),
     reportsTo: id.nullable().optional().describe('The actor above this one in the hierarchy; absent at the top'),
     headcount: z.int().min(0).max(1_000_000).optional(),
+    legalRole: z.enum(LEGAL_ROLES).optional().describe('The legal role (KL 6:37, 7:5–6); a governing body without one is the body itself'),
+    qualifications: z.array(qualification).max(50).optional().describe('Qualifications every holder of the role has (behörighet)'),
+    meetsCitizens: z
+      .boolean()
+      .optional()
+      .describe('Works with citizens (the front line); absent: roles, teams, units and professional groups do, others do not'),
   })
   .strict();
 
@@ -41,6 +60,44 @@ export const requirementSchema = z.object({ competenceId: id, level: competenceL
 
 export const DECISION_KINDS = ['formal', 'execution'] as const;
 
+export const LIMIT_UNITS = ['kr', 'tkr', 'mnkr', 'prisbasbelopp', 'days', 'weeks', 'months', 'years'] as const;
+
+export const limitSchema = z
+  .object({
+    amount: z.number().min(0).max(1e12),
+    unit: z.enum(LIMIT_UNITS),
+    year: z.int().min(1990).max(2200).optional().describe('For prisbasbelopp: the year whose value applies'),
+    priceBaseAmountSek: z.number().min(0).max(1e7).optional().describe('For prisbasbelopp: that year’s value in kronor'),
+  })
+  .strict()
+  .describe('A limit as data: an amount of money or a duration');
+
+export const delegationRestrictionSchema = z
+  .object({
+    to: z.array(z.enum(DELEGATE_CATEGORIES)).max(3).describe('The only kinds of delegate allowed; empty: none (the nämnd decides itself)'),
+    legalBasis: text(200).optional().describe('The law that narrows it, e.g. "10 kap. 4 § SoL"'),
+  })
+  .strict()
+  .describe('A law narrows who may decide the matter, e.g. only an utskott');
+
+export const qualificationRequirementSchema = z
+  .object({
+    qualifications: z.array(qualification).min(1).max(20),
+    legalBasis: text(200).optional().describe('The law that requires it, e.g. "3 kap. 3 a § SoL"'),
+  })
+  .strict()
+  .describe('Qualifications (behörighet) whoever decides must hold');
+
+export const reportingExemptionSchema = z
+  .object({
+    decidedBy: id.describe('The governing body that decided it (KL 6:40)'),
+    decidedOn: isoDate.optional(),
+    reference: text(200).optional().describe('Where the decision is recorded, e.g. "SN 2026-11-12 § 87"'),
+    reason: text(2000).optional(),
+  })
+  .strict()
+  .describe('A decision of the nämnd that delegated decisions in this area are not reported back (KL 6:40)');
+
 export const decisionAreaSchema = z
   .object({
     id,
@@ -48,13 +105,21 @@ export const decisionAreaSchema = z
     title: z.string().min(1).max(500),
     section: z.string().min(1).max(100).describe('Category or law section, e.g. "personnel", "SoL", "LSS"'),
     legalBasis: text(200).optional().describe('Lagrum, e.g. "4 kap. 1 § SoL"'),
-    limit: text(200).optional().describe('Limit, e.g. "5 prisbasbelopp"'),
+    limit: text(200).optional().describe('The limit as the ordinance words it, e.g. "5 prisbasbelopp"'),
+    limitValue: limitSchema.optional().describe('The limit as data'),
     remark: text(2000).optional(),
     citizenFacing: z.boolean().default(false),
     kind: z.enum(DECISION_KINDS).describe('formal: delegationsbeslut, reported back (anmälan); execution: verkställighet'),
     nonDelegable: z.boolean().default(false).describe('KL 6 kap. 38 §: must stay with the governing body'),
     requirements: z.array(requirementSchema).default([]),
     onwardDelegationBy: z.array(id).default([]).describe('Actors the ordinance gives the right to delegate this matter further (vidaredelegering)'),
+    delegationRestriction: delegationRestrictionSchema.optional(),
+    qualificationRequirement: qualificationRequirementSchema.optional(),
+    reportingExemption: reportingExemptionSchema.optional(),
+    coreOperation: z
+      .boolean()
+      .optional()
+      .describe('A matter of the core operation (kärnverksamhet), not of support; absent: citizen-facing matters are'),
   })
   .strict();
 
@@ -80,6 +145,7 @@ export const decisionRightSchema = z
     informed: z.array(id).default([]),
     reporting: reportingSchema.nullable().optional(),
     mayDelegateFurther: z.boolean().default(false).describe('Vidaredelegering allowed'),
+    substituteId: id.nullable().optional().describe('Who decides when the decider cannot (ersättare)'),
   })
   .strict();
 
@@ -99,9 +165,20 @@ export const changeSchema = z.discriminatedUnion('type', [
       delegatorId: id.nullable().optional().describe('The new delegator; absent keeps the current one'),
       level: delegationLevel.optional().describe('The new level; absent keeps the current one'),
       mayDelegateFurther: z.boolean().optional(),
+      substituteId: id.nullable().optional().describe('The new substitute (null: none); absent keeps the current one'),
     })
     .strict(),
   z.object({ ...changeBase, type: z.literal('set_level'), decisionAreaId: id, level: delegationLevel }).strict(),
+  z
+    .object({
+      ...changeBase,
+      type: z.literal('set_limit'),
+      decisionAreaId: id,
+      limit: limitSchema.nullable().describe('The new limit (null: none)'),
+      limitText: text(200).optional().describe('The new wording; absent: derived from the limit'),
+    })
+    .strict(),
+  z.object({ ...changeBase, type: z.literal('set_substitute'), decisionAreaId: id, substituteId: id.nullable() }).strict(),
   z
     .object({
       ...changeBase,

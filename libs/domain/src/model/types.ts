@@ -13,6 +13,9 @@ import {
   definitionSchema,
   developmentActionSchema,
   holdingSchema,
+  LEGAL_ROLES,
+  limitSchema,
+  reportingExemptionSchema,
   planSchema,
   principleSchema,
   reportingSchema,
@@ -27,6 +30,9 @@ export type Plan = z.output<typeof planSchema>;
 export type PlanInput = z.input<typeof planSchema>;
 
 export type ActorKind = (typeof ACTOR_KINDS)[number];
+export type LegalRole = (typeof LEGAL_ROLES)[number];
+export type Limit = z.output<typeof limitSchema>;
+export type ReportingExemption = z.output<typeof reportingExemptionSchema>;
 export type Actor = z.output<typeof actorSchema>;
 export type DecisionArea = z.output<typeof decisionAreaSchema>;
 export type Requirement = z.output<typeof requirementSchema>;
@@ -52,6 +58,8 @@ export function changeGroup(type: ChangeType): ChangeGroup {
   switch (type) {
     case 'move_decision':
     case 'set_level':
+    case 'set_limit':
+    case 'set_substitute':
       return 'delegation';
     case 'set_consultation':
     case 'set_reporting':

@@ -2,6 +2,7 @@ import { compareText } from '../engine/compare';
 import { ClarityAssessment } from '../model/types';
 import { StageContext, actorName, areaList, listOf, stageName, stageRef } from './context';
 import { finding, Finding } from './finding';
+import { plural } from './text';
 
 const lowest = (a: ClarityAssessment) => Math.min(a.mission, a.goals, a.direction);
 const total = (a: ClarityAssessment) => a.mission + a.goals + a.direction;
@@ -62,6 +63,8 @@ export function clarityFindings(ctx: StageContext): Finding[] {
     const low = (['mission', 'goals', 'direction'] as const).filter((k) => assessment[k] < threshold);
     if (low.length === 0) continue;
     const svNames = { mission: 'uppdrag', goals: 'mål', direction: 'riktning' };
+    // The adjective agrees with the noun: ett otydligt uppdrag, otydliga mål, en otydlig riktning.
+    const svUnclear = { mission: 'otydligt uppdrag', goals: 'otydliga mål', direction: 'otydlig riktning' };
     findings.push(
       finding(
         'clarity.low',
@@ -69,14 +72,14 @@ export function clarityFindings(ctx: StageContext): Finding[] {
         stageRef(ctx),
         subjects,
         {
-          sv: `${who} får besluta om ${list('sv')} i ${at.sv} men har otydligt ${listOf(
-            low.map((k) => `${svNames[k]} (${assessment[k]})`),
+          sv: `${who} får besluta om ${list('sv')} i ${at.sv} men har ${listOf(
+            low.map((k) => `${svUnclear[k]} (${assessment[k]})`),
             'sv',
           )}; gränsen är ${threshold}.`,
           en: `${who} gains ${list('en')} in ${at.en} but its ${listOf(
             low.map((k) => `${k} (${assessment[k]})`),
             'en',
-          )} score below ${threshold}.`,
+          )} ${plural('en', low.length, { one: 'scores', other: 'score' })} below ${threshold}.`,
         },
         {
           sv: `Förtydliga ${listOf(

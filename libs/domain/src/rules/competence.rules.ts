@@ -1,55 +1,122 @@
-import { StageContext, actorName, areaList, stageRef } from './context';
+import { DevelopmentAction } from '../model/types';
+import { StageContext, actorName, areaList, listOf, stageRef } from './context';
 import { atStage, finding, Finding } from './finding';
 
-// A gap carried over unchanged from the previous state shares its decisionAreaIds array, so its finding
-// can be carried over too.
-const previousFinding = new WeakMap<readonly string[], Finding>();
+// Gaps carried over unchanged from the previous state share their decisionAreaIds arrays, so an actor's
+// finding can be carried over too when all of its gaps were.
+const previousFinding = new WeakMap<readonly string[], { arrays: ReadonlyArray<readonly string[]>; finding: Finding }>();
 
-/** Rule 2: an effective decider at stage k has a competence gap no development action closes in time. */
+type Gap = StageContext['gaps'][number];
+
+/**
+ * Rule 2: an effective decider (or substitute) at stage k has competence gaps no development action closes
+ * by the time the stage starts: a blocker, since the decisions are taken without the competence. Managers
+ * and executives are judged like the front line. One finding per actor, listing its competences.
+ */
 export function competenceFindings(ctx: StageContext): Finding[] {
   if (!ctx.stage) return [];
-  const competences = new Map(ctx.plan.competences.map((c) => [c.id, c.name]));
-  return ctx.gaps
-    .filter((gap) => gap.status === 'open')
-    .map((gap) => {
-      const carried = previousFinding.get(gap.decisionAreaIds);
-      if (carried) {
-        const f = atStage(carried, { index: ctx.state.index, id: ctx.state.stageId });
-        previousFinding.set(gap.decisionAreaIds, f);
-        return f;
-      }
-      const made = build(gap);
-      previousFinding.set(gap.decisionAreaIds, made);
-      return made;
-    });
+  const ref = { index: ctx.state.index, id: ctx.state.stageId };
+  const byActor: Gap[][] = [];
+  // Gaps come ordered by actor, then competence.
+  for (const gap of ctx.gaps) {
+    if (gap.status !== 'open') continue;
+    const last = byActor[byActor.length - 1];
+    if (last && last[0].actorId === gap.actorId) last.push(gap);
+    else byActor.push([gap]);
+  }
+  if (byActor.length === 0) return [];
+  let competences: Map<string, string> | undefined;
+  let actions: Map<string, DevelopmentAction> | undefined;
+  return byActor.map((gaps) => {
+    const arrays = gaps.map((g) => g.decisionAreaIds);
+    const carried = previousFinding.get(arrays[0]);
+    const finding =
+      carried && carried.arrays.length === arrays.length && carried.arrays.every((a, i) => a === arrays[i])
+        ? atStage(carried.finding, ref)
+        : build(gaps);
+    previousFinding.set(arrays[0], { arrays, finding });
+    return finding;
+  });
 
-  function build(gap: (typeof ctx.gaps)[number]): Finding {
-    const who = actorName(ctx, gap.actorId);
-    const what = competences.get(gap.competenceId) ?? gap.competenceId;
-    const areas = areaList(ctx, gap.decisionAreaIds);
-    const late = gap.lateActionIds.length > 0;
+  function build(gaps: Gap[]): Finding {
+    competences ??= new Map(ctx.plan.competences.map((c) => [c.id, c.name]));
+    actions ??= new Map(ctx.plan.developmentActions.map((a) => [a.id, a]));
+    const actorId = gaps[0].actorId;
+    const who = actorName(ctx, actorId);
+    const areaIds = [...new Set(gaps.flatMap((g) => g.decisionAreaIds))].sort();
+    const areas = areaList(ctx, areaIds);
+    const stageNo = (stageId: string) => ctx.stageIndex.get(stageId) ?? '?';
+    const k = ctx.state.index;
+    const shown = gaps.slice(0, 3);
+    const levels = (lang: 'sv' | 'en') =>
+      listOf(
+        shown.map((g) => {
+          const what = competences?.get(g.competenceId) ?? g.competenceId;
+          return lang === 'sv' ? `${what} på nivå ${g.held} där ${g.required} krävs` : `${what} at level ${g.held} where ${g.required} is required`;
+        }),
+        lang,
+        3,
+        gaps.length,
+      );
+    const notes = { sv: '', en: '' };
+    const fixes: Array<{ sv: string; en: string }> = [];
+    for (const gap of shown) {
+      const late = gap.lateActionIds.map((id) => actions?.get(id)).filter((a) => a !== undefined);
+      const low = (gap.lowActionIds ?? []).map((id) => actions?.get(id)).filter((a) => a !== undefined);
+      const what = competences?.get(gap.competenceId) ?? gap.competenceId;
+      if (late.length) {
+        notes.sv += ` ${capitalise(actionName(late[0], 'sv'))} blir klar först före etapp ${stageNo(late[0].beforeStageId)}.`;
+        notes.en += ` ${capitalise(actionName(late[0], 'en'))} is only done before stage ${stageNo(late[0].beforeStageId)}.`;
+        fixes.push({
+          sv: `Flytta ${actionName(late[0], 'sv')} så att den är klar före etapp ${k} (i stället för etapp ${stageNo(late[0].beforeStageId)}), eller skjut upp flytten av beslutet.`,
+          en: `Move ${actionName(late[0], 'en')} so that it is done before stage ${k} (instead of stage ${stageNo(late[0].beforeStageId)}), or move the decision later.`,
+        });
+      } else if (low.length) {
+        notes.sv += ` ${capitalise(actionName(low[0], 'sv'))} ger bara nivå ${low[0].targetLevel}.`;
+        notes.en += ` ${capitalise(actionName(low[0], 'en'))} only reaches level ${low[0].targetLevel}.`;
+        fixes.push({
+          sv: `Höj målnivån för ${actionName(low[0], 'sv')} från ${low[0].targetLevel} till ${gap.required}, eller låt beslutet ligga kvar.`,
+          en: `Raise the target level of ${actionName(low[0], 'en')} from ${low[0].targetLevel} to ${gap.required}, or keep the decision where it is.`,
+        });
+      } else {
+        fixes.push({
+          sv: `Planera en kompetensinsats (utbildning, rekrytering, mentorskap) som ger ${who} nivå ${gap.required} i ${what} före etappen, eller låt beslutet ligga kvar.`,
+          en: `Plan a development action (training, recruitment, mentoring) that brings ${who} to level ${gap.required} in ${what} before the stage, or keep the decision where it is.`,
+        });
+      }
+    }
     return finding(
       'competence.gap',
-      late ? 'warning' : 'blocker',
+      'blocker',
       stageRef(ctx),
       [
-        { type: 'actor', id: gap.actorId },
-        { type: 'competence', id: gap.competenceId },
-        ...gap.decisionAreaIds.map((id) => ({ type: 'decisionArea' as const, id })),
+        { type: 'actor', id: actorId },
+        ...gaps.map((g) => ({ type: 'competence' as const, id: g.competenceId })),
+        ...areaIds.map((id) => ({ type: 'decisionArea' as const, id })),
       ],
       {
-        sv: `${who} beslutar om ${areas('sv')} men har ${what} på nivå ${gap.held} där ${gap.required} krävs.${late ? ' Den planerade insatsen blir klar först senare.' : ''}`,
-        en: `${who} decides ${areas('en')} but has ${what} at level ${gap.held} where ${gap.required} is required.${late ? ' The planned action is only done later.' : ''}`,
+        sv: `${who} beslutar om ${areas('sv')} från etappens start men har ${levels('sv')}.${notes.sv}`,
+        en: `${who} decides ${areas('en')} from the start of the stage but has ${levels('en')}.${notes.en}`,
       },
-      late
-        ? {
-            sv: 'Tidigarelägg kompetensinsatsen så att den är klar innan etappen börjar, eller skjut upp flytten av beslutet.',
-            en: 'Bring the development action forward so it is done before the stage starts, or move the decision later.',
-          }
-        : {
-            sv: `Planera en kompetensinsats (utbildning, rekrytering, mentorskap) som ger ${who} nivå ${gap.required} i ${what} före etappen, eller låt beslutet ligga kvar.`,
-            en: `Plan a development action (training, recruitment, mentoring) that brings ${who} to level ${gap.required} in ${what} before the stage, or keep the decision where it is.`,
-          },
+      { sv: fixes.map((f) => f.sv).join(' '), en: fixes.map((f) => f.en).join(' ') },
+      `competence.gap|actor:${actorId}`,
     );
   }
+}
+
+const KIND_TEXT: Record<DevelopmentAction['kind'], { sv: string; en: string }> = {
+  training: { sv: 'utbildningen', en: 'the training' },
+  recruitment: { sv: 'rekryteringen', en: 'the recruitment' },
+  mentoring: { sv: 'mentorskapet', en: 'the mentoring' },
+  coaching: { sv: 'coachningen', en: 'the coaching' },
+  other: { sv: 'kompetensinsatsen', en: 'the development action' },
+};
+
+/** A development action named by what it is, never by its id. */
+function actionName(a: DevelopmentAction, lang: 'sv' | 'en'): string {
+  return a.description ? `${KIND_TEXT[a.kind][lang]} ”${a.description}”` : KIND_TEXT[a.kind][lang];
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

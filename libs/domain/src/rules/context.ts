@@ -22,6 +22,8 @@ export interface StageContext {
   notDownward: ReadonlyMap<string, DecisionRight>;
   /** Clarity assessments by actor, in stage order. */
   clarityByActor: ReadonlyMap<string, ReadonlyArray<{ assessment: ClarityAssessment; stageIndex: number }>>;
+  /** Today's date (YYYY-MM-DD): dates after it are plans, not facts. null: nothing is in the future. */
+  today: string | null;
   /** Actors that may delegate each decision area further, as of this state (area id → actor ids). */
   onwardGrants: ReadonlyMap<string, ReadonlySet<string>>;
 }

@@ -18,6 +18,9 @@ export type RuleGroup = (typeof RULE_GROUPS)[number];
 export const RULES = {
   'definition.missing': 'definition',
   'definition.not_agreed': 'definition',
+  'definition.agreed_late': 'definition',
+  'definition.planned': 'definition',
+  'definition.not_by_governing_body': 'definition',
   'competence.gap': 'competence',
   'clarity.low': 'clarity',
   'clarity.unassessed': 'clarity',
@@ -28,20 +31,48 @@ export const RULES = {
   'consequences.unmitigated_risk': 'consequences',
   'participation.not_consulted': 'participation',
   'participation.no_union_negotiation': 'participation',
+  'participation.planned': 'participation',
   'integrity.no_decider': 'integrity',
   'integrity.two_deciders': 'integrity',
   'integrity.retired_decider': 'integrity',
   'integrity.delegation_cycle': 'integrity',
   'integrity.upward_delegation': 'integrity',
+  'integrity.self_delegation': 'integrity',
   'integrity.hierarchy_cycle': 'integrity',
   'integrity.change_not_applicable': 'integrity',
   'control_balance.reporting_not_reduced': 'control_balance',
+  'control_balance.support_function_core': 'control_balance',
   'legality.non_delegable': 'legality',
   'legality.group_delegate': 'legality',
   'legality.no_report_back': 'legality',
   'legality.onward_delegation': 'legality',
+  'legality.onward_delegation_not_head': 'legality',
+  'legality.delegate_not_allowed': 'legality',
+  'legality.qualification_missing': 'legality',
 } as const satisfies Record<string, RuleGroup>;
 export type RuleId = keyof typeof RULES;
+
+/**
+ * Rules whose severity an organisation may choose: those the law does not decide (Kommunallagen, MBL) and
+ * that do not say the plan contradicts itself. See docs/checks.md.
+ */
+export const CONFIGURABLE_RULES = [
+  'definition.planned',
+  'definition.not_by_governing_body',
+  'clarity.low',
+  'clarity.unassessed',
+  'steps.no_changes',
+  'steps.no_goal',
+  'steps.no_gate_criteria',
+  'consequences.citizens_missing',
+  'consequences.unmitigated_risk',
+  'participation.not_consulted',
+  'participation.planned',
+  'control_balance.reporting_not_reduced',
+  'control_balance.support_function_core',
+] as const satisfies readonly RuleId[];
+export type ConfigurableRuleId = (typeof CONFIGURABLE_RULES)[number];
+export type SeverityOverrides = Partial<Record<ConfigurableRuleId, Severity>>;
 
 export type SubjectType = 'plan' | 'stage' | 'actor' | 'decisionArea' | 'change' | 'competence' | 'consequence';
 export interface Subject {
@@ -98,8 +129,10 @@ export function finding(
   subjects: Subject[],
   message: Text,
   fix: Text,
+  /** For a finding whose subjects may grow while it stays the same problem (a cause listing its areas). */
+  stableKey?: string,
 ): Finding {
-  const key = `${rule}|${subjects.map((s) => `${s.type}:${s.id}`).join(',')}`;
+  const key = stableKey ?? `${rule}|${subjects.map((s) => `${s.type}:${s.id}`).join(',')}`;
   return {
     key,
     id: `${key}@${stage.index ?? 'plan'}`,

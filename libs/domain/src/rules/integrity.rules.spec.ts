@@ -1,6 +1,6 @@
 import { move, PlanBuilder } from '../testing/plan-builder';
 import { findingsOf } from '../testing/findings';
-import { integrityAreaFindings as integrityFindings } from './integrity.rules';
+import { integrityAreaCauses as integrityFindings } from './integrity.rules';
 
 describe(integrityFindings.name, () => {
   it('flags an active decision area with no decider', () => {
@@ -19,9 +19,34 @@ describe(integrityFindings.name, () => {
     ]);
   });
 
+  it('keeps two baseline deciders a finding in every later state until a change settles who decides', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1')
+      .stage('s1', [{ id: 'c1', type: 'set_level', decisionAreaId: 'a1', level: 7 }])
+      .stage('s2', [move('c2', 'a1', 'officer')])
+      .stage('s3', [])
+      .build();
+    plan.baseline.push({ ...plan.baseline[0], deciderId: 'officer' });
+    const found = findingsOf(plan, 'integrity.two_deciders');
+    expect(found.map((f) => f.stageIndex)).toEqual([0, 1]);
+    expect(found[1].message.sv).toContain('ingen förändring har ännu avgjort vem som beslutar');
+    expect(found[1].since).toBe(0);
+  });
+
   it('accepts a decision area with exactly one decider', () => {
     const plan = PlanBuilder.aPlan().area('a1').build();
     expect([...findingsOf(plan, 'integrity.no_decider'), ...findingsOf(plan, 'integrity.two_deciders')]).toEqual([]);
+  });
+
+  it('flags a retired substitute, and not once another is named', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1', {}, { substituteId: 'officer' })
+      .stage('s1', [{ id: 'r1', type: 'retire_actor', actorId: 'officer' }])
+      .stage('s2', [{ id: 's2', type: 'set_substitute', decisionAreaId: 'a1', substituteId: 'director' }])
+      .build();
+    const found = findingsOf(plan, 'integrity.retired_decider');
+    expect(found.map((f) => f.stageIndex)).toEqual([1]);
+    expect(found[0].message.sv).toContain('ersättare');
   });
 
   it('flags a retired actor that still decides, and not once its decisions are moved', () => {
@@ -39,11 +64,38 @@ describe(integrityFindings.name, () => {
 
   it('flags a cycle of delegators', () => {
     const plan = PlanBuilder.aPlan()
-      .area('a1', {}, { deciderId: 'officer', delegatorId: 'manager' })
-      .area('a2', {}, { deciderId: 'manager', delegatorId: 'officer' })
+      .area('a1', {}, { deciderId: 'officer', delegatorId: 'team' })
+      .area('a2', {}, { deciderId: 'team', delegatorId: 'officer' })
       .build();
     const [f] = findingsOf(plan, 'integrity.delegation_cycle');
-    expect(f.subjects.filter((s) => s.type === 'actor').map((s) => s.id)).toEqual(['manager', 'officer']);
+    expect(f.subjects.filter((s) => s.type === 'actor').map((s) => s.id)).toEqual(['officer', 'team']);
+  });
+
+  it('reports an upward delegation once, not also as a cycle through the downward delegations', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1', {}, { deciderId: 'officer', delegatorId: 'manager' })
+      .area('a2', {}, { deciderId: 'manager', delegatorId: 'officer' })
+      .area('a3', {}, { deciderId: 'manager', delegatorId: 'director' })
+      .build();
+    expect(findingsOf(plan, 'integrity.upward_delegation')).toHaveLength(1);
+    expect(findingsOf(plan, 'integrity.delegation_cycle')).toEqual([]);
+  });
+
+  it('says so when an actor delegates to itself, and not as a cycle', () => {
+    const plan = PlanBuilder.aPlan().area('a1', {}, { deciderId: 'manager', delegatorId: 'manager' }).build();
+    const found = findingsOf(plan, 'integrity.self_delegation');
+    expect(found.map((f) => f.message.sv)).toEqual(['Enhetschef delegerar a1 Ärende a1 till sig själv.']);
+    expect(findingsOf(plan, 'integrity.delegation_cycle')).toEqual([]);
+  });
+
+  it('lists the areas of one cause in one finding, in ordinance order', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('x10', { code: '2.10' }, { deciderId: 'director', delegatorId: 'officer' })
+      .area('x9', { code: '2.9' }, { deciderId: 'director', delegatorId: 'officer' })
+      .build();
+    const found = findingsOf(plan, 'integrity.upward_delegation');
+    expect(found).toHaveLength(1);
+    expect(found[0].message.en).toBe('2.9 Ärende x9 and 2.10 Ärende x10 are delegated upwards: Handläggare delegates to Förvaltningschef above it.');
   });
 
   it('accepts a delegation chain that does not loop', () => {

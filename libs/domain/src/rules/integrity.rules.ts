@@ -2,8 +2,11 @@ import { Hierarchy } from '../engine/hierarchy';
 import { forEachArea } from '../engine/indexed-map';
 import { BaselineIssue, NotApplicableReason } from '../engine/state';
 import { DecisionRight } from '../model/types';
+import { AreaCause } from './causes';
+import { actorNameAnywhere, areaLabelAnywhere, describeChange } from './describe-change';
 import { StageContext, actorName, areaLabel, areaList, listOf, stageName, stageRef } from './context';
 import { finding, Finding, Text } from './finding';
+import { plural } from './text';
 
 const REASONS: Record<NotApplicableReason, (subject: string) => Text> = {
   area_missing: (s) => ({ sv: `beslutsområdet ${s} finns inte (ännu) här`, en: `decision area ${s} does not exist (yet) at this point` }),
@@ -14,6 +17,9 @@ const REASONS: Record<NotApplicableReason, (subject: string) => Text> = {
   duplicate_id: (s) => ({ sv: `${s} finns redan`, en: `${s} already exists` }),
   hierarchy_cycle: (s) => ({ sv: `flytten skulle göra ${s} till sin egen chef`, en: `the move would make ${s} report to itself` }),
 };
+
+/** Reasons about a decision area; the others are about an actor. */
+const AREA_REASONS: ReadonlySet<NotApplicableReason> = new Set(['area_missing', 'area_retired', 'no_decider']);
 
 /** Whether a right is delegated from above (a delegator that is not an ancestor of its decider is not). */
 export function goesDown(hierarchy: Hierarchy, right: DecisionRight): boolean {
@@ -63,106 +69,137 @@ function delegationCycles(edges: Array<{ from: string; to: string }>): string[][
   return cycles;
 }
 
-const DECIDES: Text = { sv: 'beslutar om', en: 'decides' };
-const DELEGATES: Text = { sv: 'delegerar', en: 'delegates' };
+const DECIDES = { sv: 'beslutar om', en: 'decides' };
+const DELEGATES = { sv: 'delegerar', en: 'delegates' };
+const SUBSTITUTES = { sv: 'är ersättare för', en: 'stands in for' };
 
-/** Rule 7, per decision area: no decider, a retired actor deciding, a decision delegated upwards. */
-export function integrityAreaFindings(ctx: StageContext, areaId: string): Finding[] {
-  const ref = stageRef(ctx);
+/** Rule 7, per decision area: no decider, a retired actor deciding, a decision delegated upwards or to oneself. */
+export function integrityAreaCauses(ctx: StageContext, areaId: string): AreaCause[] {
   const right = ctx.state.rights.get(areaId);
+  const name = (id: string) => actorName(ctx, id);
   if (!right) {
     return [
-      finding(
-        'integrity.no_decider',
-        'blocker',
-        ref,
-        [{ type: 'decisionArea', id: areaId }],
-        { sv: `${areaLabel(ctx, areaId)} har ingen beslutsfattare.`, en: `${areaLabel(ctx, areaId)} has no decider.` },
-        { sv: 'Tilldela beslutsområdet en beslutsfattare eller avveckla det.', en: 'Assign the decision area a decider or retire it.' },
-      ),
+      {
+        rule: 'integrity.no_decider',
+        severity: 'blocker',
+        areaId,
+        subjects: [],
+        variant: '',
+        render: (areas) => ({
+          message: {
+            sv: `${areas.list('sv')} har ingen beslutsfattare.`,
+            en: `${areas.list('en')} ${plural('en', areas.count, { one: 'has', other: 'have' })} no decider.`,
+          },
+          fix: {
+            sv: `Tilldela ${plural('sv', areas.count, { one: 'beslutsområdet', other: 'beslutsområdena' })} en beslutsfattare eller avveckla ${plural('sv', areas.count, { one: 'det', other: 'dem' })}.`,
+            en: `Assign ${plural('en', areas.count, { one: 'the decision area a decider or retire it', other: 'the decision areas a decider or retire them' })}.`,
+          },
+        }),
+      },
     ];
   }
-  const findings: Finding[] = [];
-  const retiredCheck = (actorId: string | null | undefined, role: Text) => {
+  const causes: AreaCause[] = [];
+  const retiredCheck = (actorId: string | null | undefined, role: Text, variant: string) => {
     if (!actorId || !ctx.state.actors.get(actorId)?.retired) return;
-    findings.push(
-      finding(
-        'integrity.retired_decider',
-        'blocker',
-        ref,
-        [
-          { type: 'actor', id: actorId },
-          { type: 'decisionArea', id: areaId },
-        ],
-        {
-          sv: `${actorName(ctx, actorId)} är avvecklad men ${role.sv} ${areaLabel(ctx, areaId)}.`,
-          en: `${actorName(ctx, actorId)} is retired but still ${role.en} ${areaLabel(ctx, areaId)}.`,
+    causes.push({
+      rule: 'integrity.retired_decider',
+      severity: 'blocker',
+      areaId,
+      subjects: [{ type: 'actor', id: actorId }],
+      variant,
+      render: (areas) => ({
+        message: {
+          sv: `${name(actorId)} är avvecklad men ${role.sv} ${areas.list('sv')}.`,
+          en: `${name(actorId)} is retired but still ${role.en} ${areas.list('en')}.`,
         },
-        {
+        fix: {
           sv: 'Flytta beslutsrätten till en aktör som finns kvar, i samma etapp som avvecklingen.',
           en: 'Move the decision right to an actor that remains, in the stage that retires it.',
         },
-      ),
-    );
+      }),
+    });
   };
-  retiredCheck(right.deciderId, DECIDES);
-  if (right.delegatorId !== right.deciderId) retiredCheck(right.delegatorId, DELEGATES);
-  if (right.delegatorId && right.delegatorId !== right.deciderId && ctx.hierarchy.isAbove(right.deciderId, right.delegatorId)) {
-    findings.push(
-      finding(
-        'integrity.upward_delegation',
-        'blocker',
-        ref,
-        [
-          { type: 'decisionArea', id: areaId },
-          { type: 'actor', id: right.delegatorId },
-          { type: 'actor', id: right.deciderId },
-        ],
-        {
-          sv: `${areaLabel(ctx, areaId)} delegeras uppåt: ${actorName(ctx, right.delegatorId)} delegerar till sin överordnade ${actorName(ctx, right.deciderId)}.`,
-          en: `${areaLabel(ctx, areaId)} is delegated upwards: ${actorName(ctx, right.delegatorId)} delegates to ${actorName(ctx, right.deciderId)} above it.`,
+  retiredCheck(right.deciderId, DECIDES, 'decides');
+  if (right.delegatorId !== right.deciderId) retiredCheck(right.delegatorId, DELEGATES, 'delegates');
+  if (right.substituteId !== right.deciderId && right.substituteId !== right.delegatorId) retiredCheck(right.substituteId, SUBSTITUTES, 'substitute');
+  const delegator = right.delegatorId;
+  if (delegator && delegator === right.deciderId) {
+    causes.push({
+      rule: 'integrity.self_delegation',
+      severity: 'warning',
+      areaId,
+      subjects: [{ type: 'actor', id: delegator }],
+      variant: '',
+      render: (areas) => ({
+        message: {
+          sv: `${name(delegator)} delegerar ${areas.list('sv')} till sig själv.`,
+          en: `${name(delegator)} delegates ${areas.list('en')} to itself.`,
         },
-        {
+        fix: {
+          sv: 'Ange vem som delegerat beslutet (oftast nämnden), eller ta bort delegeringen om aktören har beslutet från början.',
+          en: 'Name who delegated the decision (usually the committee), or remove the delegator if the actor holds the decision from the start.',
+        },
+      }),
+    });
+  }
+  if (delegator && delegator !== right.deciderId && ctx.hierarchy.isAbove(right.deciderId, delegator)) {
+    causes.push({
+      rule: 'integrity.upward_delegation',
+      severity: 'blocker',
+      areaId,
+      subjects: [
+        { type: 'actor', id: delegator },
+        { type: 'actor', id: right.deciderId },
+      ],
+      variant: '',
+      render: (areas) => ({
+        message: {
+          sv: `${areas.list('sv')} delegeras uppåt: ${name(delegator)} delegerar till sin överordnade ${name(right.deciderId)}.`,
+          en: `${areas.list('en')} ${plural('en', areas.count, { one: 'is', other: 'are' })} delegated upwards: ${name(delegator)} delegates to ${name(right.deciderId)} above it.`,
+        },
+        fix: {
           sv: 'Låt den som delegerar vara den överordnade, eller återta beslutet till den högre nivån utan delegering.',
           en: 'Let the one above be the delegator, or return the decision to the higher level without delegation.',
         },
-      ),
-    );
+      }),
+    });
   }
-  return findings;
+  return causes;
 }
 
-/** Rule 7, for the state as a whole: two deciders, cycles of delegators or of reporting lines, changes that no longer apply. */
+/**
+ * Rule 7, for the state as a whole: two deciders, cycles of delegators or of reporting lines, changes that no
+ * longer apply. `baselineIssues`: the baseline's areas with two rights that no change has resolved yet.
+ */
 export function integrityStateFindings(ctx: StageContext, baselineIssues: BaselineIssue[]): Finding[] {
   const at = stageName(ctx);
   const ref = stageRef(ctx);
   const findings: Finding[] = [];
 
-  if (ctx.state.index === 0) {
-    for (const issue of baselineIssues) {
-      findings.push(
-        finding(
-          'integrity.two_deciders',
-          'blocker',
-          ref,
-          [{ type: 'decisionArea', id: issue.decisionAreaId }, ...issue.deciderIds.map((id) => ({ type: 'actor' as const, id }))],
-          {
-            sv: `${areaLabel(ctx, issue.decisionAreaId)} har ${issue.deciderIds.length} beslutsfattare i nuläget (${listOf(
-              issue.deciderIds.map((id) => actorName(ctx, id)),
-              'sv',
-            )}).`,
-            en: `${areaLabel(ctx, issue.decisionAreaId)} has ${issue.deciderIds.length} deciders in the baseline (${listOf(
-              issue.deciderIds.map((id) => actorName(ctx, id)),
-              'en',
-            )}).`,
-          },
-          {
-            sv: 'Behåll en beslutsfattare; dela upp ärendet i två beslutsområden om båda behövs.',
-            en: 'Keep one decider; split the matter into two decision areas if both are needed.',
-          },
-        ),
-      );
-    }
+  for (const issue of baselineIssues) {
+    const later = ctx.state.index > 0;
+    findings.push(
+      finding(
+        'integrity.two_deciders',
+        'blocker',
+        ref,
+        [{ type: 'decisionArea', id: issue.decisionAreaId }, ...issue.deciderIds.map((id) => ({ type: 'actor' as const, id }))],
+        {
+          sv: `${areaLabel(ctx, issue.decisionAreaId)} har ${issue.deciderIds.length} beslutsfattare i nuläget (${listOf(
+            issue.deciderIds.map((id) => actorName(ctx, id)),
+            'sv',
+          )})${later ? ', och ingen förändring har ännu avgjort vem som beslutar' : ''}.`,
+          en: `${areaLabel(ctx, issue.decisionAreaId)} has ${issue.deciderIds.length} deciders in the baseline (${listOf(
+            issue.deciderIds.map((id) => actorName(ctx, id)),
+            'en',
+          )})${later ? ', and no change has settled who decides yet' : ''}.`,
+        },
+        {
+          sv: 'Behåll en beslutsfattare i nuläget, eller flytta beslutet till en beslutsfattare i en etapp; dela upp ärendet i två beslutsområden om båda behövs.',
+          en: 'Keep one decider in the baseline, or move the decision to one decider in a stage; split the matter into two decision areas if both are needed.',
+        },
+      ),
+    );
   }
 
   // Downward edges alone cannot close a cycle: every cycle has an edge that does not go down, and the
@@ -177,9 +214,11 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
   const edges: Array<{ from: string; to: string; areaId: string }> = [];
   if (candidates.size > 0) {
     forEachArea(ctx.state.areas, ctx.state.rights, (areaId, _area, right) => {
-      if (right?.delegatorId && candidates.has(right.delegatorId) && candidates.has(right.deciderId)) {
-        edges.push({ from: right.delegatorId, to: right.deciderId, areaId });
-      }
+      const from = right?.delegatorId;
+      if (!right || !from || from === right.deciderId || !candidates.has(from) || !candidates.has(right.deciderId)) return;
+      // An upward delegation is its own finding; through it every chain below would read as a circle.
+      if (ctx.hierarchy.isAbove(right.deciderId, from)) return;
+      edges.push({ from, to: right.deciderId, areaId });
     });
   }
   const cycles = candidates.size > 0 ? delegationCycles(edges) : [];
@@ -235,9 +274,12 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
   for (const outcome of ctx.outcomes) {
     if (outcome.applied || !outcome.reason) continue;
     const subject = outcome.subjectId ?? '';
-    const isArea = ctx.state.areas.has(subject);
-    const label = isArea ? areaLabel(ctx, subject) : actorName(ctx, subject);
+    const change = outcome.change;
+    // A duplicate id names what the change adds: an actor or a decision area.
+    const isArea = AREA_REASONS.has(outcome.reason) || (outcome.reason === 'duplicate_id' && change.type === 'add_decision_area');
+    const label = isArea ? areaLabelAnywhere(ctx, subject) : actorNameAnywhere(ctx, subject);
     const reason = REASONS[outcome.reason](label);
+    const what = describeChange(ctx, change);
     findings.push(
       finding(
         'integrity.change_not_applicable',
@@ -248,8 +290,8 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
           ...(subject ? [{ type: isArea ? ('decisionArea' as const) : ('actor' as const), id: subject }] : []),
         ],
         {
-          sv: `Förändringen ${outcome.change.id} i ${at.sv} går inte att genomföra: ${reason.sv}.`,
-          en: `Change ${outcome.change.id} in ${at.en} no longer applies: ${reason.en}.`,
+          sv: `Förändringen ”${what.sv}” i ${at.sv} går inte att genomföra: ${reason.sv}.`,
+          en: `The change “${what.en}” in ${at.en} no longer applies: ${reason.en}.`,
         },
         {
           sv: 'Ändra eller ta bort förändringen, eller flytta den till en etapp där den går att genomföra.',

@@ -1,5 +1,6 @@
 import { move, PlanBuilder } from '../testing/plan-builder';
 import { findingsOf } from '../testing/findings';
+import { analysePlan } from '../engine/analyse';
 import { participationFindings } from './participation.rules';
 
 const moveToOfficer = () =>
@@ -41,5 +42,71 @@ describe(participationFindings.name, () => {
       .push('consultations', { id: 'k1', stageId: 's1', format: 'union_negotiation', actorIds: ['director'] })
       .build();
     expect(findingsOf(plan, 'participation.no_union_negotiation')).toEqual([]);
+  });
+
+  it('warns when a decision is taken away from the role that does the work without hearing it (the professionals’ voice)', () => {
+    const plan = PlanBuilder.aPlan()
+      .area('a1', {}, { deciderId: 'officer' })
+      .stage('s1', [move('c1', 'a1', 'manager')])
+      .push('consultations', { id: 'k1', stageId: 's1', format: 'union_negotiation', actorIds: ['director', 'manager'] })
+      .build();
+    const found = findingsOf(plan, 'participation.not_consulted');
+    expect(found.map((f) => [f.subjects[0].id, f.severity])).toEqual([['officer', 'warning']]);
+    expect(found[0].message.sv).toContain('Handläggare lämnar a1 Ärende a1');
+  });
+
+  describe('dates', () => {
+    const dated = (date: string | undefined) =>
+      moveToOfficer()
+        .with({ stages: [] })
+        .stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'board' })], { startDate: '2027-03-01' })
+        .push('consultations', { id: 'k1', stageId: 's1', format: 'workshop', actorIds: ['manager', 'officer'], ...(date ? { date } : {}) })
+        .push('consultations', { id: 'k2', stageId: 's1', format: 'union_negotiation', actorIds: ['director'], ...(date ? { date } : {}) })
+        .build();
+
+    it('counts consultations and MBL negotiations dated before the stage starts', () => {
+      const plan = dated('2027-02-10');
+      expect([...findingsOf(plan, 'participation.not_consulted'), ...findingsOf(plan, 'participation.no_union_negotiation')]).toEqual([]);
+    });
+
+    it.each([['2027-03-01'], ['2027-04-15'], [undefined]])('does not count those dated %s for a stage starting 2027-03-01, and says why', (date) => {
+      const plan = dated(date);
+      const notConsulted = findingsOf(plan, 'participation.not_consulted');
+      expect(notConsulted).toHaveLength(2);
+      expect(notConsulted[0].message.sv).toContain('2 dialoger räknas inte eftersom de saknar datum före etappens start 2027-03-01');
+      expect(findingsOf(plan, 'participation.no_union_negotiation')).toHaveLength(1);
+    });
+
+    it('shows consultations dated after today as planned, not held', () => {
+      const plan = dated('2027-02-10');
+      const found = analysePlan(plan, { today: '2026-12-01' }).findings.filter((f) => f.rule === 'participation.planned');
+      expect(found).toMatchObject([{ severity: 'info', stageIndex: 1 }]);
+      expect(found[0].message.sv).toBe(
+        'Etapp 1 ”Etapp s1”: workshopen 2027-02-10 och MBL-förhandlingen 2027-02-10 är planerade, de har inte ägt rum än.',
+      );
+      expect(analysePlan(plan, { today: '2027-02-11' }).findings.filter((f) => f.rule === 'participation.planned')).toEqual([]);
+      expect(analysePlan(plan).findings.filter((f) => f.rule === 'participation.planned')).toEqual([]);
+    });
+  });
+
+  describe('MBL 11 §: any major change of working conditions, not only structure', () => {
+    it('asks for a union negotiation when a stage hands a decision to a group of employees or a role', () => {
+      const toTeam = PlanBuilder.aPlan()
+        .area('schema')
+        .stage('s1', [move('c1', 'schema', 'team', { delegatorId: 'manager' })])
+        .build();
+      const [found] = findingsOf(toTeam, 'participation.no_union_negotiation');
+      expect(found.subjects).toContainEqual({ type: 'decisionArea', id: 'schema' });
+      expect(found.message.sv).toContain('nya arbetsuppgifter för medarbetare');
+      expect(findingsOf(moveToOfficer().build(), 'participation.no_union_negotiation')).toHaveLength(1);
+    });
+
+    it('does not ask for one when decisions only move between managers and bodies', () => {
+      const plan = PlanBuilder.aPlan()
+        .area('a1')
+        .stage('s1', [move('c1', 'a1', 'director', { delegatorId: 'board' })])
+        .build();
+      expect(findingsOf(plan, 'participation.no_union_negotiation')).toEqual([]);
+    });
   });
 });

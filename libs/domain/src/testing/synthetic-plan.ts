@@ -312,7 +312,7 @@ export function syntheticPlan(size: SyntheticSize): Plan {
     title: `Syntetisk plan ${size.actors}×${size.decisionAreas}`,
     purpose: '',
     settings: { clarityThreshold: 3, riskThreshold: 15 },
-    definition: { text: 'Syntetisk definition', principles: [], agreedBy: 'Nämnden', agreedOn: '2026-01-01' },
+    definition: { text: 'Syntetisk definition', principles: [], agreedBy: actors[0]?.name ?? 'Nämnden', agreedOn: '2026-01-01' },
     actors,
     decisionAreas,
     baseline,

@@ -128,4 +128,29 @@ describe(RevisionsController.name, () => {
       .send(await submission(http, id))
       .expect(404);
   });
+
+  it('diffs a revision against the plan as it is now, field by field, with rights and findings', async () => {
+    const id = await importSubmittable(http);
+    await http()
+      .post(`/api/plans/${id}/revisions`)
+      .send(await submission(http, id))
+      .expect(201);
+    const unchanged = (await http().get(`/api/plans/${id}/revisions/1/diff?to=draft`).expect(200)).body;
+    expect(unchanged.plan.fields).toEqual([]);
+    expect(unchanged.plan.actors).toEqual({ added: [], removed: [], changed: [], order: null });
+    expect(unchanged.rights).toEqual([]);
+    expect(unchanged.findings).toEqual({ added: [], resolved: [] });
+    // Back with the change lead (as after an återremiss, which a later step records), then edited.
+    await env.app.app.get(DataSource).query(`UPDATE plan SET status = 'draft' WHERE id = $1`, [id]);
+    const actor = (await http().get(`/api/plans/${id}/actors/bhl`).expect(200)).body as { version: number; name: string };
+    await http().patch(`/api/plans/${id}/actors/bhl`).send({ version: actor.version, name: 'Biståndsenheten' }).expect(200);
+    const diff = (await http().get(`/api/plans/${id}/revisions/1/diff`).expect(200)).body;
+    expect(diff.plan.actors.changed).toEqual([
+      expect.objectContaining({ key: 'bhl', fields: [{ field: 'name', before: actor.name, after: 'Biståndsenheten' }] }),
+    ]);
+    await http().get(`/api/plans/${id}/revisions/1/diff?to=1`).expect(200);
+    const bad = await http().get(`/api/plans/${id}/revisions/1/diff?to=senaste`).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'to', code: 'invalid' })]);
+    await http().get(`/api/plans/${id}/revisions/1/diff?to=7`).expect(404);
+  });
 });

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RevisionResponse } from '@tillit/contract';
+import { PlanComparison } from '@tillit/domain';
 import type { Response } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { REVISION_SCHEMA } from '../common/openapi-schemas';
@@ -69,5 +70,30 @@ export class RevisionsController {
     // RFC 9530: the digest of the representation, so a client can check it without a second request.
     res.setHeader('Repr-Digest', `sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`);
     return new StreamableFile(content, { type: 'application/json; charset=utf-8', length: content.length });
+  }
+
+  @Get(':n/diff')
+  @ApiOperation({
+    summary: 'What differs between a revision and the plan now (to=draft) or another revision (to=m)',
+    operationId: 'diffRevision',
+  })
+  @RequirePermission('plan.read')
+  @ApiQuery({ name: 'to', required: false, description: '`draft` (the default) or a revision number', schema: { type: 'string', example: 'draft' } })
+  @ApiOkResponse({
+    description: 'The content field by field (`plan`: per list added, removed, changed, order), rights per stage, findings added and resolved',
+    schema: {
+      type: 'object',
+      required: ['plan', 'rights', 'findings'],
+      properties: { plan: { type: 'object' }, rights: { type: 'array', items: { type: 'object' } }, findings: { type: 'object' } },
+    },
+  })
+  @ApiErrors(400, 404)
+  diff(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('n', numberPipe) n: number,
+    @Query('to') to: string | undefined,
+  ): Promise<PlanComparison> {
+    return this.revisions.diff(auth, id, n, to ?? 'draft');
   }
 }

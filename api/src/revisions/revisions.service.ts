@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FieldError, RevisionResponse } from '@tillit/contract';
-import { Finding, validatePlan } from '@tillit/domain';
+import { analysePlan, comparePlans, Finding, Plan, PlanComparison, validatePlan } from '@tillit/domain';
 import { canonicalize } from 'json-canonicalize';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -135,6 +135,30 @@ export class RevisionsService {
     return { content: r.content, sha256: r.sha256 };
   }
 
+  /**
+   * What differs between revision `n` and `to`: the plan as it is now (`draft`) or another revision's
+   * number. The content field by field, who decides what at each stage, findings added and resolved.
+   */
+  async diff(auth: AuthContext, planId: string, n: number, to: string): Promise<PlanComparison> {
+    const target = to === 'draft' ? null : /^[1-9]\d{0,8}$/.test(to) ? Number(to) : undefined;
+    if (target === undefined) {
+      throw AppError.validation([{ field: 'to', code: 'invalid', reason: 'must be "draft" or a revision number (a whole number from 1)' }]);
+    }
+    const before = planOf(await this.one(auth, planId, n));
+    let after: Plan;
+    if (target === null) {
+      const row = await this.dataSource.getRepository(PlanEntity).findOneOrFail({ where: { id: planId, organisationId: auth.organisationId } });
+      const loaded = validatePlan(
+        await this.content.load(this.dataSource.manager, { organisationId: auth.organisationId, planId }, row.title, row.purpose),
+      );
+      if (!loaded.ok) throw new Error(`stored plan ${planId} does not validate`);
+      after = loaded.plan;
+    } else {
+      after = planOf(await this.one(auth, planId, target));
+    }
+    return comparePlans(before, analysePlan(before), after, analysePlan(after));
+  }
+
   private revisions() {
     return this.dataSource.getRepository(PlanRevisionEntity).createQueryBuilder('r').leftJoinAndSelect('r.submitter', 'u');
   }
@@ -163,6 +187,14 @@ export class RevisionsService {
     const user = await em.getRepository(AppUserEntity).findOne({ select: { displayName: true }, where: { id: userId } });
     return user?.displayName ?? null;
   }
+}
+
+/** The plan a revision froze, read back from its content. */
+function planOf(revision: PlanRevisionEntity): Plan {
+  const content = JSON.parse(revision.content.toString('utf8')) as { plan: unknown };
+  const validated = validatePlan(content.plan);
+  if (!validated.ok) throw new Error(`revision ${revision.number} of plan ${revision.planId} holds a plan that does not validate`);
+  return validated.plan;
 }
 
 /**

@@ -15,3 +15,4 @@ export * from './format/issues';
 export * from './format/references';
 export * from './cli/check';
 export * from './examples';
+export * from './engine/plan-diff';

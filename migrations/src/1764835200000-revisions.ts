@@ -30,7 +30,7 @@ export class Revisions1764835200000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION plan_revision_is_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        RAISE EXCEPTION 'plan_revision rows are immutable';
+        RAISE EXCEPTION '% rows are immutable', TG_TABLE_NAME;
       END
       $$`);
     await q.query(`

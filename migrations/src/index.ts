@@ -6,6 +6,7 @@ import { References1764576000000 } from './1764576000000-references';
 import { LegalDetails1764662400000 } from './1764662400000-legal-details';
 import { FrontLineAndCore1764748800000 } from './1764748800000-front-line-and-core';
 import { Revisions1764835200000 } from './1764835200000-revisions';
+import { Decisions1764921600000 } from './1764921600000-decisions';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   LegalDetails1764662400000,
   FrontLineAndCore1764748800000,
   Revisions1764835200000,
+  Decisions1764921600000,
 ];

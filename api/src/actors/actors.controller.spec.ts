@@ -19,6 +19,30 @@ describe(ActorsController.name, () => {
     expect(res.body[0]).toEqual({ ...EXAMPLE_PLAN.actors?.[0], version: 1 });
   });
 
+  it('refuses to delete an actor that is only a substitute, or only the author of a reporting exemption, naming what uses it', async () => {
+    const actor = { id: 'ers-ny', name: 'Ersättare ny', kind: 'manager', reportsTo: 'avd-ifo' };
+    const created = (await http().post(`${base()}/actors`).send(actor).expect(201)).body as { version: number };
+    const right = (await http().get(`${base()}/baseline/b-6-3`).expect(200)).body as Record<string, unknown>;
+    await http()
+      .put(`${base()}/baseline/b-6-3`)
+      .send({ ...right, substituteId: 'ers-ny' })
+      .expect(200);
+    const refused = await http().delete(`${base()}/actors/ers-ny?version=${created.version}`).expect(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ code: 'in_use', params: { by: [expect.objectContaining({ kind: 'decisionRight' })] } }),
+    ]);
+    // A body that decided the reporting exemption of s-4-1 (and nothing else) is named by that area.
+    const body = (await http().post(`${base()}/actors`).send({ id: 'utskott-ny', name: 'Nytt utskott', kind: 'governing_body' }).expect(201))
+      .body as { version: number };
+    const area = (await http().get(`${base()}/decision-areas/s-4-1`).expect(200)).body as { version: number; reportingExemption: object };
+    await http()
+      .patch(`${base()}/decision-areas/s-4-1`)
+      .send({ version: area.version, reportingExemption: { ...area.reportingExemption, decidedBy: 'utskott-ny' } })
+      .expect(200);
+    const inUse = await http().delete(`${base()}/actors/utskott-ny?version=${body.version}`).expect(400);
+    expect(inUse.body.errors[0].params.by).toEqual([expect.objectContaining({ kind: 'decisionArea', label: expect.stringMatching(/^4\.1 /) })]);
+  });
+
   it('creates an actor, which the analysis then knows', async () => {
     const actor = { id: 'ec-ny', name: 'Enhetschef ny enhet', kind: 'manager', reportsTo: 'avd-ao' };
     const res = await http().post(`${base()}/actors`).send(actor).expect(201);

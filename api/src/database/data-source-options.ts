@@ -20,6 +20,7 @@ import { ConsultationEntity } from '../participation/consultation.entity';
 import { StageCommentEntity } from '../participation/stage-comment.entity';
 import { PlanEntity } from '../plans/plan.entity';
 import { PrincipleEntity } from '../plans/principle.entity';
+import { BoardDecisionEntity, DecisionJusteringEntity } from '../revisions/board-decision.entity';
 import { PlanRevisionEntity } from '../revisions/plan-revision.entity';
 import { PlanChangeEntity } from '../stages/plan-change.entity';
 import { StageEntity } from '../stages/stage.entity';
@@ -51,6 +52,8 @@ export const entities = [
   LoginAttemptEntity,
   AuditLogEntity,
   PlanRevisionEntity,
+  BoardDecisionEntity,
+  DecisionJusteringEntity,
 ];
 
 const poolLogger = new Logger('DatabasePool');

@@ -48,6 +48,9 @@ const ACTOR_IN_PAYLOAD = (k: string) => [
   { actor: { reportsTo: k } },
   { actorIds: [k] },
   { decisionArea: { onwardDelegationBy: [k] } },
+  { decisionArea: { reportingExemption: { decidedBy: k } } },
+  { substituteId: k },
+  { right: { substituteId: k } },
   { right: { deciderId: k } },
   { right: { delegatorId: k } },
   { right: { consulted: [k] } },
@@ -73,9 +76,11 @@ function referrerQueries(kind: ReferencedKind, key: string): { sql: string; para
       return {
         sql: [
           `SELECT 'actor' AS kind, a.name AS label FROM actor a WHERE a.plan_id = $1 AND a.reports_to = $2`,
-          `SELECT 'decisionArea', d.code || ' ' || d.title FROM decision_area d WHERE d.plan_id = $1 AND d.onward_delegation_by @> ARRAY[$2]`,
+          `SELECT 'decisionArea', d.code || ' ' || d.title FROM decision_area d WHERE d.plan_id = $1
+             AND (d.onward_delegation_by @> ARRAY[$2] OR d.reporting_exemption_by = $2)`,
           `SELECT 'decisionRight', ${at(AREA_LABEL, 'r.decision_area_key')} FROM decision_right r WHERE r.plan_id = $1
-             AND (r.decider_key = $2 OR r.delegator_key = $2 OR r.reporting_to = $2 OR r.consulted @> ARRAY[$2] OR r.informed @> ARRAY[$2])`,
+             AND (r.decider_key = $2 OR r.delegator_key = $2 OR r.reporting_to = $2 OR r.substitute_key = $2
+                  OR r.consulted @> ARRAY[$2] OR r.informed @> ARRAY[$2])`,
           `SELECT 'holding', ${at(ACTOR_NAME, 'h.actor_key')} || ' – ' || ${at(COMPETENCE_NAME, 'h.competence_key')} FROM holding h WHERE h.plan_id = $1 AND h.actor_key = $2`,
           `SELECT 'developmentAction', ${at(ACTOR_NAME, 'x.actor_key')} || ' – ' || ${at(COMPETENCE_NAME, 'x.competence_key')} FROM development_action x WHERE x.plan_id = $1 AND x.actor_key = $2`,
           `SELECT 'clarity', ${at(ACTOR_NAME, 'k.actor_key')} || ', ' || ${at(STAGE_NAME, 'k.stage_key')} FROM clarity_assessment k WHERE k.plan_id = $1 AND k.actor_key = $2`,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { RevisionResponse } from '@tillit/contract';
+import { DecisionResponse, RevisionResponse } from '@tillit/contract';
 import { PlanComparison } from '@tillit/domain';
 import type { Response } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -10,6 +10,7 @@ import { AuthContext } from '../common/auth-context';
 import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { json } from '../plans/lists/list-schemas';
+import { decisionBody, DecisionsService } from './decisions.service';
 import { RevisionsService, submitBody } from './revisions.service';
 
 const numberPipe = new ParseIntPipe({
@@ -20,7 +21,10 @@ const numberPipe = new ParseIntPipe({
 @ApiTags('revisions')
 @Controller('plans/:id/revisions')
 export class RevisionsController {
-  constructor(private readonly revisions: RevisionsService) {}
+  constructor(
+    private readonly revisions: RevisionsService,
+    private readonly decisions: DecisionsService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Submit the plan for the board’s decision (freezes it as a revision)', operationId: 'submitPlan' })
@@ -95,5 +99,61 @@ export class RevisionsController {
     @Query('to') to: string | undefined,
   ): Promise<PlanComparison> {
     return this.revisions.diff(auth, id, n, to ?? 'draft');
+  }
+
+  @Post(':n/decisions')
+  @ApiOperation({
+    summary: 'Record the board’s decision on the revision (the secretary: not the person who submitted it)',
+    operationId: 'recordDecision',
+  })
+  @RequirePermission('decision.record')
+  @ApiBody({ schema: json(decisionBody) })
+  @ApiCreatedResponse({ description: 'The decision as minuted, to be justerad by the chair and the justerare', schema: { type: 'object' } })
+  @ApiErrors(400, 404, 409)
+  recordDecision(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('n', numberPipe) n: number,
+    @Body() body: unknown,
+  ): Promise<DecisionResponse> {
+    return this.decisions.record(auth, id, n, body);
+  }
+
+  @Get(':n/decisions')
+  @ApiOperation({ summary: 'The decisions recorded on the revision, oldest first, with their justering', operationId: 'listDecisions' })
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
+  @ApiErrors(400, 404)
+  listDecisions(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('n', numberPipe) n: number,
+  ): Promise<DecisionResponse[]> {
+    return this.decisions.list(auth, id, n);
+  }
+}
+
+/** Justering: the chair and the justerare confirm the minutes; with both, the decision stands. */
+@ApiTags('revisions')
+@Controller('plans/:id/decisions')
+export class DecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Post(':decisionId/justering')
+  @ApiOperation({ summary: 'Justera the decision’s minutes (as its chair or its justerare)', operationId: 'justeraDecision' })
+  @RequirePermission('decision.justera')
+  @ApiBody({
+    required: false,
+    description: 'Nothing: the session says who justerar, and the decision says as what (chair or justerare)',
+    schema: { type: 'object', additionalProperties: false },
+  })
+  @ApiCreatedResponse({ description: 'The decision with its justering; `justerad` once both have confirmed', schema: { type: 'object' } })
+  @ApiErrors(400, 404)
+  justera(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('decisionId', new UuidParamPipe('decisionId')) decisionId: string,
+  ): Promise<DecisionResponse> {
+    return this.decisions.justera(auth, id, decisionId);
   }
 }

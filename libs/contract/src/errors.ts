@@ -49,6 +49,14 @@ export const FIELD_ERROR_CODES = [
   'definition_not_agreed',
   'unjustified_blocker',
   'not_a_blocker',
+  'not_board_member',
+  'no_quorum',
+  'not_seated',
+  'vote_per_seat',
+  'reservation_without_nej',
+  'formal_motion_first',
+  'no_majority',
+  'outcome_unmoved',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -11,6 +11,10 @@ export const PERMISSIONS = {
   'plan.write': ['admin', 'change_lead'],
   /** Put a plan before the board (freezes it as a revision). */
   'plan.submit': ['admin', 'change_lead'],
+  /** Record the board's decision on a revision (the board's secretary). */
+  'decision.record': ['admin', 'board_member'],
+  /** Justera a decision's minutes (the chair and the justerare named in it). */
+  'decision.justera': ['admin', 'board_member'],
   'competence.write': ['admin', 'change_lead', 'hr'],
   'comment.write': ['admin', 'change_lead', 'hr', 'board_member', 'contributor'],
   'plan.import': ['admin', 'change_lead'],

@@ -27,3 +27,33 @@ export interface SubmitPlanRequest {
   diarienummer?: string;
   justifications?: Array<{ finding: string; text: string }>;
 }
+
+export type DecisionOutcome = 'approved' | 'approved_with_conditions' | 'returned' | 'tabled';
+
+/** The board's decision on a revision, as minuted, with the state of its justering. */
+export interface DecisionResponse {
+  id: string;
+  revision: number;
+  meetingDate: string;
+  paragraph: string;
+  /** Members of the board when it met. */
+  boardSize: number;
+  seats: Array<{ memberId: string; substitute?: string }>;
+  proposals: Array<{ kind: 'bifall' | 'avslag' | 'andring' | 'aterremiss' | 'bordlaggning'; by: string; text?: string }>;
+  votes: Array<{ memberId: string; vote: 'ja' | 'nej' | 'avstar'; comment?: string }>;
+  tally: { ja: number; nej: number; avstar: number };
+  reservations: Array<{ memberId: string; motivation: string }>;
+  notes: Array<{ memberId: string; text: string }>;
+  outcome: DecisionOutcome;
+  conditions: string | null;
+  returnReason: string | null;
+  returnTo: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  chairId: string;
+  adjusterId: string;
+  /** When the chair and the justerare confirmed the minutes (null: not yet). */
+  justering: { chair: string | null; adjuster: string | null };
+  /** Both have: the decision stands. */
+  justerad: boolean;
+}

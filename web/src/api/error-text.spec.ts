@@ -51,7 +51,19 @@ describe(fieldErrorText.name, () => {
       const e = {
         field: 'x',
         code,
-        params: { minimum: 1, maximum: 5, count: 2, other: 'startDate', kind: 'actor', by: [], format: 'email' },
+        params: {
+          minimum: 1,
+          maximum: 5,
+          count: 2,
+          other: 'startDate',
+          kind: 'actor',
+          by: [],
+          format: 'email',
+          present: 2,
+          members: 5,
+          ja: 3,
+          nej: 1,
+        },
         reason: 'English reason',
       };
       for (const t of [sv, en]) {

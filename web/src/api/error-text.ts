@@ -59,6 +59,14 @@ export function fieldErrorText(t: TFunction, e: FieldError): string {
     case 'invalid':
     case 'definition_not_agreed':
     case 'not_a_blocker':
+    case 'not_board_member':
+    case 'no_quorum':
+    case 'not_seated':
+    case 'vote_per_seat':
+    case 'reservation_without_nej':
+    case 'formal_motion_first':
+    case 'no_majority':
+    case 'outcome_unmoved':
       return t(`apiErrors.field.${e.code}`, p);
     case 'unjustified_blocker':
       return t('apiErrors.field.unjustified_blocker', { count: num(p.count) });

@@ -101,6 +101,21 @@ describe(participationFindings.name, () => {
       expect(findingsOf(moveToOfficer().build(), 'participation.no_union_negotiation')).toHaveLength(1);
     });
 
+    it('keeps the finding’s key while the list of decisions it concerns grows', () => {
+      const one = PlanBuilder.aPlan()
+        .area('a1')
+        .area('a2')
+        .stage('s1', [move('c1', 'a1', 'team')]);
+      const two = PlanBuilder.aPlan()
+        .area('a1')
+        .area('a2')
+        .stage('s1', [move('c1', 'a1', 'team'), move('c2', 'a2', 'team')]);
+      const [a] = findingsOf(one.build(), 'participation.no_union_negotiation');
+      const [b] = findingsOf(two.build(), 'participation.no_union_negotiation');
+      expect(b.subjects.length).toBeGreaterThan(a.subjects.length);
+      expect(b.key).toBe(a.key);
+    });
+
     it('does not ask for one when decisions only move between managers and bodies', () => {
       const plan = PlanBuilder.aPlan()
         .area('a1')

@@ -101,6 +101,16 @@ describe(participationFindings.name, () => {
       expect(findingsOf(moveToOfficer().build(), 'participation.no_union_negotiation')).toHaveLength(1);
     });
 
+    it('names the decisions in ordinance order', () => {
+      const plan = PlanBuilder.aPlan()
+        .area('a-late', { code: '10.1', title: 'Schema' })
+        .area('z-early', { code: '9.2', title: 'Metod' })
+        .stage('s1', [move('c1', 'a-late', 'team'), move('c2', 'z-early', 'team')])
+        .build();
+      const [found] = findingsOf(plan, 'participation.no_union_negotiation');
+      expect(found.message.sv).toContain('(9.2 Metod och 10.1 Schema)');
+    });
+
     it('keeps the finding’s key while the list of decisions it concerns grows', () => {
       const one = PlanBuilder.aPlan()
         .area('a1')

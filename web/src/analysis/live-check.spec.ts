@@ -22,7 +22,7 @@ describe(liveCheck.name, () => {
 
   it('reports the findings a draft would resolve', () => {
     const draft = plan.stages[3].changes.filter((c) => c.id !== 'e4-fs-extra');
-    expect(liveCheck(plan, saved, 'etapp-4', draft).resolved.map((f) => f.rule)).toContain('legality.onward_delegation');
+    expect(liveCheck(plan, saved, 'etapp-4', draft).resolved.map((f) => f.rule)).toContain('legality.onward_delegation_not_head');
   });
 
   it('reports nothing for a draft equal to what is saved', () => {

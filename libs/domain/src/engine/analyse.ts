@@ -113,9 +113,11 @@ function unresolved(issues: BaselineIssue[], outcomes: ChangeOutcome[]): Baselin
 }
 
 class AreaFindings {
+  /** The causes found in each area. */
   private readonly causes = new Map<string, AreaCause[]>();
-  /** Last state's findings by cause, with the causes they were made of: unchanged ones are re-stamped. */
-  private previous = new Map<string, { causes: AreaCause[]; finding: Finding }>();
+  /** The causes of each finding, and the finding as last made: re-stamped while its causes stay. */
+  private readonly groups = new Map<string, { causes: Set<AreaCause>; finding: Finding | null }>();
+  private readonly keys = new WeakMap<AreaCause, string>();
 
   constructor(private readonly grouped: boolean) {}
 
@@ -129,44 +131,45 @@ class AreaFindings {
       for (const d of diff.areas) visit.add(d.decisionAreaId);
       for (const areaId of namingAffected) visit.add(areaId);
     }
+    const dirty = new Set<string>();
     for (const areaId of visit) {
+      for (const c of this.causes.get(areaId) ?? []) {
+        const key = this.keys.get(c) as string;
+        this.groups.get(key)?.causes.delete(c);
+        dirty.add(key);
+      }
       const area = ctx.state.areas.get(areaId);
       const list = area && !area.retired ? integrityAreaCauses(ctx, areaId).concat(legalityAreaCauses(ctx, areaId)) : [];
-      // Deleted first, so that the areas a stage touched come last and untouched groups keep their order.
-      this.causes.delete(areaId);
-      if (list.length > 0) this.causes.set(areaId, list);
-    }
-    const groups = new Map<string, AreaCause[]>();
-    for (const list of this.causes.values()) {
+      if (list.length === 0) {
+        this.causes.delete(areaId);
+        continue;
+      }
+      this.causes.set(areaId, list);
       for (const c of list) {
         const key = causeKey(c, this.grouped);
-        const group = groups.get(key);
-        if (group) group.push(c);
-        else groups.set(key, [c]);
+        this.keys.set(c, key);
+        const group = this.groups.get(key);
+        if (group) group.causes.add(c);
+        else this.groups.set(key, { causes: new Set([c]), finding: null });
+        dirty.add(key);
       }
     }
     const ref = { index: ctx.state.index, id: ctx.state.stageId };
-    const next = new Map<string, { causes: AreaCause[]; finding: Finding }>();
     const out: Finding[] = [];
-    for (const [key, causes] of groups) {
-      const before = this.previous.get(key);
-      const finding = before && sameCauses(before.causes, causes) ? atStage(before.finding, ref) : findingsOfCauses(ctx, causes, this.grouped)[0];
-      next.set(key, { causes, finding });
-      out.push(finding);
+    for (const [key, group] of this.groups) {
+      if (group.causes.size === 0) {
+        this.groups.delete(key);
+        continue;
+      }
+      group.finding = group.finding && !dirty.has(key) ? atStage(group.finding, ref) : findingsOfCauses(ctx, [...group.causes], this.grouped)[0];
+      out.push(group.finding);
     }
-    this.previous = next;
     return out;
   }
 }
 
 function causeKey(c: AreaCause, grouped: boolean): string {
   return `${c.rule}|${c.subjects.map((s) => s.id).join(',')}|${c.variant}${grouped ? '' : `|${c.areaId}`}`;
-}
-
-function sameCauses(a: AreaCause[], b: AreaCause[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export interface AnalysisOptions {

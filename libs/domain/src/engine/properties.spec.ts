@@ -178,6 +178,16 @@ describe('domain engine properties', () => {
     );
   });
 
+  it('gives every finding a unique id, and one key at most once per state', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const { findings } = analysePlan(plan);
+        expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('is deterministic: the same plan gives the same analysis', () => {
     const plan = syntheticPlan({ actors: 40, decisionAreas: 80, stages: 4, changes: 120, competences: 6, seed: 7 });
     expect(JSON.stringify(analysePlan(plan).findings)).toBe(JSON.stringify(analysePlan(plan).findings));

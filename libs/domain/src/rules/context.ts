@@ -1,3 +1,4 @@
+import { compareCodes } from './text';
 import { StateDiff } from '../engine/diff';
 import { CompetenceGap } from '../engine/gaps';
 import { Hierarchy } from '../engine/hierarchy';
@@ -47,9 +48,11 @@ export function stageName(ctx: StageContext): { sv: string; en: string } {
     : { sv: 'nuläget', en: 'the baseline' };
 }
 
-/** Decision areas named in a message: only the `max` that listOf shows are looked up and labelled. */
+/** Decision areas named in a message, in ordinance order (2.9 before 2.10); only the `max` shown are labelled. */
 export function areaList(ctx: StageContext, ids: readonly string[], max = 5): (lang: 'sv' | 'en') => string {
-  const labels = ids.slice(0, max).map((id) => areaLabel(ctx, id));
+  const code = (id: string) => (ctx.state.areas.get(id) ?? ctx.previous?.areas.get(id))?.code ?? id;
+  const ordered = ids.length > 1 ? [...ids].sort((a, b) => compareCodes(code(a), code(b)) || (a < b ? -1 : a > b ? 1 : 0)) : ids;
+  const labels = ordered.slice(0, max).map((id) => areaLabel(ctx, id));
   return (lang) => listOf(labels, lang, max, ids.length);
 }
 

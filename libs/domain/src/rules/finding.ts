@@ -120,6 +120,20 @@ export function atStage(f: Finding, stage: { index: number; id: string | null })
   };
 }
 
+/**
+ * Rules whose first subject is the cause (the actor or the stage) and whose other subjects list what it
+ * concerns: their key stays while that list changes, so a justification, or a live check, follows the cause.
+ */
+const KEYED_BY_CAUSE: ReadonlySet<RuleId> = new Set<RuleId>([
+  'clarity.low',
+  'clarity.unassessed',
+  'consequences.citizens_missing',
+  'participation.not_consulted',
+  'participation.no_union_negotiation',
+  'control_balance.reporting_not_reduced',
+  'control_balance.support_function_core',
+]);
+
 export const SEVERITY_ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
 
 export function finding(
@@ -132,7 +146,8 @@ export function finding(
   /** For a finding whose subjects may grow while it stays the same problem (a cause listing its areas). */
   stableKey?: string,
 ): Finding {
-  const key = stableKey ?? `${rule}|${subjects.map((s) => `${s.type}:${s.id}`).join(',')}`;
+  const keyed = KEYED_BY_CAUSE.has(rule) ? subjects.slice(0, 1) : subjects;
+  const key = stableKey ?? `${rule}|${keyed.map((s) => `${s.type}:${s.id}`).join(',')}`;
   return {
     key,
     id: `${key}@${stage.index ?? 'plan'}`,

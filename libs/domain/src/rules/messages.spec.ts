@@ -3,6 +3,7 @@ import { Plan } from '../model/types';
 import { move, PlanBuilder } from '../testing/plan-builder';
 import { syntheticPlan } from '../testing/synthetic-plan';
 import { RuleId } from './finding';
+import { plural } from './text';
 
 const anmalan = { toId: 'board', frequency: 'monthly' as const, hoursPerYear: 4 };
 const formal = { kind: 'formal' as const };
@@ -328,5 +329,13 @@ describe('finding messages', () => {
         }
       }
     }
+  });
+});
+
+describe(plural.name, () => {
+  it('follows each language’s plural rules', () => {
+    const forms = { one: 'one', other: 'other' };
+    expect([0, 1, 2, 1.5].map((n) => plural('sv', n, forms))).toEqual(['other', 'one', 'other', 'other']);
+    expect([0, 1, 2].map((n) => plural('en', n, forms))).toEqual(['other', 'one', 'other']);
   });
 });

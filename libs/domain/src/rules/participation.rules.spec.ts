@@ -101,6 +101,31 @@ describe(participationFindings.name, () => {
       expect(findingsOf(moveToOfficer().build(), 'participation.no_union_negotiation')).toHaveLength(1);
     });
 
+    it('names the decisions in ordinance order', () => {
+      const plan = PlanBuilder.aPlan()
+        .area('a-late', { code: '10.1', title: 'Schema' })
+        .area('z-early', { code: '9.2', title: 'Metod' })
+        .stage('s1', [move('c1', 'a-late', 'team'), move('c2', 'z-early', 'team')])
+        .build();
+      const [found] = findingsOf(plan, 'participation.no_union_negotiation');
+      expect(found.message.sv).toContain('(9.2 Metod och 10.1 Schema)');
+    });
+
+    it('keeps the finding’s key while the list of decisions it concerns grows', () => {
+      const one = PlanBuilder.aPlan()
+        .area('a1')
+        .area('a2')
+        .stage('s1', [move('c1', 'a1', 'team')]);
+      const two = PlanBuilder.aPlan()
+        .area('a1')
+        .area('a2')
+        .stage('s1', [move('c1', 'a1', 'team'), move('c2', 'a2', 'team')]);
+      const [a] = findingsOf(one.build(), 'participation.no_union_negotiation');
+      const [b] = findingsOf(two.build(), 'participation.no_union_negotiation');
+      expect(b.subjects.length).toBeGreaterThan(a.subjects.length);
+      expect(b.key).toBe(a.key);
+    });
+
     it('does not ask for one when decisions only move between managers and bodies', () => {
       const plan = PlanBuilder.aPlan()
         .area('a1')

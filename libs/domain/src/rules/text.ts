@@ -3,10 +3,17 @@ import { Text } from './finding';
 export type Lang = 'sv' | 'en';
 
 const pluralRules = { sv: new Intl.PluralRules('sv'), en: new Intl.PluralRules('en') };
+/** Intl's answer per language and number, asked once: messages ask for the same few counts again and again. */
+const categories = { sv: new Map<number, Intl.LDMLPluralRule>(), en: new Map<number, Intl.LDMLPluralRule>() };
 
 /** The form for `n` by the language's plural rules (CLDR): Swedish and English both have one and other. */
 export function plural(lang: Lang, n: number, forms: { one: string; other: string }): string {
-  return pluralRules[lang].select(n) === 'one' ? forms.one : forms.other;
+  let category = categories[lang].get(n);
+  if (category === undefined) {
+    category = pluralRules[lang].select(n);
+    categories[lang].set(n, category);
+  }
+  return category === 'one' ? forms.one : forms.other;
 }
 
 /** "1 strukturförändring", "2 strukturförändringar": the number and the noun in the right form. */

@@ -1,0 +1,190 @@
+// `npm run bench:web` (builds the web and the API first): the longest main-thread tasks in Chromium on
+// the large synthetic plan while the overview opens, the map opens, and a live check of a stage draft
+// runs. Starts the built API on an embedded database of its own, imports the plan, and reads the page's
+// main-thread tasks from a Chrome trace (every task, not only those over 50 ms). Prints figures;
+// asserts nothing. The last line is JSON for machines.
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { syntheticPlan } from '@tillit/domain/testing';
+
+const SIZE = { actors: 2000, decisionAreas: 5000, stages: 20, changes: 50_000, competences: 50, seed: 42, chaos: 0.01 };
+const PORT = Number(process.env.BENCH_PORT ?? 3290);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ROOT = path.resolve(__dirname, '../..');
+const USER = { email: 'forandringsledare@demo.tillit.se', password: 'tillit-demo-2026' };
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+interface Task {
+  ms: number;
+  /** The longest events inside the task, for a hint at what it did. */
+  inside: string[];
+}
+
+async function startApi(dataDir: string): Promise<ChildProcess> {
+  const main = path.join(ROOT, 'dist/api/api/src/main.js');
+  if (!existsSync(main) || !existsSync(path.join(ROOT, 'dist/web/index.html')))
+    throw new Error('build first: npx nx run-many -t build --projects=web,api');
+  const api = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(PORT), TILLIT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', TILLIT_LOGIN_ATTEMPTS_PER_MINUTE: '1000' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 600; i++) {
+    const up = await fetch(`${BASE}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return api;
+    if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the API did not start');
+}
+
+async function importPlan(): Promise<string> {
+  const login = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(USER),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const res = await fetch(`${BASE}/api/plans/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(syntheticPlan(SIZE)),
+  });
+  if (res.status !== 201) throw new Error(`import: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Runs `act` under a Chrome trace and answers the page's main-thread tasks, longest first. */
+async function mainThreadTasks(page: Page, act: () => Promise<void>): Promise<Task[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+  await act();
+  // Whatever the last answer set off (rendering, effects) runs before the trace ends.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  const main = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`) && e.dur !== undefined);
+  return onMain
+    .filter((e) => e.name === 'RunTask')
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, 5)
+    .map((task) => {
+      const end = task.ts + (task.dur ?? 0);
+      const inside = onMain
+        .filter((e) => e !== task && e.name !== 'RunTask' && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) >= 5000)
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+        .slice(0, 4)
+        .map((e) => `${e.name} ${Math.round((e.dur ?? 0) / 1000)}`);
+      return { ms: Math.round((task.dur ?? 0) / 1000), inside };
+    });
+}
+
+async function logIn(page: Page): Promise<void> {
+  await page.goto(BASE);
+  await page.getByLabel('E-postadress').fill(USER.email);
+  await page.getByLabel('Lösenord').fill(USER.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+}
+
+const overviewShown = (page: Page) => page.locator('ul.findings li').first().waitFor({ timeout: 300_000 });
+const mapShown = (page: Page) => page.locator('.map-canvas[data-laid-out="true"] .react-flow__node').first().waitFor({ timeout: 300_000 });
+
+async function measure(browser: Browser, planId: string): Promise<Record<string, Task[]>> {
+  const page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  await logIn(page);
+  const plan = `${BASE}/#/plans/${planId}`;
+  const figures: Record<string, Task[]> = {};
+  // A first load warms the browser's caches (code, compiled scripts), as a user's second visit would be.
+  await page.goto(`${plan}/overview`);
+  await overviewShown(page);
+
+  await page.goto('about:blank');
+  figures['open the overview'] = await mainThreadTasks(page, async () => {
+    await page.goto(`${plan}/overview`);
+    await overviewShown(page);
+  });
+  figures['overview → map tab'] = await mainThreadTasks(page, async () => {
+    await page.getByRole('navigation', { name: 'Vyer' }).getByRole('link', { name: 'Delegeringskarta', exact: true }).click();
+    await mapShown(page);
+  });
+  await page.goto('about:blank');
+  figures['open the map'] = await mainThreadTasks(page, async () => {
+    await page.goto(`${plan}/map`);
+    await mapShown(page);
+  });
+  await page.goto(`${plan}/stages`);
+  const remove = page.getByRole('button', { name: 'Ta bort' }).first();
+  await remove.waitFor({ timeout: 300_000 });
+  const live = page.locator('section.live');
+  figures['live check (remove a change)'] = await mainThreadTasks(page, async () => {
+    await remove.click();
+    await live.getByText('Kontroll av utkastet').waitFor();
+    await live.locator('h4').first().waitFor({ timeout: 300_000 });
+  });
+  await page.close();
+  return figures;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tillit-bench-web-'));
+  const api = await startApi(dataDir);
+  let browser: Browser | undefined;
+  try {
+    const planId = await importPlan();
+    console.log(`Plan: ${SIZE.actors} actors, ${SIZE.decisionAreas} decision areas, ${SIZE.stages} stages, ${SIZE.changes} changes`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const figures = await measure(browser, planId);
+    for (const [phase, tasks] of Object.entries(figures)) {
+      console.log(
+        `${phase}: longest main-thread task ${tasks[0]?.ms ?? 0} ms; next: ${tasks
+          .slice(1)
+          .map((t) => t.ms)
+          .join(', ')} ms`,
+      );
+      for (const t of tasks.slice(0, 2)) console.log(`  ${t.ms} ms: ${t.inside.join(', ') || '–'}`);
+    }
+    console.log(JSON.stringify(Object.fromEntries(Object.entries(figures).map(([phase, tasks]) => [phase, tasks.map((t) => t.ms)]))));
+  } finally {
+    await browser?.close();
+    api.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,12 +1,13 @@
-import { ACTOR_KINDS, Analysis, Change, DECISION_KINDS, Finding } from '@tillit/domain';
+import { Actor, ACTOR_KINDS, Change, DECISION_KINDS, DecisionArea, Finding } from '@tillit/domain';
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, ShownFieldError } from '../api/http';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { ClarityEditor, ConsequencesEditor, ConsultationsEditor, EditorContext } from '../editors/plan-editors';
-import { LiveCheck } from '../analysis/live-check';
+import { ShownCheck, StageOptions } from '../analysis/analysis-views';
+import { useAnswer } from '../analysis/use-answer';
 import { planApi } from '../plan/plan-api';
-import { LiveChecker } from '../plan/use-plan-analysis';
+import { LiveChecker, PlanAnalysis } from '../plan/use-plan-analysis';
 import { useLeaveGuard } from '../routing/use-leave-guard';
 import { changeDifferences } from './change-differences';
 import { ChangeForm, changeFields, ChangeOptions } from './change-form';
@@ -27,7 +28,7 @@ export function StageEditor({
   initialStage,
 }: {
   ctx: EditorContext;
-  analysis: Analysis;
+  analysis: PlanAnalysis;
   check: LiveChecker;
   initialStage?: string;
 }) {
@@ -82,7 +83,7 @@ export function StageEditor({
 
   // The live check of an unsaved draft against the plan as loaded, kept with what it checked: until the
   // answer for this draft (and plan) comes, the check shows that it is at work.
-  const [checked, setChecked] = useState<{ checker: LiveChecker; stageId: string; draft: Change[]; result: LiveCheck } | null>(null);
+  const [checked, setChecked] = useState<{ checker: LiveChecker; stageId: string; draft: Change[]; result: ShownCheck } | null>(null);
   useEffect(() => {
     if (!stage || !unsaved) return;
     let cancelled = false;
@@ -99,43 +100,46 @@ export function StageEditor({
   const check = checked && checked.checker === checkDraft && checked.stageId === stage?.id && checked.draft === draft ? checked.result : null;
   // What a change of this stage can name: the actors and areas in force when the stage starts, and those the
   // draft itself adds. Ids of new ones must not clash with any id the plan ever had.
-  const stageIndex = stage ? plan.stages.indexOf(stage) + 1 : analysis.states.length - 1;
+  const stageIndex = stage ? plan.stages.indexOf(stage) + 1 : analysis.summary.metrics.length - 1;
+  const { answer: known } = useAnswer(analysis, { kind: 'stageOptions', stageIndex });
+  const base = known ?? NO_OPTIONS;
+  const savedChangeIds = useMemo(() => plan.stages.flatMap((s) => s.changes.map((c) => c.id)), [plan]);
   const options = useMemo<ChangeOptions>(() => {
-    const before = analysis.states[Math.max(0, stageIndex - 1)];
-    const last = analysis.states[analysis.states.length - 1];
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
-    const actors = [...before.actors.values(), ...draft.flatMap((c) => (c.type === 'add_actor' ? [c.actor] : []))]
-      .filter((a) => !('retired' in a && a.retired))
-      .sort(byName);
-    const areas = [...before.areas.values(), ...draft.flatMap((c) => (c.type === 'add_decision_area' ? [c.decisionArea] : []))]
-      .filter((a) => !('retired' in a && a.retired))
-      .sort((a, b) => a.code.localeCompare(b.code, 'sv', { numeric: true }));
+    const addedActors = draft.flatMap((c) => (c.type === 'add_actor' ? [c.actor] : []));
+    const addedAreas = draft.flatMap((c) => (c.type === 'add_decision_area' ? [c.decisionArea] : []));
     return {
-      areas: areas.map((a) => [a.id, `${a.code} ${a.title}`] as const),
-      actors: actors.map((a) => [a.id, a.name] as const),
+      areas: withAdded(
+        base.areas,
+        addedAreas,
+        (a) => [a.id, `${a.code} ${a.title}`],
+        (a, b) => codes.compare(a[1], b[1]),
+      ),
+      actors: withAdded(
+        base.actors,
+        addedActors,
+        (a) => [a.id, a.name],
+        (a, b) => names.compare(a[1], b[1]),
+      ),
       principles: (plan.definition?.principles ?? []).map((p) => [p.id, p.name] as const),
       actorKinds: ACTOR_KINDS.map((k) => [k, t(`actorKind.${k}`)] as const),
       decisionKinds: DECISION_KINDS.map((k) => [k, t(`decisionKind.${k}`)] as const),
-      actorIds: [...last.actors.keys(), ...actors.map((a) => a.id)],
-      areaIds: [...last.areas.keys(), ...areas.map((a) => a.id)],
-      changeIds: [...plan.stages.flatMap((s) => s.changes.map((c) => c.id)), ...draft.map((c) => c.id)],
+      actorIds: [...Object.keys(base.actorNames), ...addedActors.map((a) => a.id)],
+      areaIds: [...Object.keys(base.areaLabels), ...addedAreas.map((a) => a.id)],
+      changeIds: [...savedChangeIds, ...draft.map((c) => c.id)],
     };
-  }, [analysis, stageIndex, draft, plan, t]);
+  }, [base, draft, plan, savedChangeIds, t]);
   // Names for what the other person's saved changes add, too, when they meet the draft side by side.
   const theirs = conflict?.latest.changes ?? [];
   const nameOf = (id: string | null | undefined) =>
     id
-      ? (options.actors.find(([a]) => a === id)?.[1] ??
-        analysis.states[analysis.states.length - 1].actors.get(id)?.name ??
-        theirs.flatMap((c) => (c.type === 'add_actor' && c.actor.id === id ? [c.actor.name] : []))[0] ??
-        id)
+      ? (base.actorNames[id] ?? [...draft, ...theirs].flatMap((c) => (c.type === 'add_actor' && c.actor.id === id ? [c.actor.name] : []))[0] ?? id)
       : '–';
-  const areaOf = (id: string) => {
-    const a =
-      analysis.states[analysis.states.length - 1].areas.get(id) ??
-      [...draft, ...theirs].flatMap((c) => (c.type === 'add_decision_area' && c.decisionArea.id === id ? [c.decisionArea] : []))[0];
-    return a ? `${a.code} ${a.title}` : id;
-  };
+  const areaOf = (id: string) =>
+    base.areaLabels[id] ??
+    [...draft, ...theirs].flatMap((c) =>
+      c.type === 'add_decision_area' && c.decisionArea.id === id ? [`${c.decisionArea.code} ${c.decisionArea.title}`] : [],
+    )[0] ??
+    id;
   const differences = (before: Change, after: Change) => changeDifferences(changeFields(after.type, options, t), before, after);
   const describe = (c: Change): string => {
     switch (c.type) {
@@ -317,8 +321,20 @@ export function StageEditor({
                   <p className="meta">{t('stages.checking')}</p>
                 ) : (
                   <>
-                    <FindingList title={t('stages.added', { count: check.added.length })} findings={check.added} lang={lang} t={t} />
-                    <FindingList title={t('stages.resolved', { count: check.resolved.length })} findings={check.resolved} lang={lang} t={t} />
+                    <FindingList
+                      title={t('stages.added', { count: check.addedCount })}
+                      findings={check.added}
+                      count={check.addedCount}
+                      lang={lang}
+                      t={t}
+                    />
+                    <FindingList
+                      title={t('stages.resolved', { count: check.resolvedCount })}
+                      findings={check.resolved}
+                      count={check.resolvedCount}
+                      lang={lang}
+                      t={t}
+                    />
                   </>
                 )}
               </section>
@@ -364,7 +380,19 @@ export function StageEditor({
   );
 }
 
-function FindingList({ title, findings, lang, t }: { title: string; findings: Finding[]; lang: 'sv' | 'en'; t: (key: string) => string }) {
+function FindingList({
+  title,
+  findings,
+  count,
+  lang,
+  t,
+}: {
+  title: string;
+  findings: Finding[];
+  count: number;
+  lang: 'sv' | 'en';
+  t: (key: string, values?: Record<string, unknown>) => string;
+}) {
   return (
     <>
       <h4>{title}</h4>
@@ -377,6 +405,22 @@ function FindingList({ title, findings, lang, t }: { title: string; findings: Fi
           ))}
         </ul>
       )}
+      {count > findings.length && <p className="meta">{t('stages.moreFindings', { count: count - findings.length })}</p>}
     </>
   );
+}
+
+const NO_OPTIONS: StageOptions = { actors: [], areas: [], actorNames: {}, areaLabels: {} };
+const names = new Intl.Collator('sv');
+const codes = new Intl.Collator('sv', { numeric: true });
+
+/** Options in force, with those a draft adds put in order among them (the rest is ordered already). */
+function withAdded<T extends Actor | DecisionArea>(
+  known: ReadonlyArray<readonly [string, string]>,
+  added: T[],
+  option: (item: T) => readonly [string, string],
+  order: (a: readonly [string, string], b: readonly [string, string]) => number,
+): Array<readonly [string, string]> {
+  if (added.length === 0) return known as Array<readonly [string, string]>;
+  return [...known, ...added.map(option)].sort(order);
 }

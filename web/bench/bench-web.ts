@@ -33,7 +33,13 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; type?: string } };
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples?: number[];
+  timeDeltas?: number[];
 }
 
 interface Task {
@@ -79,18 +85,30 @@ async function importPlan(): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
+/** A function's name or an event's type, where the trace has one. */
+const what = (e: TraceEvent) => {
+  const name = e.args?.data?.functionName || e.args?.data?.type;
+  return name ? `(${name})` : '';
+};
+
 /** Runs `act` under a Chrome trace and answers the page's main-thread tasks, longest first. */
 async function mainThreadTasks(page: Page, act: () => Promise<void>): Promise<Task[]> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  const profile = !!process.env.BENCH_PROFILE;
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
   await act();
   // Whatever the last answer set off (rendering, effects) runs before the trace ends.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   await cdp.send('Tracing.end');
   await done;
+  if (profile) printHotFunctions((await cdp.send('Profiler.stop')).profile as CpuProfile);
   await cdp.detach();
   const main = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
@@ -106,9 +124,23 @@ async function mainThreadTasks(page: Page, act: () => Promise<void>): Promise<Ta
         .filter((e) => e !== task && e.name !== 'RunTask' && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) >= 5000)
         .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
         .slice(0, 4)
-        .map((e) => `${e.name} ${Math.round((e.dur ?? 0) / 1000)}`);
+        .map((e) => `${e.name}${what(e)} ${Math.round((e.dur ?? 0) / 1000)}`);
       return { ms: Math.round((task.dur ?? 0) / 1000), inside };
     });
+}
+
+/** With BENCH_PROFILE set: where the page's own scripts spent their time (self time, by function). */
+function printHotFunctions(profile: CpuProfile): void {
+  const self = new Map<number, number>();
+  profile.samples?.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0)));
+  const byFunction = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  const top = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  for (const [name, us] of top) console.log(`    ${Math.round(us / 1000)} ms ${name}`);
 }
 
 async function logIn(page: Page): Promise<void> {
@@ -119,8 +151,14 @@ async function logIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
 }
 
-const overviewShown = (page: Page) => page.locator('ul.findings li').first().waitFor({ timeout: 300_000 });
-const mapShown = (page: Page) => page.locator('.map-canvas[data-laid-out="true"] .react-flow__node').first().waitFor({ timeout: 300_000 });
+/**
+ * Waits for an element by a plain querySelector every 100 ms: Playwright's locators run their own selector
+ * engine and visibility checks on the page's main thread, which on 2,000 nodes would be the longest tasks.
+ */
+const shown = (page: Page, selector: string) =>
+  page.waitForFunction((s) => document.querySelector(s) !== null, selector, { polling: 100, timeout: 300_000 });
+const overviewShown = (page: Page) => shown(page, 'ul.findings li');
+const mapShown = (page: Page) => shown(page, '.map-canvas[data-laid-out="true"] .react-flow__node');
 
 async function measure(browser: Browser, planId: string): Promise<Record<string, Task[]>> {
   const page = await browser.newPage({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
@@ -136,8 +174,10 @@ async function measure(browser: Browser, planId: string): Promise<Record<string,
     await page.goto(`${plan}/overview`);
     await overviewShown(page);
   });
+  // Elements to click are found before the trace starts: finding them by role is work on the page too.
+  const mapTab = await page.getByRole('navigation', { name: 'Vyer' }).getByRole('link', { name: 'Delegeringskarta', exact: true }).elementHandle();
   figures['overview → map tab'] = await mainThreadTasks(page, async () => {
-    await page.getByRole('navigation', { name: 'Vyer' }).getByRole('link', { name: 'Delegeringskarta', exact: true }).click();
+    await mapTab.click();
     await mapShown(page);
   });
   await page.goto('about:blank');
@@ -146,13 +186,10 @@ async function measure(browser: Browser, planId: string): Promise<Record<string,
     await mapShown(page);
   });
   await page.goto(`${plan}/stages`);
-  const remove = page.getByRole('button', { name: 'Ta bort' }).first();
-  await remove.waitFor({ timeout: 300_000 });
-  const live = page.locator('section.live');
+  const remove = await page.getByRole('button', { name: 'Ta bort' }).first().elementHandle({ timeout: 300_000 });
   figures['live check (remove a change)'] = await mainThreadTasks(page, async () => {
     await remove.click();
-    await live.getByText('Kontroll av utkastet').waitFor();
-    await live.locator('h4').first().waitFor({ timeout: 300_000 });
+    await shown(page, 'section.live h4');
   });
   await page.close();
   return figures;

@@ -7,7 +7,7 @@ import { MetricChart, PlanSummary } from './plan-summary';
 import { SubjectLinks } from './subject-links';
 
 /** Findings shown per stage at first, and added by each "show more". */
-const PAGE = 25;
+const PAGE = 10;
 
 /** Findings per stage by severity (with text, not colour alone), and the metrics of every stage. */
 export function PlanOverview({ planId, plan, analysis }: { planId: string; plan: Plan; analysis: PlanAnalysis }) {

@@ -1,5 +1,5 @@
 import { Actor, ACTOR_KINDS, Change, DECISION_KINDS, DecisionArea, Finding } from '@tillit/domain';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, ShownFieldError } from '../api/http';
 import { ConfirmDialog } from '../common/confirm-dialog';
@@ -33,8 +33,7 @@ export function StageEditor({
   initialStage?: string;
 }) {
   const { planId, plan, canWrite, onSaved } = ctx;
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'sv';
+  const { t } = useTranslation();
   const ids = useId();
   const [stageId, setStageId] = useState(
     initialStage && plan.stages.some((s) => s.id === initialStage) ? initialStage : (plan.stages.at(-1)?.id ?? ''),
@@ -81,23 +80,6 @@ export function StageEditor({
   useLeaveGuard(unsaved, askToLeave);
   const leaveTo = (id: string) => (unsaved && id !== stageId ? askToLeave(() => openStage(id)) : openStage(id));
 
-  // The live check of an unsaved draft against the plan as loaded, kept with what it checked: until the
-  // answer for this draft (and plan) comes, the check shows that it is at work.
-  const [checked, setChecked] = useState<{ checker: LiveChecker; stageId: string; draft: Change[]; result: ShownCheck } | null>(null);
-  useEffect(() => {
-    if (!stage || !unsaved) return;
-    let cancelled = false;
-    const stageId = stage.id;
-    checkDraft(stageId, draft).then(
-      // Null: a newer check or plan is on its way, and its answer will come.
-      (result) => !cancelled && result && setChecked({ checker: checkDraft, stageId, draft, result }),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [checkDraft, stage, draft, unsaved]);
-  const check = checked && checked.checker === checkDraft && checked.stageId === stage?.id && checked.draft === draft ? checked.result : null;
   // What a change of this stage can name: the actors and areas in force when the stage starts, and those the
   // draft itself adds. Ids of new ones must not clash with any id the plan ever had.
   const stageIndex = stage ? plan.stages.indexOf(stage) + 1 : analysis.summary.metrics.length - 1;
@@ -313,31 +295,7 @@ export function StageEditor({
               ) : (
                 canWrite && <ChangeForm options={options} onSave={(c) => setDraft((d) => [...d, c])} />
               )}
-              <section className="panel live" aria-labelledby={`${ids}-live`} aria-live="polite">
-                <h3 id={`${ids}-live`}>{t('stages.live')}</h3>
-                {!unsaved ? (
-                  <p className="meta">{t('stages.clean')}</p>
-                ) : !check ? (
-                  <p className="meta">{t('stages.checking')}</p>
-                ) : (
-                  <>
-                    <FindingList
-                      title={t('stages.added', { count: check.addedCount })}
-                      findings={check.added}
-                      count={check.addedCount}
-                      lang={lang}
-                      t={t}
-                    />
-                    <FindingList
-                      title={t('stages.resolved', { count: check.resolvedCount })}
-                      findings={check.resolved}
-                      count={check.resolvedCount}
-                      lang={lang}
-                      t={t}
-                    />
-                  </>
-                )}
-              </section>
+              <LiveCheckPanel check={checkDraft} stageId={stage.id} draft={draft} unsaved={unsaved} />
               {canWrite && (
                 <button type="button" onClick={() => void save()} disabled={!unsaved || version === null}>
                   {t('stages.save')}
@@ -379,6 +337,62 @@ export function StageEditor({
     </section>
   );
 }
+
+/**
+ * The live check of an unsaved draft against the plan as loaded, kept with what it checked: until the
+ * answer for this draft (and plan) comes, the check shows that it is at work. A component of its own, so
+ * that an answer draws the check only, not the draft's (long) list of changes.
+ */
+const LiveCheckPanel = memo(function LiveCheckPanel({
+  check: checkDraft,
+  stageId,
+  draft,
+  unsaved,
+}: {
+  check: LiveChecker;
+  stageId: string;
+  draft: Change[];
+  unsaved: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'sv';
+  const id = useId();
+  const [checked, setChecked] = useState<{ checker: LiveChecker; stageId: string; draft: Change[]; result: ShownCheck } | null>(null);
+  useEffect(() => {
+    if (!unsaved) return;
+    let cancelled = false;
+    checkDraft(stageId, draft).then(
+      // Null: a newer check or plan is on its way, and its answer will come.
+      (result) => !cancelled && result && setChecked({ checker: checkDraft, stageId, draft, result }),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [checkDraft, stageId, draft, unsaved]);
+  const check = checked && checked.checker === checkDraft && checked.stageId === stageId && checked.draft === draft ? checked.result : null;
+  return (
+    <section className="panel live" aria-labelledby={`${id}-live`} aria-live="polite">
+      <h3 id={`${id}-live`}>{t('stages.live')}</h3>
+      {!unsaved ? (
+        <p className="meta">{t('stages.clean')}</p>
+      ) : !check ? (
+        <p className="meta">{t('stages.checking')}</p>
+      ) : (
+        <>
+          <FindingList title={t('stages.added', { count: check.addedCount })} findings={check.added} count={check.addedCount} lang={lang} t={t} />
+          <FindingList
+            title={t('stages.resolved', { count: check.resolvedCount })}
+            findings={check.resolved}
+            count={check.resolvedCount}
+            lang={lang}
+            t={t}
+          />
+        </>
+      )}
+    </section>
+  );
+});
 
 function FindingList({
   title,

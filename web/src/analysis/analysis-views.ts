@@ -40,7 +40,7 @@ export interface StageOptions {
   /** Actors and decision areas in force when the stage starts, by name and by code. */
   actors: Array<readonly [string, string]>;
   areas: Array<readonly [string, string]>;
-  /** Names of every actor and labels of every area the plan ever has. */
+  /** Names of every actor and labels of every area the plan ever has (actors as the stage starts, where in force then). */
   actorNames: Record<string, string>;
   areaLabels: Record<string, string>;
 }
@@ -121,10 +121,9 @@ export function stageOptions(analysis: Analysis, stageIndex: number): StageOptio
   const areas = [...before.areas.values()].filter((a) => !a.retired).sort((a, b) => numericCollator.compare(a.code, b.code));
   const actorNames: Record<string, string> = {};
   const areaLabels: Record<string, string> = {};
-  for (const s of analysis.states) {
-    for (const a of s.actors.values()) actorNames[a.id] = a.name;
-    for (const a of s.areas.values()) areaLabels[a.id] = `${a.code} ${a.title}`;
-  }
+  // The latest of each; an actor the stage can name goes by its name when the stage starts.
+  for (const s of analysis.states) for (const a of s.areas.values()) areaLabels[a.id] = `${a.code} ${a.title}`;
+  for (const s of [...analysis.states, before]) for (const a of s.actors.values()) actorNames[a.id] = a.name;
   return {
     actors: actors.map((a) => [a.id, a.name] as const),
     areas: areas.map((a) => [a.id, `${a.code} ${a.title}`] as const),

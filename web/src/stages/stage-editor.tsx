@@ -42,6 +42,7 @@ export function StageEditor({
   const [state, setState] = useState<DraftState>(() => freshDraft(stage?.changes ?? []));
   const { draft, saved, version, conflict } = state;
   const setDraft = (update: (draft: Change[]) => Change[]) => setState((s) => ({ ...s, draft: update(s.draft) }));
+  const removeChange = useCallback((id: string) => setState((s) => ({ ...s, draft: s.draft.filter((x) => x.id !== id) })), []);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [missingChoice, setMissingChoice] = useState(false);
   const [editingChange, setEditingChange] = useState<Change | null>(null);
@@ -255,29 +256,7 @@ export function StageEditor({
               ) : (
                 <ol className="changes">
                   {draft.map((c) => (
-                    <li key={c.id}>
-                      {describe(c)}
-                      {canWrite && (
-                        <>
-                          <button
-                            type="button"
-                            className="link-button"
-                            onClick={() => setEditingChange(c)}
-                            aria-label={t('stages.edit', { change: describe(c) })}
-                          >
-                            {t('editor.edit')}
-                          </button>
-                          <button
-                            type="button"
-                            className="link-button"
-                            onClick={() => setDraft((d) => d.filter((x) => x.id !== c.id))}
-                            aria-label={t('stages.remove', { change: describe(c) })}
-                          >
-                            {t('stages.removeShort')}
-                          </button>
-                        </>
-                      )}
-                    </li>
+                    <ChangeItem key={c.id} change={c} text={describe(c)} canWrite={canWrite} onEdit={setEditingChange} onRemove={removeChange} />
                   ))}
                 </ol>
               )}
@@ -337,6 +316,38 @@ export function StageEditor({
     </section>
   );
 }
+
+/** One change of the draft; memoised, so that an edit of one draws that one, not a stage's thousands. */
+const ChangeItem = memo(function ChangeItem({
+  change,
+  text,
+  canWrite,
+  onEdit,
+  onRemove,
+}: {
+  change: Change;
+  text: string;
+  canWrite: boolean;
+  onEdit: (change: Change) => void;
+  onRemove: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      {text}
+      {canWrite && (
+        <>
+          <button type="button" className="link-button" onClick={() => onEdit(change)} aria-label={t('stages.edit', { change: text })}>
+            {t('editor.edit')}
+          </button>
+          <button type="button" className="link-button" onClick={() => onRemove(change.id)} aria-label={t('stages.remove', { change: text })}>
+            {t('stages.removeShort')}
+          </button>
+        </>
+      )}
+    </li>
+  );
+});
 
 /**
  * The live check of an unsaved draft against the plan as loaded, kept with what it checked: until the

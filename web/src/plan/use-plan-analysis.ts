@@ -47,7 +47,8 @@ export function usePlanAnalysis(planId: string): PlanLoad & { reload: () => void
     // The plan's own answer first: it says, in the user's words, when the plan cannot be read.
     planApi
       .get(planId)
-      .then(async (meta) => ({ meta, result: await analyser.open(source) }))
+      // Should the worker fail to read it, the page reads it: an error then comes in the user's words.
+      .then(async (meta) => ({ meta, result: await analyser.open(source).catch(async () => analyser.analyse(await planApi.export(planId))) }))
       .then(
         ({ meta, result }) => {
           if (cancelled) return;

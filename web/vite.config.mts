@@ -9,10 +9,12 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   resolve: {
-    alias: {
-      '@tillit/domain': path.join(root, 'libs/domain/src/index.ts'),
-      '@tillit/contract': path.join(root, 'libs/contract/src/index.ts'),
-    },
+    // Exact names: `@tillit/domain/testing` (test data, for specs only) is not under the domain's entry.
+    alias: [
+      { find: /^@tillit\/domain$/, replacement: path.join(root, 'libs/domain/src/index.ts') },
+      { find: /^@tillit\/domain\/testing$/, replacement: path.join(root, 'libs/domain/src/testing/index.ts') },
+      { find: /^@tillit\/contract$/, replacement: path.join(root, 'libs/contract/src/index.ts') },
+    ],
   },
   server: { port: 4200, proxy: { '/api': 'http://localhost:3000' } },
   build: { outDir: path.join(root, 'dist/web'), emptyOutDir: true, sourcemap: true },

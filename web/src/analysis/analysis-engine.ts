@@ -1,14 +1,25 @@
-import { Analysis, Change, Plan } from '@tillit/domain';
+import { Change, Plan } from '@tillit/domain';
 import { AnalysisReply, AnalysisRequest, analysisHost } from './analysis-protocol';
-import { LiveCheck } from './live-check';
+import { AnalysisQuery, AnalysisSummary, QueryAnswers, ShownCheck } from './analysis-views';
+import { joinPlan, PlanPart } from './plan-parts';
 
-export type AnalysedPlan = { ok: true; token: number; plan: Plan; analysis: Analysis } | { ok: false; message: string };
+export type AnalysedPlan = { ok: true; token: number; plan: Plan; summary: AnalysisSummary } | { ok: false; message: string };
+
+/** Where the worker reads a plan: the API's export, with the page's credentials. */
+export interface PlanSource {
+  url: string;
+  authorization?: string;
+}
 
 /** The domain engine as the page uses it: in a Web Worker, answers by promise. */
 export interface AnalysisEngine {
+  /** A document the page has, or one the worker reads from the API. */
   analyse(document: unknown): Promise<AnalysedPlan>;
+  open(source: PlanSource): Promise<AnalysedPlan>;
   /** Null when a newer check, or a newer analysis, made this one pointless. */
-  check(token: number, stageId: string, draft: Change[]): Promise<LiveCheck | null>;
+  check(token: number, stageId: string, draft: Change[]): Promise<ShownCheck | null>;
+  /** Null when a newer analysis replaced the one asked about. */
+  ask<Q extends AnalysisQuery>(token: number, query: Q): Promise<QueryAnswers[Q['kind']] | null>;
   dispose(): void;
 }
 
@@ -36,10 +47,17 @@ function localChannel(receive: (reply: AnalysisReply) => void): Channel {
   };
 }
 
+type Final = Exclude<AnalysisReply, { type: 'plan-part' }>;
+
 export function createAnalysisEngine(): AnalysisEngine {
   let next = 0;
-  const pending = new Map<number, { resolve: (reply: AnalysisReply) => void; reject: (err: Error) => void }>();
+  const pending = new Map<number, { resolve: (reply: Final) => void; reject: (err: Error) => void }>();
+  const parts = new Map<number, PlanPart[]>();
   const receive = (reply: AnalysisReply) => {
+    if (reply.type === 'plan-part') {
+      parts.set(reply.id, [...(parts.get(reply.id) ?? []), reply.part]);
+      return;
+    }
     pending.get(reply.id)?.resolve(reply);
     pending.delete(reply.id);
   };
@@ -49,26 +67,30 @@ export function createAnalysisEngine(): AnalysisEngine {
   };
   const channel = typeof Worker === 'undefined' ? localChannel(receive) : workerChannel(receive, fail);
   const ask = (request: AnalysisRequest) =>
-    new Promise<AnalysisReply>((resolve, reject) => {
+    new Promise<Final>((resolve, reject) => {
       pending.set(request.id, { resolve, reject });
       channel.post(request);
     });
+  const analysed = async (request: Extract<AnalysisRequest, { type: 'analyse' | 'open' }>): Promise<AnalysedPlan> => {
+    const reply = await ask(request);
+    const received = parts.get(request.id) ?? [];
+    parts.delete(request.id);
+    switch (reply.type) {
+      case 'analysed':
+        return { ok: true, token: request.id, plan: joinPlan(reply.plan, received), summary: reply.summary };
+      case 'invalid':
+        return { ok: false, message: reply.message };
+      case 'failed':
+        throw new Error(reply.message);
+      case 'checked':
+      case 'answered':
+      case 'dropped':
+        throw new Error(`unexpected ${reply.type} answer to an analysis`);
+    }
+  };
   return {
-    async analyse(document) {
-      const id = ++next;
-      const reply = await ask({ type: 'analyse', id, document });
-      switch (reply.type) {
-        case 'analysed':
-          return { ok: true, token: id, plan: reply.plan, analysis: reply.analysis };
-        case 'invalid':
-          return { ok: false, message: reply.message };
-        case 'failed':
-          throw new Error(reply.message);
-        case 'checked':
-        case 'dropped':
-          throw new Error(`unexpected ${reply.type} answer to an analysis`);
-      }
-    },
+    analyse: (document) => analysed({ type: 'analyse', id: ++next, document }),
+    open: (source) => analysed({ type: 'open', id: ++next, ...source }),
     async check(token, stageId, draft) {
       const reply = await ask({ type: 'check', id: ++next, token, stageId, draft });
       switch (reply.type) {
@@ -79,13 +101,30 @@ export function createAnalysisEngine(): AnalysisEngine {
         case 'failed':
           throw new Error(reply.message);
         case 'analysed':
+        case 'answered':
         case 'invalid':
           throw new Error(`unexpected ${reply.type} answer to a check`);
+      }
+    },
+    async ask<Q extends AnalysisQuery>(token: number, query: Q) {
+      const reply = await ask({ type: 'query', id: ++next, token, query });
+      switch (reply.type) {
+        case 'answered':
+          return reply.answer as QueryAnswers[Q['kind']];
+        case 'dropped':
+          return null;
+        case 'failed':
+          throw new Error(reply.message);
+        case 'analysed':
+        case 'checked':
+        case 'invalid':
+          throw new Error(`unexpected ${reply.type} answer to a question`);
       }
     },
     dispose() {
       channel.close();
       pending.clear();
+      parts.clear();
     },
   };
 }

@@ -1,7 +1,9 @@
 import { analysePlan, Change, EXAMPLE_PLAN, validatePlan } from '@tillit/domain';
 import { describe, expect, it } from 'vitest';
 import { AnalysisReply, AnalysisRequest, analysisHost, handleRequest, nextRequest } from './analysis-protocol';
+import { analysisSummary, findingsPage, shownCheck } from './analysis-views';
 import { liveCheck } from './live-check';
+import { joinPlan } from './plan-parts';
 
 const plan = (() => {
   const result = validatePlan(EXAMPLE_PLAN);
@@ -12,36 +14,55 @@ const groupDraft: Change[] = [
   ...plan.stages[3].changes,
   { id: 'x', type: 'move_decision', decisionAreaId: 's-5-6', toDeciderId: 'htg-n', principleIds: [] },
 ];
-const check = (id: number, token: number, draft = groupDraft): AnalysisRequest => ({ type: 'check', id, token, stageId: 'etapp-4', draft });
+const check = (id: number, token: number, draft = groupDraft): Extract<AnalysisRequest, { type: 'check' }> => ({
+  type: 'check',
+  id,
+  token,
+  stageId: 'etapp-4',
+  draft,
+});
+const only = (answered: { replies: AnalysisReply[] }) => {
+  expect(answered.replies).toHaveLength(1);
+  return answered.replies[0];
+};
 
 describe(handleRequest.name, () => {
   const analysed = handleRequest(null, { type: 'analyse', id: 1, document: EXAMPLE_PLAN });
 
-  it('answers an analysis that survives a structured clone, as postMessage sends it', () => {
-    expect(analysed.reply.type).toBe('analysed');
-    const reply = structuredClone(analysed.reply) as Extract<AnalysisReply, { type: 'analysed' }>;
-    const expected = analysePlan(plan);
-    expect(reply.analysis.findings.map((f) => f.id)).toEqual(expected.findings.map((f) => f.id));
-    expect(reply.analysis.states[2].rights.get('s-5-1')?.deciderId).toBe(expected.states[2].rights.get('s-5-1')?.deciderId);
-    expect([...reply.analysis.states[4].actors.keys()]).toEqual([...expected.states[4].actors.keys()]);
-    expect(reply.plan).toEqual(plan);
+  it('answers the plan (in parts) and the summary, not the analysis, in messages that survive a structured clone', () => {
+    const replies = structuredClone(analysed.replies);
+    const last = replies.at(-1);
+    if (last?.type !== 'analysed') throw new Error(`expected the analysis last, got ${last?.type}`);
+    const parts = replies.flatMap((r) => (r.type === 'plan-part' ? [r.part] : []));
+    expect(replies).toHaveLength(parts.length + 1);
+    expect(joinPlan(last.plan, parts)).toEqual(plan);
+    expect(last.summary).toEqual(analysisSummary(analysePlan(plan)));
+    expect(last).not.toHaveProperty('analysis');
   });
 
   it('keeps the analysed plan, so that a check sends only the draft', () => {
-    const { reply } = handleRequest(analysed.session, check(2, 1));
-    expect(reply).toEqual({ type: 'checked', id: 2, check: liveCheck(plan, analysePlan(plan).findings, 'etapp-4', groupDraft) });
+    const reply = only(handleRequest(analysed.session, check(2, 1)));
+    expect(reply).toEqual({ type: 'checked', id: 2, check: shownCheck(liveCheck(plan, analysePlan(plan).findings, 'etapp-4', groupDraft)) });
     expect(reply.type === 'checked' && reply.check.added.map((f) => f.rule)).toContain('legality.group_delegate');
   });
 
-  it('drops a check of a plan it no longer holds', () => {
-    expect(handleRequest(analysed.session, check(3, 99)).reply).toEqual({ type: 'dropped', id: 3 });
-    expect(handleRequest(null, check(4, 1)).reply).toEqual({ type: 'dropped', id: 4 });
+  it('answers a question about the analysis it holds', () => {
+    const reply = only(
+      handleRequest(analysed.session, { type: 'query', id: 3, token: 1, query: { kind: 'findings', stageIndex: 4, offset: 0, limit: 5 } }),
+    );
+    expect(reply).toEqual({ type: 'answered', id: 3, answer: findingsPage(plan, analysePlan(plan), 4, 0, 5) });
+  });
+
+  it('drops a check or a question about a plan it no longer holds', () => {
+    expect(only(handleRequest(analysed.session, check(3, 99)))).toEqual({ type: 'dropped', id: 3 });
+    expect(only(handleRequest(null, check(4, 1)))).toEqual({ type: 'dropped', id: 4 });
+    expect(only(handleRequest(analysed.session, { type: 'query', id: 5, token: 99, query: { kind: 'matrix' } }))).toEqual({ type: 'dropped', id: 5 });
   });
 
   it('answers an invalid document with its problems, keeping the plan it held', () => {
-    const { session, reply } = handleRequest(analysed.session, { type: 'analyse', id: 5, document: { title: 'x' } });
-    expect(reply.type).toBe('invalid');
-    expect(reply.type === 'invalid' && reply.message).toMatch(/formatVersion/);
+    const { session, replies } = handleRequest(analysed.session, { type: 'analyse', id: 5, document: { title: 'x' } });
+    expect(replies.map((r) => r.type)).toEqual(['invalid']);
+    expect(replies[0].type === 'invalid' && replies[0].message).toMatch(/formatVersion/);
     expect(session).toBe(analysed.session);
   });
 });

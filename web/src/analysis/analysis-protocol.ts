@@ -1,18 +1,29 @@
-import { Analysis, analysePlan, Change, Plan, PlanState, validatePlan } from '@tillit/domain';
-import { liveCheck, LiveCheck } from './live-check';
+import { Analysis, analysePlan, Change, Plan, validatePlan } from '@tillit/domain';
+import { AnalysisQuery, analysisSummary, AnalysisSummary, answerQuery, QueryAnswer, ShownCheck, shownCheck } from './analysis-views';
+import { liveCheck } from './live-check';
+import { PlanPart, splitPlan } from './plan-parts';
 
 /**
  * The messages between the page and the analysis worker. The worker keeps the plan it analysed last
- * (`token`: the id of that request), so a live check sends only the draft, not the whole plan again.
+ * (`token`: the id of that request) and its analysis, which never leaves it whole: the page asks for what
+ * it shows (a page of findings, the map of two states, one history…), so that no answer is large enough
+ * to block the page while it is read. The plan reaches the page in parts for the same reason.
  */
 export type AnalysisRequest =
-  { type: 'analyse'; id: number; document: unknown } | { type: 'check'; id: number; token: number; stageId: string; draft: Change[] };
+  | { type: 'analyse'; id: number; document: unknown }
+  /** The worker reads the plan from the API itself: the page neither parses nor sends it. */
+  | { type: 'open'; id: number; url: string; authorization?: string }
+  | { type: 'check'; id: number; token: number; stageId: string; draft: Change[] }
+  | { type: 'query'; id: number; token: number; query: AnalysisQuery };
 
 export type AnalysisReply =
-  | { type: 'analysed'; id: number; plan: Plan; analysis: Analysis }
+  /** A slice of the analysed plan's long lists; all of them come before `analysed`. */
+  | { type: 'plan-part'; id: number; part: PlanPart }
+  | { type: 'analysed'; id: number; plan: Plan; summary: AnalysisSummary }
   | { type: 'invalid'; id: number; message: string }
-  | { type: 'checked'; id: number; check: LiveCheck }
-  /** The check was for a plan the worker no longer holds, or a newer check came: its answer would not be used. */
+  | { type: 'checked'; id: number; check: ShownCheck }
+  | { type: 'answered'; id: number; answer: QueryAnswer }
+  /** The request was for a plan the worker no longer holds, or a newer check came: its answer would not be used. */
   | { type: 'dropped'; id: number }
   | { type: 'failed'; id: number; message: string };
 
@@ -23,56 +34,58 @@ export interface AnalysisSession {
   analysis: Analysis;
 }
 
-/**
- * The states with plain Maps: a structured clone (postMessage) keeps a Map, not the engine's IndexedMap
- * class, and keeps objects that several states share shared.
- */
-export function plainAnalysis(analysis: Analysis): Analysis {
-  const plain = (s: PlanState): PlanState => ({
-    index: s.index,
-    stageId: s.stageId,
-    actors: new Map(s.actors),
-    areas: new Map(s.areas),
-    rights: new Map(s.rights),
-  });
-  return { ...analysis, states: analysis.states.map(plain) };
-}
+type Answered = { session: AnalysisSession | null; replies: AnalysisReply[] };
 
-/** Answers one request; pure but for the time it takes. */
-export function handleRequest(session: AnalysisSession | null, request: AnalysisRequest): { session: AnalysisSession | null; reply: AnalysisReply } {
+/** Answers one request with the messages to send, in order; pure but for the time it takes. */
+export function handleRequest(session: AnalysisSession | null, request: Exclude<AnalysisRequest, { type: 'open' }>): Answered {
   try {
     switch (request.type) {
       case 'analyse': {
         const result = validatePlan(request.document);
         if (!result.ok)
-          return { session, reply: { type: 'invalid', id: request.id, message: result.errors.map((e) => `${e.path}: ${e.message}`).join('; ') } };
-        const analysis = plainAnalysis(analysePlan(result.plan));
+          return { session, replies: [{ type: 'invalid', id: request.id, message: result.errors.map((e) => `${e.path}: ${e.message}`).join('; ') }] };
+        const analysis = analysePlan(result.plan);
+        const { skeleton, parts } = splitPlan(result.plan);
         return {
           session: { token: request.id, plan: result.plan, analysis },
-          reply: { type: 'analysed', id: request.id, plan: result.plan, analysis },
+          replies: [
+            ...parts.map((part): AnalysisReply => ({ type: 'plan-part', id: request.id, part })),
+            { type: 'analysed', id: request.id, plan: skeleton, summary: analysisSummary(analysis) },
+          ],
         };
       }
-      case 'check':
-        if (!session || session.token !== request.token) return { session, reply: { type: 'dropped', id: request.id } };
-        return {
-          session,
-          reply: { type: 'checked', id: request.id, check: liveCheck(session.plan, session.analysis.findings, request.stageId, request.draft) },
-        };
+      case 'check': {
+        if (!session || session.token !== request.token) return { session, replies: [{ type: 'dropped', id: request.id }] };
+        const check = liveCheck(session.plan, session.analysis.findings, request.stageId, request.draft);
+        return { session, replies: [{ type: 'checked', id: request.id, check: shownCheck(check) }] };
+      }
+      case 'query':
+        if (!session || session.token !== request.token) return { session, replies: [{ type: 'dropped', id: request.id }] };
+        return { session, replies: [{ type: 'answered', id: request.id, answer: answerQuery(session.plan, session.analysis, request.query) }] };
     }
   } catch (err) {
-    return { session, reply: { type: 'failed', id: request.id, message: (err as Error).message } };
+    return { session, replies: [{ type: 'failed', id: request.id, message: (err as Error).message }] };
   }
 }
 
 /**
  * The next request to answer from what is waiting, and the ones a newer request makes pointless: only
- * the newest live check counts (each takes a full analysis), analyses are all answered in order.
+ * the newest live check counts (each takes a full analysis); analyses and questions are all answered in order.
  */
 export function nextRequest(queue: AnalysisRequest[]): { next: AnalysisRequest | undefined; dropped: AnalysisRequest[]; rest: AnalysisRequest[] } {
   const lastCheck = queue.findLastIndex((r) => r.type === 'check');
   const dropped = queue.filter((r, i) => r.type === 'check' && i !== lastCheck);
   const [next, ...rest] = queue.filter((r, i) => r.type !== 'check' || i === lastCheck);
   return { next, dropped, rest };
+}
+
+/** The plan document from the API, read in the worker; an answer other than 2xx fails the request. */
+async function readDocument(request: Extract<AnalysisRequest, { type: 'open' }>): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (request.authorization) headers.authorization = request.authorization;
+  const res = await fetch(request.url, { headers });
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+  return res.json();
 }
 
 /**
@@ -84,22 +97,31 @@ export function analysisHost(send: (reply: AnalysisReply) => void): (request: An
   let session: AnalysisSession | null = null;
   let queue: AnalysisRequest[] = [];
   let scheduled = false;
-  const work = () => {
-    scheduled = false;
+  const answer = async (next: AnalysisRequest): Promise<AnalysisReply[]> => {
+    if (next.type !== 'open') {
+      const answered = handleRequest(session, next);
+      session = answered.session;
+      return answered.replies;
+    }
+    try {
+      const document = await readDocument(next);
+      return answer({ type: 'analyse', id: next.id, document });
+    } catch (err) {
+      return [{ type: 'failed', id: next.id, message: (err as Error).message }];
+    }
+  };
+  const work = async () => {
     const { next, dropped, rest } = nextRequest(queue);
     queue = rest;
     for (const r of dropped) send({ type: 'dropped', id: r.id });
-    if (next) {
-      const answered = handleRequest(session, next);
-      session = answered.session;
-      send(answered.reply);
-    }
+    if (next) for (const reply of await answer(next)) send(reply);
+    scheduled = false;
     schedule();
   };
   const schedule = () => {
     if (scheduled || queue.length === 0) return;
     scheduled = true;
-    setTimeout(work, 0);
+    setTimeout(() => void work(), 0);
   };
   return (request) => {
     queue.push(request);

@@ -1,4 +1,4 @@
-import { FormEvent, useId, useMemo, useState } from 'react';
+import { FormEvent, memo, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../api/http';
@@ -290,7 +290,8 @@ function Errors({ id, errors }: { id: string; errors: string[] }) {
   );
 }
 
-function Options({ options = [] }: { options?: FieldSpec['options'] }) {
+/** Memoised: a form drawn again (a stage's draft changed) skips lists of thousands of options that did not. */
+const Options = memo(function Options({ options = [] }: { options?: FieldSpec['options'] }) {
   return (
     <>
       {options.map(([v, text]) => (
@@ -300,4 +301,4 @@ function Options({ options = [] }: { options?: FieldSpec['options'] }) {
       ))}
     </>
   );
-}
+});

@@ -1,16 +1,19 @@
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, Edge, MarkerType, MiniMap, ReactFlow } from '@xyflow/react';
-import { Analysis, Plan } from '@tillit/domain';
+import { Plan } from '@tillit/domain';
 import { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActorNode, ActorNodeType, AREAS_SHOWN } from './actor-node';
+import { useAnswer } from '../analysis/use-answer';
 import { SelectField } from '../common/select-field';
+import { PlanAnalysis } from '../plan/use-plan-analysis';
 import { HistoryPanel, HistorySubject } from './history-panel';
 import { LayoutWorker } from './layout';
-import { delegationMap, MapEdge } from './map-model';
+import { DelegationMap, MapEdge } from './map-model';
 
 const nodeTypes = { actor: ActorNode };
+const NO_MAP: DelegationMap = { actors: [], edges: [] };
 
 const NODE_WIDTH = 280;
 const nodeHeight = (areas: number) => 56 + Math.min(areas, AREAS_SHOWN + 1) * 20;
@@ -27,25 +30,24 @@ export function DelegationMapView({
   initialActor,
 }: {
   plan: Plan;
-  analysis: Analysis;
+  analysis: PlanAnalysis;
   initialTo?: number;
   initialActor?: string;
 }) {
   const { t } = useTranslation();
   const ids = useId();
-  const last = analysis.states.length - 1;
+  const last = analysis.summary.metrics.length - 1;
   const [to, setTo] = useState(Math.min(initialTo, last));
   const [from, setFrom] = useState(Math.max(0, Math.min(initialTo, last) - 1));
   const [section, setSection] = useState('');
   const [query, setQuery] = useState('');
   const [actor, setActor] = useState('');
   // The last state knows every actor the plan ever has (retired ones are kept, never removed).
-  const actorOptions = useMemo(
-    () => [...analysis.states[last].actors.values()].map((a) => [a.id, a.name] as const).sort((a, b) => a[1].localeCompare(b[1], 'sv')),
-    [analysis, last],
-  );
+  const actorOptions = analysis.summary.actors;
   const sections = useMemo(() => [...new Set(plan.decisionAreas.map((a) => a.section))].sort((a, b) => a.localeCompare(b, 'sv')), [plan]);
-  const map = useMemo(() => delegationMap(analysis, from, to, { section, query, actor }), [analysis, from, to, section, query, actor]);
+  // Computed in the analysis worker; the last map stays drawn until the next one comes.
+  const { answer, current: fresh } = useAnswer(analysis, { kind: 'map', from, to, filter: { section, query, actor } });
+  const map = answer ?? NO_MAP;
   // One worker while the map is shown (created lazily, so that a remount in StrictMode gets a live one).
   const worker = useRef<LayoutWorker | null>(null);
   useEffect(
@@ -72,6 +74,7 @@ export function DelegationMapView({
     [map],
   );
   useEffect(() => {
+    if (map === NO_MAP) return;
     let current = true;
     worker.current ??= new LayoutWorker();
     void worker.current
@@ -106,7 +109,9 @@ export function DelegationMapView({
     [map, positions],
   );
   const edges: Edge[] = useMemo(() => map.edges.map((e) => toFlowEdge(e, t)), [map, t]);
-  const stateOptions = analysis.states.map((s) => [s.index, s.index === 0 ? t('plan.baseline') : t('plan.stageShort', { index: s.index })] as const);
+  const stateOptions = analysis.summary.metrics.map(
+    (s) => [s.stageIndex, s.stageIndex === 0 ? t('plan.baseline') : t('plan.stageShort', { index: s.stageIndex })] as const,
+  );
 
   return (
     <section aria-labelledby={`${ids}-heading`}>
@@ -136,7 +141,7 @@ export function DelegationMapView({
         className="map-canvas"
         role="region"
         aria-label={t('map.canvas')}
-        data-laid-out={layout?.actors === actorsKey ? 'true' : 'false'}
+        data-laid-out={fresh && layout?.actors === actorsKey ? 'true' : 'false'}
         onKeyDown={(event) => {
           const node = (event.target as HTMLElement).closest?.('.react-flow__node');
           const id = node?.getAttribute('data-id');

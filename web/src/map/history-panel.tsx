@@ -1,18 +1,18 @@
-import { Analysis } from '@tillit/domain';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { actorHistory, areaHistory } from './history';
+import { useAnswer } from '../analysis/use-answer';
+import { PlanAnalysis } from '../plan/use-plan-analysis';
 
 export type HistorySubject = { type: 'actor'; id: string } | { type: 'area'; id: string };
 
-/** The history of one actor or decision area across all stages; focus moves to it when it opens. */
+/** The history of one actor or decision area across all stages (from the analysis worker); focus moves to it when it opens. */
 export function HistoryPanel({
   analysis,
   subject,
   onClose,
   onOpenArea,
 }: {
-  analysis: Analysis;
+  analysis: PlanAnalysis;
   subject: HistorySubject;
   onClose: () => void;
   onOpenArea?: (areaId: string) => void;
@@ -20,30 +20,32 @@ export function HistoryPanel({
   const { t } = useTranslation();
   const ids = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [subject.type, subject.id]);
+  const { answer, current } = useAnswer(analysis, { kind: 'history', subject: { type: subject.type, id: subject.id } });
+  const view = current ? answer : null;
+  useEffect(() => {
+    if (view) heading.current?.focus();
+  }, [view]);
   const stateName = (k: number) => (k === 0 ? t('plan.baseline') : t('plan.stageShort', { index: k }));
-  const last = analysis.states[analysis.states.length - 1];
-  const name =
-    subject.type === 'actor'
-      ? (last.actors.get(subject.id)?.name ?? analysis.states[0].actors.get(subject.id)?.name ?? subject.id)
-      : (() => {
-          const area = last.areas.get(subject.id) ?? analysis.states[0].areas.get(subject.id);
-          return area ? `${area.code} ${area.title}` : subject.id;
-        })();
+  if (!view)
+    return (
+      <section className="panel history" aria-busy="true">
+        <p role="status">{t('plan.answering')}</p>
+      </section>
+    );
+  const name = view.name;
 
   // The details of the subject as it stands at the end of the plan (or when it was last seen).
   const details: string[] = [];
-  if (subject.type === 'actor') {
-    const actor = last.actors.get(subject.id) ?? analysis.states[0].actors.get(subject.id);
+  if (view.type === 'actor') {
+    const actor = view.actor;
     if (actor) {
       details.push(t(`actorKind.${actor.kind}`));
-      const parent = actor.reportsTo ? (last.actors.get(actor.reportsTo)?.name ?? actor.reportsTo) : null;
-      if (parent) details.push(t('history.reportsTo', { name: parent }));
+      if (view.parentName) details.push(t('history.reportsTo', { name: view.parentName }));
       if (actor.headcount !== undefined) details.push(t('fields.people', { count: actor.headcount }));
       if (actor.retired) details.push(t('map.retired'));
     }
   } else {
-    const area = last.areas.get(subject.id) ?? analysis.states[0].areas.get(subject.id);
+    const area = view.area;
     if (area) {
       details.push(area.section, t(`decisionKind.${area.kind}`));
       if (area.legalBasis) details.push(area.legalBasis);
@@ -62,7 +64,7 @@ export function HistoryPanel({
       <div className="table-scroll">
         <table className="data">
           <caption className="visually-hidden">{t('history.heading', { name })}</caption>
-          {subject.type === 'area' ? (
+          {view.type === 'area' ? (
             <>
               <thead>
                 <tr>
@@ -75,7 +77,7 @@ export function HistoryPanel({
                 </tr>
               </thead>
               <tbody>
-                {areaHistory(analysis, subject.id).map((r) => (
+                {view.rows.map((r) => (
                   <tr key={r.index}>
                     <th scope="row">{stateName(r.index)}</th>
                     <td>{r.retired ? t('matrix.retired') : (r.deciderName ?? t('matrix.noDecider'))}</td>
@@ -98,7 +100,7 @@ export function HistoryPanel({
                 </tr>
               </thead>
               <tbody>
-                {actorHistory(analysis, subject.id).map((r) => (
+                {view.rows.map((r) => (
                   <tr key={r.index}>
                     <th scope="row">
                       {stateName(r.index)}

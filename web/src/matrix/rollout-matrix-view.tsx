@@ -1,9 +1,13 @@
-import { Analysis, Plan, RightChangeKind } from '@tillit/domain';
+import { RightChangeKind } from '@tillit/domain';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAnswer } from '../analysis/use-answer';
 import { SelectField } from '../common/select-field';
 import { HistoryPanel } from '../map/history-panel';
-import { compareCodes, MatrixRow, rolloutMatrix } from './rollout-matrix';
+import { PlanAnalysis } from '../plan/use-plan-analysis';
+import { compareCodes, MatrixRow, RolloutMatrix } from './rollout-matrix';
+
+const NO_MATRIX: RolloutMatrix = { columns: [], rows: [] };
 
 type Sort = 'code' | 'title' | 'section';
 
@@ -11,10 +15,12 @@ type Sort = 'code' | 'title' | 'section';
  * Decision areas × stages: who decides and at which level, with each stage's changes marked by a label as
  * well as by colour. The accessible alternative to the delegation map.
  */
-export function RolloutMatrixView({ plan, analysis, initialArea }: { plan: Plan; analysis: Analysis; initialArea?: string }) {
+export function RolloutMatrixView({ analysis, initialArea }: { analysis: PlanAnalysis; initialArea?: string }) {
   const { t } = useTranslation();
   const ids = useId();
-  const matrix = useMemo(() => rolloutMatrix(plan, analysis), [plan, analysis]);
+  // Computed in the analysis worker (it holds every state).
+  const { answer } = useAnswer(analysis, { kind: 'matrix' });
+  const matrix = answer ?? NO_MATRIX;
   const sections = useMemo(() => [...new Set(matrix.rows.map((r) => r.section))].sort((a, b) => a.localeCompare(b, 'sv')), [matrix]);
   const [query, setQuery] = useState('');
   const [section, setSection] = useState('');
@@ -67,7 +73,7 @@ export function RolloutMatrixView({ plan, analysis, initialArea }: { plan: Plan;
         </div>
       </div>
       <p role="status" className="meta">
-        {t('matrix.count', { shown: rows.length, total: matrix.rows.length })}
+        {answer ? t('matrix.count', { shown: rows.length, total: matrix.rows.length }) : t('plan.answering')}
       </p>
       <div className="table-scroll">
         <table className="data matrix">

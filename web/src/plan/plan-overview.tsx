@@ -1,48 +1,43 @@
-import { Analysis, Finding, Plan, Severity } from '@tillit/domain';
+import { Plan } from '@tillit/domain';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAnswer } from '../analysis/use-answer';
+import { PlanAnalysis } from './use-plan-analysis';
 import { MetricChart, PlanSummary } from './plan-summary';
 import { SubjectLinks } from './subject-links';
 
-const SEVERITIES: Severity[] = ['blocker', 'warning', 'info'];
+/** Findings shown per stage at first, and added by each "show more". */
+const PAGE = 10;
 
 /** Findings per stage by severity (with text, not colour alone), and the metrics of every stage. */
-export function PlanOverview({ planId, plan, analysis }: { planId: string; plan: Plan; analysis: Analysis }) {
+export function PlanOverview({ planId, plan, analysis }: { planId: string; plan: Plan; analysis: PlanAnalysis }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'sv';
   const numbers = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
-  const groups: Array<{ index: number | null; title: string; findings: Finding[] }> = [
-    { index: null, title: t('plan.wholePlan'), findings: [] },
-    ...analysis.states.map((s) => ({
-      index: s.index,
-      title: s.index === 0 ? t('plan.baseline') : t('plan.stageTitle', { index: s.index, name: plan.stages[s.index - 1].name }),
-      findings: [] as Finding[],
-    })),
-  ];
-  for (const f of analysis.findings) groups.find((g) => g.index === f.stageIndex)?.findings.push(f);
-  const count = (s: Severity) => analysis.findings.filter((f) => f.severity === s).length;
-
-  const stateLabels = analysis.metrics.map((m) => (m.stageIndex === 0 ? t('plan.baseline') : t('plan.stageShort', { index: m.stageIndex })));
+  const { summary } = analysis;
+  const title = (index: number | null) =>
+    index === null ? t('plan.wholePlan') : index === 0 ? t('plan.baseline') : t('plan.stageTitle', { index, name: plan.stages[index - 1].name });
+  const stateLabels = summary.metrics.map((m) => (m.stageIndex === 0 ? t('plan.baseline') : t('plan.stageShort', { index: m.stageIndex })));
   return (
     <>
-      <PlanSummary plan={plan} analysis={analysis} />
+      <PlanSummary plan={plan} summary={summary} />
       <section aria-labelledby="charts-heading">
         <h2 id="charts-heading">{t('summary.charts')}</h2>
         <div className="charts">
           <MetricChart
             title={t('metrics.meanDepth')}
-            values={analysis.metrics.map((m) => m.meanDeciderDepth ?? 0)}
+            values={summary.metrics.map((m) => m.meanDeciderDepth ?? 0)}
             labels={stateLabels}
             format={(n) => numbers.format(n)}
           />
           <MetricChart
             title={t('metrics.reportingHours')}
-            values={analysis.metrics.map((m) => m.reportingHoursPerYear)}
+            values={summary.metrics.map((m) => m.reportingHoursPerYear)}
             labels={stateLabels}
             format={(n) => numbers.format(n)}
           />
           <MetricChart
             title={t('metrics.openGaps')}
-            values={analysis.metrics.map((m) => m.openGaps)}
+            values={summary.metrics.map((m) => m.openGaps)}
             labels={stateLabels}
             format={(n) => numbers.format(n)}
           />
@@ -50,30 +45,18 @@ export function PlanOverview({ planId, plan, analysis }: { planId: string; plan:
       </section>
       <section aria-labelledby="findings-heading">
         <h2 id="findings-heading">{t('plan.findings')}</h2>
-        <p>{t('plan.summary', { blockers: count('blocker'), warnings: count('warning'), info: count('info') })}</p>
-        {groups
-          .filter((g) => g.index !== null || g.findings.length > 0)
+        <p>{t('plan.summary', { blockers: summary.severities.blocker, warnings: summary.severities.warning, info: summary.severities.info })}</p>
+        {summary.groups
+          .filter((g) => g.stageIndex !== null || g.total > 0)
           .map((g) => (
-            <section key={g.index ?? 'plan'} className="stage-findings" aria-label={g.title}>
-              <h3>{g.title}</h3>
-              {g.findings.length === 0 ? (
-                <p className="meta">{t('plan.noFindings')}</p>
-              ) : (
-                <ul className="findings">
-                  {[...g.findings]
-                    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
-                    .map((f) => (
-                      <li key={f.id} className={`finding finding-${f.severity}`}>
-                        <span className={`badge badge-${f.severity}`}>{t(`severity.${f.severity}`)}</span> {f.message[lang]}
-                        <p className="fix">
-                          <strong>{t('plan.fix')}:</strong> {f.fix[lang]}
-                        </p>
-                        <SubjectLinks planId={planId} plan={plan} analysis={analysis} finding={f} />
-                      </li>
-                    ))}
-                </ul>
-              )}
-            </section>
+            <StageFindings
+              key={g.stageIndex ?? 'plan'}
+              planId={planId}
+              analysis={analysis}
+              stageIndex={g.stageIndex}
+              total={g.total}
+              title={title(g.stageIndex)}
+            />
           ))}
       </section>
       <section aria-labelledby="metrics-heading">
@@ -93,7 +76,7 @@ export function PlanOverview({ planId, plan, analysis }: { planId: string; plan:
               </tr>
             </thead>
             <tbody>
-              {analysis.metrics.map((m) => (
+              {summary.metrics.map((m) => (
                 <tr key={m.stageIndex}>
                   <th scope="row">{m.stageIndex === 0 ? t('plan.baseline') : t('plan.stageShort', { index: m.stageIndex })}</th>
                   <td>{m.meanDeciderDepth === null ? '–' : numbers.format(m.meanDeciderDepth)}</td>
@@ -109,5 +92,61 @@ export function PlanOverview({ planId, plan, analysis }: { planId: string; plan:
         </div>
       </section>
     </>
+  );
+}
+
+/** One state's findings, most severe first, a page at a time from the analysis worker. */
+function StageFindings({
+  planId,
+  analysis,
+  stageIndex,
+  total,
+  title,
+}: {
+  planId: string;
+  analysis: PlanAnalysis;
+  stageIndex: number | null;
+  total: number;
+  title: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'sv';
+  const [limit, setLimit] = useState(PAGE);
+  const { answer: page } = useAnswer(analysis, total > 0 ? { kind: 'findings', stageIndex, offset: 0, limit } : null);
+  const items = page?.items ?? [];
+  return (
+    <section className="stage-findings" aria-label={title} aria-busy={total > 0 && !page ? true : undefined}>
+      <h3>{title}</h3>
+      {total === 0 ? (
+        <p className="meta">{t('plan.noFindings')}</p>
+      ) : !page ? (
+        <p className="meta">{t('plan.answering')}</p>
+      ) : (
+        <>
+          <ul className="findings">
+            {items.map((shown) => {
+              const f = shown.finding;
+              return (
+                <li key={f.id} className={`finding finding-${f.severity}`}>
+                  <span className={`badge badge-${f.severity}`}>{t(`severity.${f.severity}`)}</span> {f.message[lang]}
+                  <p className="fix">
+                    <strong>{t('plan.fix')}:</strong> {f.fix[lang]}
+                  </p>
+                  <SubjectLinks planId={planId} shown={shown} />
+                </li>
+              );
+            })}
+          </ul>
+          {items.length < total && (
+            <p>
+              <span className="meta">{t('plan.shown', { shown: items.length, total })}</span>{' '}
+              <button type="button" className="link-button" onClick={() => setLimit(items.length + PAGE)}>
+                {t('plan.showMore', { count: Math.min(PAGE, total - items.length) })}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </section>
   );
 }

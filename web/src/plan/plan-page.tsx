@@ -62,7 +62,7 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
               initialTo={focus?.stage ? Math.max(1, load.plan.stages.findIndex((s) => s.id === focus.stage) + 1) : undefined}
             />
           )}
-          {tab === 'matrix' && <RolloutMatrixView key={focus?.area} plan={load.plan} analysis={load.analysis} initialArea={focus?.area} />}
+          {tab === 'matrix' && <RolloutMatrixView key={focus?.area} analysis={load.analysis} initialArea={focus?.area} />}
           {tab === 'stages' && (
             <StageEditor key={focus?.stage} ctx={ctx(load.plan)} analysis={load.analysis} check={load.check} initialStage={focus?.stage} />
           )}

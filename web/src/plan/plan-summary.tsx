@@ -1,8 +1,9 @@
-import { Analysis, Plan } from '@tillit/domain';
+import { Plan } from '@tillit/domain';
+import { AnalysisSummary } from '../analysis/analysis-views';
 import { useTranslation } from 'react-i18next';
 
 /** The definition of trust-based governance, and the stages on a timeline with what each one changes. */
-export function PlanSummary({ plan, analysis }: { plan: Plan; analysis: Analysis }) {
+export function PlanSummary({ plan, summary }: { plan: Plan; summary: AnalysisSummary }) {
   const { t, i18n } = useTranslation();
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
@@ -37,8 +38,7 @@ export function PlanSummary({ plan, analysis }: { plan: Plan; analysis: Analysis
         <h2 id="timeline-heading">{t('summary.timeline')}</h2>
         <ol className="timeline">
           {plan.stages.map((s, i) => {
-            const diff = analysis.diffs[i];
-            const m = analysis.metrics[i + 1];
+            const m = summary.metrics[i + 1];
             return (
               <li key={s.id}>
                 <h3>{t('plan.stageTitle', { index: i + 1, name: s.name })}</h3>
@@ -49,7 +49,7 @@ export function PlanSummary({ plan, analysis }: { plan: Plan; analysis: Analysis
                 <p className="meta">
                   {t('summary.stageFacts', {
                     changes: s.changes.length,
-                    moved: diff?.rights.filter((r) => r.kinds.includes('moved')).length ?? 0,
+                    moved: summary.moved[i] ?? 0,
                     depth: m?.meanDeciderDepth == null ? '–' : numbers.format(m.meanDeciderDepth),
                   })}
                 </p>

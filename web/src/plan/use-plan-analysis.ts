@@ -1,21 +1,30 @@
 import { PlanResponse } from '@tillit/contract';
-import { Analysis, Change, Plan } from '@tillit/domain';
+import { Change, Plan } from '@tillit/domain';
 import { useEffect, useRef, useState } from 'react';
 import { AnalysisEngine, createAnalysisEngine } from '../analysis/analysis-engine';
-import { LiveCheck } from '../analysis/live-check';
+import { AnalysisQuery, AnalysisSummary, QueryAnswers, ShownCheck } from '../analysis/analysis-views';
+import { session } from '../auth/session';
 import { planApi } from './plan-api';
 
 /** Which findings a draft of a stage's changes adds and resolves against the loaded plan; null: superseded. */
-export type LiveChecker = (stageId: string, draft: Change[]) => Promise<LiveCheck | null>;
+export type LiveChecker = (stageId: string, draft: Change[]) => Promise<ShownCheck | null>;
+
+/** The analysis of the loaded plan, which stays in the worker: its summary, and questions about the rest. */
+export interface PlanAnalysis {
+  summary: AnalysisSummary;
+  /** Null when a newer analysis replaced this one. */
+  ask<Q extends AnalysisQuery>(query: Q): Promise<QueryAnswers[Q['kind']] | null>;
+}
 
 export type PlanLoad =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
-  | { state: 'ready'; meta: PlanResponse; plan: Plan; analysis: Analysis; check: LiveChecker };
+  | { state: 'ready'; meta: PlanResponse; plan: Plan; analysis: PlanAnalysis; check: LiveChecker };
 
 /**
- * Loads a plan and analyses it in the browser, with the same engine the API uses, in a Web Worker (the
- * API's analysis is paged; the map, matrix and histories need every state, which only the engine has).
+ * Loads a plan and analyses it in the browser, with the same engine the API uses, in a Web Worker that
+ * reads the plan itself (the API's analysis is paged; the map, matrix and histories need every state,
+ * which only the engine has). The page gets the plan in parts and asks the worker for what it shows.
  */
 export function usePlanAnalysis(planId: string): PlanLoad & { reload: () => void } {
   const [load, setLoad] = useState<PlanLoad>({ state: 'loading' });
@@ -33,8 +42,13 @@ export function usePlanAnalysis(planId: string): PlanLoad & { reload: () => void
     let cancelled = false;
     const analyser = engine.current;
     if (!analyser) return;
-    Promise.all([planApi.get(planId), planApi.export(planId)])
-      .then(async ([meta, document]) => ({ meta, result: await analyser.analyse(document) }))
+    const token = session.get()?.token;
+    const source = { url: new URL(`/api/plans/${planId}/export`, location.href).href, ...(token && { authorization: `Bearer ${token}` }) };
+    // The plan's own answer first: it says, in the user's words, when the plan cannot be read.
+    planApi
+      .get(planId)
+      // Should the worker fail to read it, the page reads it: an error then comes in the user's words.
+      .then(async (meta) => ({ meta, result: await analyser.open(source).catch(async () => analyser.analyse(await planApi.export(planId))) }))
       .then(
         ({ meta, result }) => {
           if (cancelled) return;
@@ -44,7 +58,7 @@ export function usePlanAnalysis(planId: string): PlanLoad & { reload: () => void
               state: 'ready',
               meta,
               plan: result.plan,
-              analysis: result.analysis,
+              analysis: { summary: result.summary, ask: (query) => analyser.ask(result.token, query) },
               check: (stageId, draft) => analyser.check(result.token, stageId, draft),
             });
         },

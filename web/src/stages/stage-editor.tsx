@@ -1,12 +1,13 @@
-import { ACTOR_KINDS, Analysis, Change, DECISION_KINDS, Finding, limitText } from '@tillit/domain';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Actor, ACTOR_KINDS, Change, DECISION_KINDS, DecisionArea, Finding, limitText } from '@tillit/domain';
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, ShownFieldError } from '../api/http';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { ClarityEditor, ConsequencesEditor, ConsultationsEditor, EditorContext } from '../editors/plan-editors';
-import { LiveCheck } from '../analysis/live-check';
+import { ShownCheck, StageOptions } from '../analysis/analysis-views';
+import { useAnswer } from '../analysis/use-answer';
 import { planApi } from '../plan/plan-api';
-import { LiveChecker } from '../plan/use-plan-analysis';
+import { LiveChecker, PlanAnalysis } from '../plan/use-plan-analysis';
 import { useLeaveGuard } from '../routing/use-leave-guard';
 import { changeDifferences } from './change-differences';
 import { ChangeForm, changeFields, ChangeOptions } from './change-form';
@@ -27,13 +28,12 @@ export function StageEditor({
   initialStage,
 }: {
   ctx: EditorContext;
-  analysis: Analysis;
+  analysis: PlanAnalysis;
   check: LiveChecker;
   initialStage?: string;
 }) {
   const { planId, plan, canWrite, onSaved } = ctx;
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'sv';
+  const { t } = useTranslation();
   const ids = useId();
   const [stageId, setStageId] = useState(
     initialStage && plan.stages.some((s) => s.id === initialStage) ? initialStage : (plan.stages.at(-1)?.id ?? ''),
@@ -42,6 +42,7 @@ export function StageEditor({
   const [state, setState] = useState<DraftState>(() => freshDraft(stage?.changes ?? []));
   const { draft, saved, version, conflict } = state;
   const setDraft = (update: (draft: Change[]) => Change[]) => setState((s) => ({ ...s, draft: update(s.draft) }));
+  const removeChange = useCallback((id: string) => setState((s) => ({ ...s, draft: s.draft.filter((x) => x.id !== id) })), []);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [missingChoice, setMissingChoice] = useState(false);
   const [editingChange, setEditingChange] = useState<Change | null>(null);
@@ -80,62 +81,48 @@ export function StageEditor({
   useLeaveGuard(unsaved, askToLeave);
   const leaveTo = (id: string) => (unsaved && id !== stageId ? askToLeave(() => openStage(id)) : openStage(id));
 
-  // The live check of an unsaved draft against the plan as loaded, kept with what it checked: until the
-  // answer for this draft (and plan) comes, the check shows that it is at work.
-  const [checked, setChecked] = useState<{ checker: LiveChecker; stageId: string; draft: Change[]; result: LiveCheck } | null>(null);
-  useEffect(() => {
-    if (!stage || !unsaved) return;
-    let cancelled = false;
-    const stageId = stage.id;
-    checkDraft(stageId, draft).then(
-      // Null: a newer check or plan is on its way, and its answer will come.
-      (result) => !cancelled && result && setChecked({ checker: checkDraft, stageId, draft, result }),
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [checkDraft, stage, draft, unsaved]);
-  const check = checked && checked.checker === checkDraft && checked.stageId === stage?.id && checked.draft === draft ? checked.result : null;
   // What a change of this stage can name: the actors and areas in force when the stage starts, and those the
   // draft itself adds. Ids of new ones must not clash with any id the plan ever had.
-  const stageIndex = stage ? plan.stages.indexOf(stage) + 1 : analysis.states.length - 1;
+  const stageIndex = stage ? plan.stages.indexOf(stage) + 1 : analysis.summary.metrics.length - 1;
+  const { answer: known } = useAnswer(analysis, { kind: 'stageOptions', stageIndex });
+  const base = known ?? NO_OPTIONS;
+  const savedChangeIds = useMemo(() => plan.stages.flatMap((s) => s.changes.map((c) => c.id)), [plan]);
   const options = useMemo<ChangeOptions>(() => {
-    const before = analysis.states[Math.max(0, stageIndex - 1)];
-    const last = analysis.states[analysis.states.length - 1];
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
-    const actors = [...before.actors.values(), ...draft.flatMap((c) => (c.type === 'add_actor' ? [c.actor] : []))]
-      .filter((a) => !('retired' in a && a.retired))
-      .sort(byName);
-    const areas = [...before.areas.values(), ...draft.flatMap((c) => (c.type === 'add_decision_area' ? [c.decisionArea] : []))]
-      .filter((a) => !('retired' in a && a.retired))
-      .sort((a, b) => a.code.localeCompare(b.code, 'sv', { numeric: true }));
+    const addedActors = draft.flatMap((c) => (c.type === 'add_actor' ? [c.actor] : []));
+    const addedAreas = draft.flatMap((c) => (c.type === 'add_decision_area' ? [c.decisionArea] : []));
     return {
-      areas: areas.map((a) => [a.id, `${a.code} ${a.title}`] as const),
-      actors: actors.map((a) => [a.id, a.name] as const),
+      areas: withAdded(
+        base.areas,
+        addedAreas,
+        (a) => [a.id, `${a.code} ${a.title}`],
+        (a, b) => codes.compare(a[1], b[1]),
+      ),
+      actors: withAdded(
+        base.actors,
+        addedActors,
+        (a) => [a.id, a.name],
+        (a, b) => names.compare(a[1], b[1]),
+      ),
       principles: (plan.definition?.principles ?? []).map((p) => [p.id, p.name] as const),
       actorKinds: ACTOR_KINDS.map((k) => [k, t(`actorKind.${k}`)] as const),
       decisionKinds: DECISION_KINDS.map((k) => [k, t(`decisionKind.${k}`)] as const),
-      actorIds: [...last.actors.keys(), ...actors.map((a) => a.id)],
-      areaIds: [...last.areas.keys(), ...areas.map((a) => a.id)],
-      changeIds: [...plan.stages.flatMap((s) => s.changes.map((c) => c.id)), ...draft.map((c) => c.id)],
+      actorIds: [...Object.keys(base.actorNames), ...addedActors.map((a) => a.id)],
+      areaIds: [...Object.keys(base.areaLabels), ...addedAreas.map((a) => a.id)],
+      changeIds: [...savedChangeIds, ...draft.map((c) => c.id)],
     };
-  }, [analysis, stageIndex, draft, plan, t]);
+  }, [base, draft, plan, savedChangeIds, t]);
   // Names for what the other person's saved changes add, too, when they meet the draft side by side.
   const theirs = conflict?.latest.changes ?? [];
   const nameOf = (id: string | null | undefined) =>
     id
-      ? (options.actors.find(([a]) => a === id)?.[1] ??
-        analysis.states[analysis.states.length - 1].actors.get(id)?.name ??
-        theirs.flatMap((c) => (c.type === 'add_actor' && c.actor.id === id ? [c.actor.name] : []))[0] ??
-        id)
+      ? (base.actorNames[id] ?? [...draft, ...theirs].flatMap((c) => (c.type === 'add_actor' && c.actor.id === id ? [c.actor.name] : []))[0] ?? id)
       : '–';
-  const areaOf = (id: string) => {
-    const a =
-      analysis.states[analysis.states.length - 1].areas.get(id) ??
-      [...draft, ...theirs].flatMap((c) => (c.type === 'add_decision_area' && c.decisionArea.id === id ? [c.decisionArea] : []))[0];
-    return a ? `${a.code} ${a.title}` : id;
-  };
+  const areaOf = (id: string) =>
+    base.areaLabels[id] ??
+    [...draft, ...theirs].flatMap((c) =>
+      c.type === 'add_decision_area' && c.decisionArea.id === id ? [`${c.decisionArea.code} ${c.decisionArea.title}`] : [],
+    )[0] ??
+    id;
   const differences = (before: Change, after: Change) => changeDifferences(changeFields(after.type, options, t), before, after);
   const describe = (c: Change): string => {
     switch (c.type) {
@@ -279,29 +266,7 @@ export function StageEditor({
               ) : (
                 <ol className="changes">
                   {draft.map((c) => (
-                    <li key={c.id}>
-                      {describe(c)}
-                      {canWrite && (
-                        <>
-                          <button
-                            type="button"
-                            className="link-button"
-                            onClick={() => setEditingChange(c)}
-                            aria-label={t('stages.edit', { change: describe(c) })}
-                          >
-                            {t('editor.edit')}
-                          </button>
-                          <button
-                            type="button"
-                            className="link-button"
-                            onClick={() => setDraft((d) => d.filter((x) => x.id !== c.id))}
-                            aria-label={t('stages.remove', { change: describe(c) })}
-                          >
-                            {t('stages.removeShort')}
-                          </button>
-                        </>
-                      )}
-                    </li>
+                    <ChangeItem key={c.id} change={c} text={describe(c)} canWrite={canWrite} onEdit={setEditingChange} onRemove={removeChange} />
                   ))}
                 </ol>
               )}
@@ -319,19 +284,7 @@ export function StageEditor({
               ) : (
                 canWrite && <ChangeForm options={options} onSave={(c) => setDraft((d) => [...d, c])} />
               )}
-              <section className="panel live" aria-labelledby={`${ids}-live`} aria-live="polite">
-                <h3 id={`${ids}-live`}>{t('stages.live')}</h3>
-                {!unsaved ? (
-                  <p className="meta">{t('stages.clean')}</p>
-                ) : !check ? (
-                  <p className="meta">{t('stages.checking')}</p>
-                ) : (
-                  <>
-                    <FindingList title={t('stages.added', { count: check.added.length })} findings={check.added} lang={lang} t={t} />
-                    <FindingList title={t('stages.resolved', { count: check.resolved.length })} findings={check.resolved} lang={lang} t={t} />
-                  </>
-                )}
-              </section>
+              <LiveCheckPanel check={checkDraft} stageId={stage.id} draft={draft} unsaved={unsaved} />
               {canWrite && (
                 <button type="button" onClick={() => void save()} disabled={!unsaved || version === null}>
                   {t('stages.save')}
@@ -374,7 +327,107 @@ export function StageEditor({
   );
 }
 
-function FindingList({ title, findings, lang, t }: { title: string; findings: Finding[]; lang: 'sv' | 'en'; t: (key: string) => string }) {
+/** One change of the draft; memoised, so that an edit of one draws that one, not a stage's thousands. */
+const ChangeItem = memo(function ChangeItem({
+  change,
+  text,
+  canWrite,
+  onEdit,
+  onRemove,
+}: {
+  change: Change;
+  text: string;
+  canWrite: boolean;
+  onEdit: (change: Change) => void;
+  onRemove: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      {text}
+      {canWrite && (
+        <>
+          <button type="button" className="link-button" onClick={() => onEdit(change)} aria-label={t('stages.edit', { change: text })}>
+            {t('editor.edit')}
+          </button>
+          <button type="button" className="link-button" onClick={() => onRemove(change.id)} aria-label={t('stages.remove', { change: text })}>
+            {t('stages.removeShort')}
+          </button>
+        </>
+      )}
+    </li>
+  );
+});
+
+/**
+ * The live check of an unsaved draft against the plan as loaded, kept with what it checked: until the
+ * answer for this draft (and plan) comes, the check shows that it is at work. A component of its own, so
+ * that an answer draws the check only, not the draft's (long) list of changes.
+ */
+const LiveCheckPanel = memo(function LiveCheckPanel({
+  check: checkDraft,
+  stageId,
+  draft,
+  unsaved,
+}: {
+  check: LiveChecker;
+  stageId: string;
+  draft: Change[];
+  unsaved: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'sv';
+  const id = useId();
+  const [checked, setChecked] = useState<{ checker: LiveChecker; stageId: string; draft: Change[]; result: ShownCheck } | null>(null);
+  useEffect(() => {
+    if (!unsaved) return;
+    let cancelled = false;
+    checkDraft(stageId, draft).then(
+      // Null: a newer check or plan is on its way, and its answer will come.
+      (result) => !cancelled && result && setChecked({ checker: checkDraft, stageId, draft, result }),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [checkDraft, stageId, draft, unsaved]);
+  const check = checked && checked.checker === checkDraft && checked.stageId === stageId && checked.draft === draft ? checked.result : null;
+  return (
+    <section className="panel live" aria-labelledby={`${id}-live`} aria-live="polite">
+      <h3 id={`${id}-live`}>{t('stages.live')}</h3>
+      {!unsaved ? (
+        <p className="meta">{t('stages.clean')}</p>
+      ) : !check ? (
+        <p className="meta">{t('stages.checking')}</p>
+      ) : (
+        <>
+          <FindingList title={t('stages.added', { count: check.addedCount })} findings={check.added} count={check.addedCount} lang={lang} t={t} />
+          <FindingList
+            title={t('stages.resolved', { count: check.resolvedCount })}
+            findings={check.resolved}
+            count={check.resolvedCount}
+            lang={lang}
+            t={t}
+          />
+        </>
+      )}
+    </section>
+  );
+});
+
+function FindingList({
+  title,
+  findings,
+  count,
+  lang,
+  t,
+}: {
+  title: string;
+  findings: Finding[];
+  count: number;
+  lang: 'sv' | 'en';
+  t: (key: string, values?: Record<string, unknown>) => string;
+}) {
   return (
     <>
       <h4>{title}</h4>
@@ -387,6 +440,22 @@ function FindingList({ title, findings, lang, t }: { title: string; findings: Fi
           ))}
         </ul>
       )}
+      {count > findings.length && <p className="meta">{t('stages.moreFindings', { count: count - findings.length })}</p>}
     </>
   );
+}
+
+const NO_OPTIONS: StageOptions = { actors: [], areas: [], actorNames: {}, areaLabels: {} };
+const names = new Intl.Collator('sv');
+const codes = new Intl.Collator('sv', { numeric: true });
+
+/** Options in force, with those a draft adds put in order among them (the rest is ordered already). */
+function withAdded<T extends Actor | DecisionArea>(
+  known: ReadonlyArray<readonly [string, string]>,
+  added: T[],
+  option: (item: T) => readonly [string, string],
+  order: (a: readonly [string, string], b: readonly [string, string]) => number,
+): Array<readonly [string, string]> {
+  if (added.length === 0) return known as Array<readonly [string, string]>;
+  return [...known, ...added.map(option)].sort(order);
 }

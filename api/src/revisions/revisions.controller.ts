@@ -76,6 +76,31 @@ export class RevisionsController {
     return new StreamableFile(content, { type: 'application/json; charset=utf-8', length: content.length });
   }
 
+  @Get(':n/board-pack.pdf')
+  @ApiOperation({
+    summary: 'The revision’s board pack: the tjänsteskrivelse and its appendices as a tagged, accessible PDF (sv-SE)',
+    operationId: 'getBoardPack',
+  })
+  @RequirePermission('plan.read')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'A PDF with the revision, its date and its SHA-256 in every page’s footer',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiErrors(400, 404)
+  async boardPack(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('n', numberPipe) n: number,
+  ): Promise<StreamableFile> {
+    const pdf = await this.revisions.boardPackOf(auth, id, n);
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      length: pdf.length,
+      disposition: `attachment; filename="beslutsunderlag-revision-${n}.pdf"`,
+    });
+  }
+
   @Get(':n/diff')
   @ApiOperation({
     summary: 'What differs between a revision and the plan now (to=draft) or another revision (to=m)',

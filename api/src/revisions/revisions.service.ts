@@ -6,7 +6,9 @@ import { analysePlan, comparePlans, Finding, Plan, PlanComparison, validatePlan 
 import { canonicalize } from 'json-canonicalize';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { serveAnalysis } from '../analysis/plan-analyses';
+import { serveAnalysis, ServedAnalysis } from '../analysis/plan-analyses';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { boardPack } from './board-pack';
 import { AuditRepository } from '../audit/audit.repository';
 import { AppUserEntity } from '../auth/app-user.entity';
 import { AppError } from '../common/app-error';
@@ -157,6 +159,29 @@ export class RevisionsService {
       after = planOf(await this.one(auth, planId, target));
     }
     return comparePlans(before, analysePlan(before), after, analysePlan(after));
+  }
+
+  /** The revision's board pack (PDF), made from its frozen content, so it says what was submitted. */
+  async boardPackOf(auth: AuthContext, planId: string, number: number): Promise<Buffer> {
+    const r = await this.one(auth, planId, number);
+    const content = JSON.parse(r.content.toString('utf8')) as { analysis: Pick<ServedAnalysis, 'findings' | 'metrics'> };
+    const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneByOrFail({ id: auth.organisationId });
+    return boardPack({
+      revision: {
+        number: r.number,
+        summary: r.summary,
+        proposals: r.proposals,
+        diarienummer: r.diarienummer,
+        justifications: r.justifications,
+        submittedAt: r.submittedAt.toISOString(),
+        submittedBy: r.submitter?.displayName ?? null,
+      },
+      sha256: r.sha256,
+      plan: planOf(r),
+      findings: content.analysis.findings,
+      metrics: content.analysis.metrics,
+      organisationName: organisation.name,
+    });
   }
 
   private revisions() {

@@ -1,0 +1,253 @@
+import * as path from 'node:path';
+import { analysePlan, Finding, Plan, StageMetrics } from '@tillit/domain';
+import PDFDocument from 'pdfkit';
+
+/** What a board pack is made of: the revision as submitted, read back from its frozen content. */
+export interface BoardPackInput {
+  revision: {
+    number: number;
+    summary: string;
+    proposals: string[];
+    diarienummer: string | null;
+    justifications: Array<{ finding: string; text: string }>;
+    submittedAt: string;
+    submittedBy: string | null;
+  };
+  sha256: string;
+  plan: Plan;
+  findings: Finding[];
+  metrics: StageMetrics[];
+  organisationName: string;
+}
+
+// Embedded fonts (a PDF/A and accessibility requirement: the built-in Helvetica is not embedded).
+const FONT_DIR = path.dirname(require.resolve('dejavu-fonts-ttf/package.json'));
+const FONTS = { regular: path.join(FONT_DIR, 'ttf', 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'ttf', 'DejaVuSans-Bold.ttf') };
+
+const SEVERITY = { blocker: 'Hindrande', warning: 'Varning', info: 'Information' } as const;
+const LEVEL = ['', 'Informerar', 'Förankrar', 'Samråder', 'Kommer överens', 'Råder', 'Frågar', 'Delegerar'];
+
+const swedishDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+
+/**
+ * The board pack of a revision as a tagged, accessible PDF (structure tags, sv-SE, title, reading order,
+ * bookmarks): the tjänsteskrivelse and its appendices, with the revision, its date and its SHA-256 in
+ * every page's footer. Made on the server with pdfkit; no browser needed.
+ */
+export function boardPack(input: BoardPackInput): Promise<Buffer> {
+  const { plan, revision } = input;
+  const title = `${plan.title} – revision ${revision.number}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 64, left: 60, right: 60 },
+    tagged: true,
+    lang: 'sv-SE',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    bufferPages: true,
+    info: { Title: title, Author: input.organisationName, Subject: 'Tjänsteskrivelse med bilagor', Keywords: `sha256:${input.sha256}` },
+  });
+  doc.registerFont('Sans', FONTS.regular);
+  doc.registerFont('Sans-Bold', FONTS.bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const document = doc.struct('Document');
+  doc.addStructure(document);
+  const heading = (level: 'H1' | 'H2' | 'H3', text: string, bookmark = true) => {
+    if (level !== 'H3' && doc.y > doc.page.height - 160) doc.addPage();
+    const size = level === 'H1' ? 18 : level === 'H2' ? 14 : 11.5;
+    document.add(doc.struct(level, {}, () => doc.font('Sans-Bold').fontSize(size).text(text, { paragraphGap: 6 })));
+    if (bookmark) doc.outline.addItem(text);
+    doc.font('Sans').fontSize(10.5);
+  };
+  const paragraph = (text: string) => document.add(doc.struct('P', {}, () => doc.font('Sans').fontSize(10.5).text(text, { paragraphGap: 6 })));
+  const list = (items: string[]) => {
+    const l = doc.struct('L');
+    document.add(l);
+    for (const item of items) l.add(doc.struct('LI', {}, () => doc.font('Sans').fontSize(10.5).text(`• ${item}`, { indent: 10, paragraphGap: 3 })));
+    l.end();
+    doc.moveDown(0.4);
+  };
+  const table = (header: string[], rows: Array<Array<string | { text: string; font: { src: string } }>>, widths?: number[]) => {
+    doc.font('Sans').fontSize(8.5);
+    doc.table({
+      structParent: document,
+      columnStyles: widths ?? header.map(() => '*'),
+      rowStyles: (i: number) => (i === 0 ? { backgroundColor: '#e8eef4' } : {}),
+      data: [header.map((h) => ({ text: h, type: 'TH' as const, font: { src: 'Sans-Bold' } })), ...rows],
+    } as PDFKit.Mixins.TableOptionsWithData);
+    doc.moveDown(0.6);
+  };
+
+  const name = new Map<string, string>();
+  for (const a of plan.actors) name.set(a.id, a.name);
+  for (const s of plan.stages) for (const c of s.changes) if (c.type === 'add_actor') name.set(c.actor.id, c.actor.name);
+  const nameOf = (id: string | null | undefined) => (id ? (name.get(id) ?? id) : '–');
+
+  // The tjänsteskrivelse.
+  heading('H1', plan.title);
+  paragraph(
+    [
+      `Tjänsteskrivelse${revision.diarienummer ? `, diarienummer ${revision.diarienummer}` : ''}`,
+      `${input.organisationName}${plan.organisation ? `, ${plan.organisation}` : ''}`,
+      `Revision ${revision.number}, inlämnad ${swedishDate(revision.submittedAt)}${revision.submittedBy ? ` av ${revision.submittedBy}` : ''}`,
+    ].join('\n'),
+  );
+  heading('H2', 'Sammanfattning');
+  paragraph(revision.summary);
+  heading('H2', 'Förslag till beslut');
+  list(revision.proposals);
+  heading('H2', 'Beslutsunderlag');
+  paragraph(plan.purpose || 'Planen saknar en beskrivning av syftet.');
+  if (plan.definition) {
+    heading('H3', 'Definition av tillitsbaserad styrning', false);
+    paragraph(plan.definition.text);
+    if (plan.definition.agreedBy || plan.definition.agreedOn)
+      paragraph(`Beslutad av ${plan.definition.agreedBy ?? '–'}${plan.definition.agreedOn ? `, ${plan.definition.agreedOn}` : ''}.`);
+    if (plan.definition.principles.length) list(plan.definition.principles.map((p) => `${p.name}: ${p.description}`));
+  }
+  heading('H2', 'Etapper');
+  plan.stages.forEach((s, i) => {
+    heading('H3', `Etapp ${i + 1}: ${s.name}`, false);
+    const dates = s.startDate || s.endDate ? `${s.startDate ?? '?'} – ${s.endDate ?? '?'}` : 'Inga datum';
+    paragraph(`${s.goal || 'Inget mål angivet.'}\n${dates}. ${s.changes.length} förändringar.`);
+    if (s.gateCriteria.length) list(s.gateCriteria.map((g) => `Grindkriterium: ${g}`));
+  });
+
+  heading('H2', 'Bedömning');
+  const blockers = new Map<string, Finding>();
+  for (const f of input.findings) if (f.severity === 'blocker' && !blockers.has(f.key)) blockers.set(f.key, f);
+  const counts = { blocker: 0, warning: 0, info: 0 };
+  for (const f of input.findings) counts[f.severity]++;
+  paragraph(
+    `Kontrollerna gav ${counts.blocker} hindrande brister, ${counts.warning} varningar och ${counts.info} upplysningar över alla etapper. ` +
+      `Varje hindrande brist har en skriftlig motivering till nämnden (bilaga 3).`,
+  );
+  const last = input.metrics[input.metrics.length - 1];
+  if (last) {
+    const share = last.frontLineShare === null || last.frontLineShare === undefined ? null : Math.round(last.frontLineShare * 100);
+    paragraph(
+      `Efter sista etappen har ${last.openGaps} kompetensgap inte stängts` +
+        (share === null ? '.' : `, och ${share} % av besluten fattas av dem som möter medborgarna.`),
+    );
+  }
+
+  // Appendices.
+  doc.addPage();
+  heading('H1', 'Bilaga 1. Vem beslutar vad, per etapp');
+  const analysis = analysePlan(plan);
+  const states = analysis.states;
+  // A cell whose decider differs from the state before is set in bold and marked (for a reader without the type).
+  const areaRows = plan.decisionAreas.slice(0, 400).map((a) => [
+    `${a.code} ${a.title}`,
+    ...states.slice(0, 5).map((s, k) => {
+      const r = s.rights.get(a.id);
+      const text = r ? `${nameOf(r.deciderId)} (${LEVEL[r.level] ?? r.level})` : '–';
+      const before = k > 0 ? states[k - 1].rights.get(a.id)?.deciderId : undefined;
+      return k > 0 && r && before !== r.deciderId ? { text: `▸ ${text}`, font: { src: 'Sans-Bold' } } : text;
+    }),
+  ]);
+  const stageHeads = ['Beslutsområde', 'Utgångsläge', ...plan.stages.map((_, i) => `Efter etapp ${i + 1}`)].slice(0, 6);
+  paragraph('▸ och fetstil: etappen flyttar beslutet. Inom parentes: delegeringsnivån.');
+  const other = (doc.page.width - 120 - 125) / (stageHeads.length - 1);
+  table(stageHeads, areaRows, [125, ...stageHeads.slice(1).map(() => other)]);
+  if (states.length > 5) paragraph('Tabellen visar utgångsläget och de fyra första etapperna; hela planen finns i revisionens innehåll.');
+  if (plan.decisionAreas.length > 400) paragraph(`De första 400 av ${plan.decisionAreas.length} beslutsområden visas.`);
+
+  doc.addPage();
+  heading('H1', 'Bilaga 2. Förändringar per etapp');
+  analysis.outcomes.forEach((stage, i) => {
+    heading('H3', `Etapp ${i + 1}: ${plan.stages[i]?.name ?? ''}`, false);
+    if (!stage.length) paragraph('Inga förändringar.');
+    else list(stage.slice(0, 200).map((o) => `${changeText(o.change, nameOf, plan)}${o.applied ? '' : ' (gäller inte längre)'}`));
+  });
+
+  doc.addPage();
+  heading('H1', 'Bilaga 3. Brister, åtgärder och motiveringar');
+  const justification = new Map(revision.justifications.map((j) => [j.finding, j.text]));
+  const shown = [...new Map(input.findings.map((f) => [f.key, f])).values()].slice(0, 300);
+  table(
+    ['Allvar', 'Brist', 'Åtgärd', 'Motivering'],
+    shown.map((f) => [SEVERITY[f.severity], f.message.sv, f.fix.sv, justification.get(f.key) ?? '']),
+    [60, 170, 140, 105],
+  );
+
+  heading('H1', 'Bilaga 4. Konsekvenser och delaktighet');
+  table(
+    ['Berörda', 'Konsekvens', 'Risk', 'Åtgärd'],
+    plan.consequences.map((c) => [c.affected, c.description, `${c.likelihood} × ${c.impact}`, c.mitigation]),
+    [70, 200, 45, 160],
+  );
+  table(
+    ['Etapp', 'Form', 'Datum', 'Sammanfattning'],
+    plan.consultations.map((c) => [plan.stages.find((s) => s.id === c.stageId)?.name ?? c.stageId, c.format, c.date ?? '–', c.summary]),
+    [90, 90, 70, 225],
+  );
+  document.end();
+
+  // Every page's footer, as an artifact outside the reading order.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    doc.font('Sans').fontSize(7.5).fillColor('#444444');
+    doc.text(
+      `Revision ${revision.number} · ${revision.submittedAt.slice(0, 10)} · Sida ${i + 1} av ${range.count}`,
+      doc.page.margins.left,
+      doc.page.height - 46,
+      {
+        width,
+        align: 'center',
+        lineBreak: false,
+      },
+    );
+    doc.text(`SHA-256 ${input.sha256}`, doc.page.margins.left, doc.page.height - 35, { width, align: 'center', lineBreak: false });
+    doc.endMarkedContent();
+    doc.fillColor('black');
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
+
+/** A change in words, by names (never ids). */
+function changeText(change: Plan['stages'][number]['changes'][number], nameOf: (id: string | null | undefined) => string, plan: Plan): string {
+  const area = (id: string) => {
+    const a = plan.decisionAreas.find((d) => d.id === id);
+    return a ? `${a.code} ${a.title}` : id;
+  };
+  switch (change.type) {
+    case 'move_decision':
+      return `${area(change.decisionAreaId)} flyttas till ${nameOf(change.toDeciderId)}`;
+    case 'set_level':
+      return `${area(change.decisionAreaId)}: nivå ${LEVEL[change.level] ?? change.level}`;
+    case 'add_actor':
+      return `Ny aktör: ${change.actor.name}`;
+    case 'retire_actor':
+      return `${nameOf(change.actorId)} avvecklas`;
+    case 'move_actor':
+      return `${nameOf(change.actorId)} placeras under ${nameOf(change.reportsTo)}`;
+    case 'add_decision_area':
+      return `Nytt beslutsområde: ${change.decisionArea.code} ${change.decisionArea.title}`;
+    case 'retire_decision_area':
+      return `${area(change.decisionAreaId)} upphör`;
+    case 'set_consultation':
+      return `${area(change.decisionAreaId)}: nya samråd`;
+    case 'set_reporting':
+      return `${area(change.decisionAreaId)}: ${change.reporting ? `återrapportering till ${nameOf(change.reporting.toId)}` : 'ingen återrapportering'}`;
+    case 'set_limit':
+      return `${area(change.decisionAreaId)}: ny beloppsgräns`;
+    case 'set_substitute':
+      return `${area(change.decisionAreaId)}: ersättare ${nameOf(change.substituteId)}`;
+    case 'system':
+      return change.description;
+  }
+}

@@ -53,6 +53,8 @@ describe('tenant isolation', () => {
           path
             .replace('{id}', planId)
             .replace('{index}', '0')
+            .replace('{n}', '1')
+            .replace('{decisionId}', '00000000-0000-4000-8000-000000000000')
             .replace(/\{(key|area|actor|competence|stage)\}/g, 'bhl') + query;
         const agent = http() as unknown as Record<string, (u: string) => request.Test>;
         const res = await agent[method](url).set(mallory.headers).send(BODIES[method]);

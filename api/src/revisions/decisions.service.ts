@@ -170,10 +170,14 @@ export class DecisionsService {
       const revision = await em.getRepository(PlanRevisionEntity).findOneByOrFail({ id: decision.revisionId });
       const role = auth.userId === decision.chairId ? 'chair' : auth.userId === decision.adjusterId ? 'adjuster' : null;
       if (!role) throw AppError.forbidden('Only the chair and the appointed justerare justerar the minutes');
+      // Compared in the database: a timestamptz has microseconds, a JavaScript Date only milliseconds.
       const newer = await em
         .getRepository(BoardDecisionEntity)
         .createQueryBuilder('d')
-        .where('d.revisionId = :revision AND d.recordedAt > :at', { revision: decision.revisionId, at: decision.recordedAt })
+        .where('d.revisionId = :revision AND d.recordedAt > (SELECT o.recorded_at FROM board_decision o WHERE o.id = :id)', {
+          revision: decision.revisionId,
+          id: decision.id,
+        })
         .getExists();
       if (newer || plan.status !== 'submitted') {
         throw AppError.validation([

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { EXAMPLE_PLAN } from '@tillit/domain';
 import { aPlanRequest } from '../testing/builders';
+import { EXAMPLE_KEYS } from '../testing/example-keys';
 import { submission } from '../testing/revisions';
 import { hostileValue, JsonSchema, PROTOTYPE_KEYS, schemaArbitrary, setOwn } from '../testing/schema-arbitrary';
 import { signIn, useTestApp } from '../testing/test-app';
@@ -40,17 +41,7 @@ function writeRoutes(doc: OpenApiDocument): Array<[Method, string]> {
 const committed = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../..', OPENAPI_DOCUMENT_PATH), 'utf8')) as OpenApiDocument;
 const ROUTES = writeRoutes(committed);
 
-/** The entity a `{key}` stands for, by the path segment before it, in the example plan. */
-const KEYS: Record<string, string> = {
-  actors: 'bhl',
-  'decision-areas': 'a-1-1',
-  competences: 'c-sol',
-  stages: 'etapp-1',
-  'development-actions': 'k-ibic',
-  consequences: 'kons-1',
-  consultations: 'dial-1',
-  comments: 'kom-1',
-};
+const KEYS = EXAMPLE_KEYS;
 
 /** The rows of plan-wide lists, by their natural keys in the example plan (a right, a holding, a rating). */
 const ROW_KEYS: Record<string, Record<string, string>> = {

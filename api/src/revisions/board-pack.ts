@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { analysePlan, Finding, Plan, StageMetrics } from '@tillit/domain';
-import PDFDocument from 'pdfkit';
+import { taggedPdf } from './tagged-pdf';
 
 /** What a board pack is made of: the revision as submitted, read back from its frozen content. */
 export interface BoardPackInput {
@@ -20,10 +19,6 @@ export interface BoardPackInput {
   organisationName: string;
 }
 
-// Embedded fonts (a PDF/A and accessibility requirement: the built-in Helvetica is not embedded).
-const FONT_DIR = path.dirname(require.resolve('dejavu-fonts-ttf/package.json'));
-const FONTS = { regular: path.join(FONT_DIR, 'ttf', 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'ttf', 'DejaVuSans-Bold.ttf') };
-
 const SEVERITY = { blocker: 'Hindrande', warning: 'Varning', info: 'Information' } as const;
 const LEVEL = ['', 'Informerar', 'Förankrar', 'Samråder', 'Kommer överens', 'Råder', 'Frågar', 'Delegerar'];
 
@@ -37,53 +32,12 @@ const swedishDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyl
 export function boardPack(input: BoardPackInput): Promise<Buffer> {
   const { plan, revision } = input;
   const title = `${plan.title} – revision ${revision.number}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 64, left: 60, right: 60 },
-    tagged: true,
-    lang: 'sv-SE',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    bufferPages: true,
-    info: { Title: title, Author: input.organisationName, Subject: 'Tjänsteskrivelse med bilagor', Keywords: `sha256:${input.sha256}` },
+  const { doc, heading, paragraph, list, table, finish } = taggedPdf({
+    title,
+    author: input.organisationName,
+    subject: 'Tjänsteskrivelse med bilagor',
+    keywords: `sha256:${input.sha256}`,
   });
-  doc.registerFont('Sans', FONTS.regular);
-  doc.registerFont('Sans-Bold', FONTS.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const document = doc.struct('Document');
-  doc.addStructure(document);
-  const heading = (level: 'H1' | 'H2' | 'H3', text: string, bookmark = true) => {
-    if (level !== 'H3' && doc.y > doc.page.height - 160) doc.addPage();
-    const size = level === 'H1' ? 18 : level === 'H2' ? 14 : 11.5;
-    document.add(doc.struct(level, {}, () => doc.font('Sans-Bold').fontSize(size).text(text, { paragraphGap: 6 })));
-    if (bookmark) doc.outline.addItem(text);
-    doc.font('Sans').fontSize(10.5);
-  };
-  const paragraph = (text: string) => document.add(doc.struct('P', {}, () => doc.font('Sans').fontSize(10.5).text(text, { paragraphGap: 6 })));
-  const list = (items: string[]) => {
-    const l = doc.struct('L');
-    document.add(l);
-    for (const item of items) l.add(doc.struct('LI', {}, () => doc.font('Sans').fontSize(10.5).text(`• ${item}`, { indent: 10, paragraphGap: 3 })));
-    l.end();
-    doc.moveDown(0.4);
-  };
-  const table = (header: string[], rows: Array<Array<string | { text: string; font: { src: string } }>>, widths?: number[]) => {
-    doc.font('Sans').fontSize(8.5);
-    doc.table({
-      structParent: document,
-      columnStyles: widths ?? header.map(() => '*'),
-      rowStyles: (i: number) => (i === 0 ? { backgroundColor: '#e8eef4' } : {}),
-      data: [header.map((h) => ({ text: h, type: 'TH' as const, font: { src: 'Sans-Bold' } })), ...rows],
-    } as PDFKit.Mixins.TableOptionsWithData);
-    doc.moveDown(0.6);
-  };
-
   const name = new Map<string, string>();
   for (const a of plan.actors) name.set(a.id, a.name);
   for (const s of plan.stages) for (const c of s.changes) if (c.type === 'add_actor') name.set(c.actor.id, c.actor.name);
@@ -188,34 +142,10 @@ export function boardPack(input: BoardPackInput): Promise<Buffer> {
     plan.consultations.map((c) => [plan.stages.find((s) => s.id === c.stageId)?.name ?? c.stageId, c.format, c.date ?? '–', c.summary]),
     [90, 90, 70, 225],
   );
-  document.end();
-
-  // Every page's footer, as an artifact outside the reading order.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-    doc.font('Sans').fontSize(7.5).fillColor('#444444');
-    doc.text(
-      `Revision ${revision.number} · ${revision.submittedAt.slice(0, 10)} · Sida ${i + 1} av ${range.count}`,
-      doc.page.margins.left,
-      doc.page.height - 46,
-      {
-        width,
-        align: 'center',
-        lineBreak: false,
-      },
-    );
-    doc.text(`SHA-256 ${input.sha256}`, doc.page.margins.left, doc.page.height - 35, { width, align: 'center', lineBreak: false });
-    doc.endMarkedContent();
-    doc.fillColor('black');
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish((page, pages) => [
+    `Revision ${revision.number} · ${revision.submittedAt.slice(0, 10)} · Sida ${page} av ${pages}`,
+    `SHA-256 ${input.sha256}`,
+  ]);
 }
 
 /** A change in words, by names (never ids). */

@@ -11,6 +11,8 @@ import { parseBody } from '../common/validation';
 import { PlanEntity } from '../plans/plan.entity';
 import { BoardDecisionEntity, DECISION_OUTCOMES, DecisionJusteringEntity, PROPOSAL_KINDS, VOTES } from './board-decision.entity';
 import { PlanRevisionEntity } from './plan-revision.entity';
+import { protokollsutdrag } from './protokollsutdrag';
+import { OrganisationEntity } from '../organisations/organisation.entity';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const uuid = z.uuid();
@@ -202,6 +204,30 @@ export class DecisionsService {
         after: { decision: decision.id, role, justerad: done, status: done ? STATUS_AFTER[decision.outcome] : plan.status },
       });
       return response(decision, revision.number, justering);
+    });
+  }
+
+  /** The protokollsutdrag (PDF) of a justerad decision. */
+  async extract(auth: AuthContext, planId: string, decisionId: string): Promise<Buffer> {
+    const em = this.dataSource.manager;
+    const plan = await em.getRepository(PlanEntity).findOne({ where: { id: planId, organisationId: auth.organisationId } });
+    if (!plan) throw AppError.notFound('Plan');
+    const decision = await em.getRepository(BoardDecisionEntity).findOne({ where: { id: decisionId, planId } });
+    if (!decision) throw AppError.notFound('Decision');
+    const justering = await this.justeringOf(em, [decision.id]);
+    const chair = justering.find((j) => j.role === 'chair');
+    const adjuster = justering.find((j) => j.role === 'adjuster');
+    if (!chair || !adjuster) throw AppError.validation([{ field: 'decisionId', code: 'invalid', reason: 'the decision is not justerad yet' }]);
+    const revision = await em.getRepository(PlanRevisionEntity).findOneByOrFail({ id: decision.revisionId });
+    const names = new Map((await this.accounts.members(auth.organisationId, em)).map((m) => [m.userId, m.displayName]));
+    const organisation = await em.getRepository(OrganisationEntity).findOneByOrFail({ id: auth.organisationId });
+    return protokollsutdrag({
+      organisationName: organisation.name,
+      planTitle: plan.title,
+      revision: { number: revision.number, sha256: revision.sha256, diarienummer: revision.diarienummer },
+      decision,
+      names,
+      justering: { chair: chair.confirmedAt, adjuster: adjuster.confirmedAt },
     });
   }
 

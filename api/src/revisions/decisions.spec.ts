@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { importSubmittable, submission } from '../testing/revisions';
@@ -75,6 +79,7 @@ describe(DecisionsController.name, () => {
     });
     expect((await http().get(`/api/plans/${id}`).expect(200)).body.status).toBe('submitted');
     const decision = recorded.body.id as string;
+    await http().get(`/api/plans/${id}/decisions/${decision}/protokollsutdrag.pdf`).expect(400);
     await as(secretary)().post(`/api/plans/${id}/decisions/${decision}/justering`).expect(403);
     const first = await as(chair)().post(`/api/plans/${id}/decisions/${decision}/justering`).expect(201);
     expect(first.body.justerad).toBe(false);
@@ -82,6 +87,30 @@ describe(DecisionsController.name, () => {
     const second = await as(adjuster)().post(`/api/plans/${id}/decisions/${decision}/justering`).expect(201);
     expect(second.body.justerad).toBe(true);
     expect((await http().get(`/api/plans/${id}`).expect(200)).body.status).toBe('approved');
+    const pdf = await http()
+      .get(`/api/plans/${id}/decisions/${decision}/protokollsutdrag.pdf`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-utdrag-')), 'utdrag.pdf');
+    fs.writeFileSync(file, pdf.body as Buffer);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged:\s+yes$/m);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const words of [
+      'Protokollsutdrag',
+      '§ 12',
+      'Eva Ersättare, ersättare för Test board_member',
+      'Ja 3, nej 1, avstår 0',
+      'Nämnden godkänner planen med villkor: Etapp 3 följs upp efter sex månader.',
+      'reserverar sig: Kompetensen hinner inte byggas upp före etapp 2.',
+      'Justerat av Test board_member, ordförande',
+    ]) {
+      expect(text).toContain(words);
+    }
     const listed = (await http().get(`/api/plans/${id}/revisions/1/decisions`).expect(200)).body as Array<{ justerad: boolean }>;
     expect(listed.map((d) => d.justerad)).toEqual([true]);
     // Approved: frozen, and no second decision.

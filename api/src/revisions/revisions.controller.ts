@@ -164,6 +164,21 @@ export class RevisionsController {
 export class DecisionsController {
   constructor(private readonly decisions: DecisionsService) {}
 
+  @Get(':decisionId/protokollsutdrag.pdf')
+  @ApiOperation({ summary: 'The protokollsutdrag of a justerad decision, as a tagged PDF (sv-SE)', operationId: 'getProtokollsutdrag' })
+  @RequirePermission('plan.read')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The decision’s paragraph as minuted and justerat', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors(400, 404)
+  async extract(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('decisionId', new UuidParamPipe('decisionId')) decisionId: string,
+  ): Promise<StreamableFile> {
+    const pdf = await this.decisions.extract(auth, id, decisionId);
+    return new StreamableFile(pdf, { type: 'application/pdf', length: pdf.length, disposition: 'attachment; filename="protokollsutdrag.pdf"' });
+  }
+
   @Post(':decisionId/justering')
   @ApiOperation({ summary: 'Justera the decision’s minutes (as its chair or its justerare)', operationId: 'justeraDecision' })
   @RequirePermission('decision.justera')

@@ -1,0 +1,92 @@
+import * as path from 'node:path';
+import PDFDocument from 'pdfkit';
+
+// Embedded fonts (a PDF/A and accessibility requirement: the built-in Helvetica is not embedded).
+const FONT_DIR = path.dirname(require.resolve('dejavu-fonts-ttf/package.json'));
+const FONTS = { regular: path.join(FONT_DIR, 'ttf', 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'ttf', 'DejaVuSans-Bold.ttf') };
+
+export type Cell = string | { text: string; font: { src: string } };
+
+/** A tagged, accessible A4 document in Swedish: headings, paragraphs, lists and tables in reading order. */
+export interface TaggedPdf {
+  doc: PDFKit.PDFDocument;
+  heading(level: 'H1' | 'H2' | 'H3', text: string, bookmark?: boolean): void;
+  paragraph(text: string): void;
+  list(items: string[]): void;
+  table(header: string[], rows: Cell[][], widths?: number[]): void;
+  /** Writes every page's footer (outside the reading order) and ends the document. */
+  finish(footer: (page: number, pages: number) => string[]): Promise<Buffer>;
+}
+
+export function taggedPdf(info: { title: string; author: string; subject: string; keywords?: string }): TaggedPdf {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 64, left: 60, right: 60 },
+    tagged: true,
+    lang: 'sv-SE',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    bufferPages: true,
+    info: { Title: info.title, Author: info.author, Subject: info.subject, ...(info.keywords && { Keywords: info.keywords }) },
+  });
+  doc.registerFont('Sans', FONTS.regular);
+  doc.registerFont('Sans-Bold', FONTS.bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  return {
+    doc,
+    heading(level, text, bookmark = true) {
+      if (level !== 'H3' && doc.y > doc.page.height - 160) doc.addPage();
+      const size = level === 'H1' ? 18 : level === 'H2' ? 14 : 11.5;
+      root.add(doc.struct(level, {}, () => doc.font('Sans-Bold').fontSize(size).text(text, { paragraphGap: 6 })));
+      if (bookmark) doc.outline.addItem(text);
+      doc.font('Sans').fontSize(10.5);
+    },
+    paragraph(text) {
+      root.add(doc.struct('P', {}, () => doc.font('Sans').fontSize(10.5).text(text, { paragraphGap: 6 })));
+    },
+    list(items) {
+      const l = doc.struct('L');
+      root.add(l);
+      for (const item of items) l.add(doc.struct('LI', {}, () => doc.font('Sans').fontSize(10.5).text(`• ${item}`, { indent: 10, paragraphGap: 3 })));
+      l.end();
+      doc.moveDown(0.4);
+    },
+    table(header, rows, widths) {
+      doc.font('Sans').fontSize(8.5);
+      doc.table({
+        structParent: root,
+        columnStyles: widths ?? header.map(() => '*'),
+        rowStyles: (i: number) => (i === 0 ? { backgroundColor: '#e8eef4' } : {}),
+        data: [header.map((h) => ({ text: h, type: 'TH' as const, font: { src: 'Sans-Bold' } })), ...rows],
+      } as PDFKit.Mixins.TableOptionsWithData);
+      doc.moveDown(0.6);
+    },
+    finish(footer) {
+      root.end();
+      const range = doc.bufferedPageRange();
+      for (let i = range.start; i < range.start + range.count; i++) {
+        doc.switchToPage(i);
+        const bottom = doc.page.margins.bottom;
+        doc.page.margins.bottom = 0;
+        doc.markContent('Artifact', { type: 'Pagination' });
+        const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+        doc.font('Sans').fontSize(7.5).fillColor('#444444');
+        footer(i + 1, range.count).forEach((line, k) =>
+          doc.text(line, doc.page.margins.left, doc.page.height - 46 + k * 11, { width, align: 'center', lineBreak: false }),
+        );
+        doc.endMarkedContent();
+        doc.fillColor('black');
+        doc.page.margins.bottom = bottom;
+      }
+      doc.end();
+      return done;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { Definition, definitionSchema, PlanSettings, Principle, principleSchema, settingsSchema } from '@tillit/domain';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uniqueSlug } from '../common/slug';
 import { EntityForm } from '../forms/entity-form';
@@ -24,6 +24,10 @@ export function DefinitionEditor({ ctx }: { ctx: EditorContext }) {
   const latest = useRef<Loaded | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The principles are read again when the plan reloads and when this editor's own save moved the version:
+  // the plan's reload (through the analysis worker) can come well after the save, and a principle added
+  // in between must be written under the new version, not answered with a conflict.
+  const principlesKey = useMemo(() => [ctx.plan, loaded?.version] as const, [ctx.plan, loaded?.version]);
 
   // The version first, then the content: a write in between makes the next save a 409, never a silent overwrite.
   const read = useCallback(async () => {
@@ -112,7 +116,7 @@ export function DefinitionEditor({ ctx }: { ctx: EditorContext }) {
         canWrite={ctx.canWrite}
         canDelete
         onSaved={() => undefined}
-        reloadKey={ctx.plan}
+        reloadKey={principlesKey}
       />
       {ctx.canWrite && (
         <EntityForm

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXAMPLE_PLAN } from '@tillit/domain';
-import { importSubmittable, submission } from '../testing/revisions';
+import { binaryBody, importSubmittable, submission } from '../testing/revisions';
 import { useTestApp } from '../testing/test-app';
 
 /** poppler-utils reads the PDF back (installed by .ci/run; `apt-get install poppler-utils` elsewhere). */
@@ -17,15 +17,7 @@ describe('the board pack', () => {
     const id = await importSubmittable(http);
     const body = await submission(http, id);
     const revision = (await http().post(`/api/plans/${id}/revisions`).send(body).expect(201)).body as { sha256: string };
-    const res = await http()
-      .get(`/api/plans/${id}/revisions/1/board-pack.pdf`)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const res = await http().get(`/api/plans/${id}/revisions/1/board-pack.pdf`).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain('beslutsunderlag-revision-1.pdf');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-pack-'));

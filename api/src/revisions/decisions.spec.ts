@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { importSubmittable, submission } from '../testing/revisions';
+import { binaryBody, importSubmittable, submission } from '../testing/revisions';
 import { SignedIn, signIn, useTestApp } from '../testing/test-app';
 import { DecisionsController } from './revisions.controller';
 
@@ -87,15 +87,7 @@ describe(DecisionsController.name, () => {
     const second = await as(adjuster)().post(`/api/plans/${id}/decisions/${decision}/justering`).expect(201);
     expect(second.body.justerad).toBe(true);
     expect((await http().get(`/api/plans/${id}`).expect(200)).body.status).toBe('approved');
-    const pdf = await http()
-      .get(`/api/plans/${id}/decisions/${decision}/protokollsutdrag.pdf`)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const pdf = await http().get(`/api/plans/${id}/decisions/${decision}/protokollsutdrag.pdf`).buffer(true).parse(binaryBody).expect(200);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-utdrag-')), 'utdrag.pdf');
     fs.writeFileSync(file, pdf.body as Buffer);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged:\s+yes$/m);

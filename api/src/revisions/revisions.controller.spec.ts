@@ -3,7 +3,7 @@ import { EXAMPLE_PLAN } from '@tillit/domain';
 import { canonicalize } from 'json-canonicalize';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { blockerKeys, importSubmittable, submission } from '../testing/revisions';
+import { binaryBody, blockerKeys, importSubmittable, submission } from '../testing/revisions';
 import { signIn, useTestApp } from '../testing/test-app';
 import { RevisionsController } from './revisions.controller';
 
@@ -60,15 +60,7 @@ describe(RevisionsController.name, () => {
     });
     expect((await http().get(`/api/plans/${id}`).expect(200)).body.status).toBe('submitted');
 
-    const content = await http()
-      .get(`/api/plans/${id}/revisions/1/content`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const content = await http().get(`/api/plans/${id}/revisions/1/content`).buffer(true).parse(binaryBody).expect(200);
     const bytes = content.body as Buffer;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     expect(sha256).toBe(created.body.sha256);

@@ -41,3 +41,10 @@ export async function submission(http: Agent, planId: string): Promise<Record<st
     justifications: blockers.map((finding) => ({ finding, text: 'Åtgärdas före etappens start; förvaltningen återrapporterar.' })),
   };
 }
+
+/** supertest's parser for a binary answer (a PDF, a revision's exact bytes): the body as one Buffer. */
+export function binaryBody(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}

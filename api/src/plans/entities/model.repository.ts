@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { deleteRowsOf, insertRows, Scope, WriteScope } from '../content/plan-content.repository';
+import { insertRows, Scope, WriteScope } from '../content/plan-content.repository';
 import { EntityMapping } from '../content/model-rows';
 import { PlanEntity } from '../plan.entity';
 import { PlanChangeEntity } from '../../stages/plan-change.entity';
@@ -131,5 +131,3 @@ export async function nextPosition(em: EntityManager, entity: new () => PlanRow,
     .getRawOne<{ next: number }>();
   return row?.next ?? 0;
 }
-
-export { deleteRowsOf };

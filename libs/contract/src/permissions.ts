@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   'decision.record': ['admin', 'board_member'],
   /** Justera a decision's minutes (the chair and the justerare named in it). */
   'decision.justera': ['admin', 'board_member'],
+  /** Give an advisory vote or comment on a revision before the meeting. */
+  'revision.advise': ['board_member'],
+  /** Open a new draft of an approved plan. */
+  'plan.reopen': ['admin', 'change_lead'],
   'competence.write': ['admin', 'change_lead', 'hr'],
   'comment.write': ['admin', 'change_lead', 'hr', 'board_member', 'contributor'],
   'plan.import': ['admin', 'change_lead'],

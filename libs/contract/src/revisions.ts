@@ -17,6 +17,8 @@ export interface RevisionResponse {
   bytes: number;
   submittedAt: string;
   submittedBy: { id: string; displayName: string } | null;
+  /** The latest decision recorded on this revision, or null before the meeting. */
+  decision: RevisionDecisionSummary | null;
 }
 
 export interface SubmitPlanRequest {
@@ -56,4 +58,40 @@ export interface DecisionResponse {
   justering: { chair: string | null; adjuster: string | null };
   /** Both have: the decision stands. */
   justerad: boolean;
+}
+
+/** The latest decision recorded on a revision, as its metadata carries it (null: none yet). */
+export interface RevisionDecisionSummary {
+  id: string;
+  outcome: DecisionOutcome;
+  justerad: boolean;
+  meetingDate: string;
+  paragraph: string;
+}
+
+/** A board member of the plan's organisation: who may sit, vote, chair and justera. */
+export interface BoardMemberResponse {
+  id: string;
+  displayName: string;
+}
+
+export type AdvicePosition = 'ja' | 'nej' | 'avstar';
+
+/** A board member's advisory vote or comment on a revision before the meeting (shown to the secretary). */
+export interface AdviceResponse {
+  memberId: string;
+  displayName: string;
+  position: AdvicePosition;
+  comment: string | null;
+  givenAt: string;
+}
+
+export interface AdviceRequest {
+  position: AdvicePosition;
+  comment?: string;
+}
+
+/** Open a new draft of an approved plan (its approved revisions stay as they are). */
+export interface ReopenPlanRequest {
+  version: number;
 }

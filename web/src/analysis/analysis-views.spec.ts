@@ -1,6 +1,6 @@
 import { analysePlan, EXAMPLE_PLAN, Finding, Plan, validatePlan } from '@tillit/domain';
 import { describe, expect, it } from 'vitest';
-import { analysisSummary, CHECK_SHOWN, findingsPage, historyView, shownCheck, stageOptions, subjectName } from './analysis-views';
+import { analysisSummary, CHECK_SHOWN, findingsPage, openBlockers, historyView, shownCheck, stageOptions, subjectName } from './analysis-views';
 
 const result = validatePlan(EXAMPLE_PLAN);
 if (!result.ok) throw new Error('the example plan is invalid');
@@ -40,6 +40,19 @@ describe(findingsPage.name, () => {
     const at = shown?.finding.subjects.findIndex((s) => s.type === 'decisionArea') ?? -1;
     const area = plan.decisionAreas.find((a) => a.id === shown?.finding.subjects[at].id);
     expect(shown?.names[at]).toBe(`${area?.code} ${area?.title}`);
+  });
+});
+
+describe(openBlockers.name, () => {
+  it('lists every blocking problem once, by its key, where it first holds', () => {
+    const blockers = openBlockers(plan, analysis);
+    const keys = new Set(analysis.findings.filter((f) => f.severity === 'blocker').map((f) => f.key));
+    expect(blockers.map((b) => b.finding.key).sort()).toEqual([...keys].sort());
+    for (const b of blockers) {
+      const first = analysis.findings.find((f) => f.key === b.finding.key);
+      expect(b.finding.id).toBe(first?.id);
+    }
+    expect(blockers.length).toBeGreaterThan(0);
   });
 });
 

@@ -115,6 +115,21 @@ export function findingsPage(plan: Plan, analysis: Analysis, stageIndex: number 
   return { stageIndex, total: sorted.length, offset, items };
 }
 
+/**
+ * The plan's open blockers, one per key (the API asks a justification per key: it covers the problem at
+ * every stage), each where it first holds, in the engine's order.
+ */
+export function openBlockers(plan: Plan, analysis: Analysis): ShownFinding[] {
+  const seen = new Set<string>();
+  const out: ShownFinding[] = [];
+  for (const finding of analysis.findings) {
+    if (finding.severity !== 'blocker' || seen.has(finding.key)) continue;
+    seen.add(finding.key);
+    out.push({ finding, names: finding.subjects.slice(0, NAMED_SUBJECTS).map((s) => subjectName(plan, analysis, finding, s)) });
+  }
+  return out;
+}
+
 export function stageOptions(analysis: Analysis, stageIndex: number): StageOptions {
   const before = analysis.states[Math.max(0, Math.min(stageIndex - 1, analysis.states.length - 1))];
   const actors = [...before.actors.values()].filter((a) => !a.retired).sort((a, b) => collator.compare(a.name, b.name));
@@ -162,7 +177,8 @@ export type AnalysisQuery =
   | { kind: 'map'; from: number; to: number; filter: MapFilter }
   | { kind: 'history'; subject: { type: 'actor' | 'area'; id: string } }
   | { kind: 'matrix' }
-  | { kind: 'stageOptions'; stageIndex: number };
+  | { kind: 'stageOptions'; stageIndex: number }
+  | { kind: 'blockers' };
 
 export interface QueryAnswers {
   findings: FindingsPage;
@@ -170,6 +186,7 @@ export interface QueryAnswers {
   history: HistoryView;
   matrix: RolloutMatrix;
   stageOptions: StageOptions;
+  blockers: ShownFinding[];
 }
 
 export type QueryAnswer = QueryAnswers[AnalysisQuery['kind']];
@@ -186,5 +203,7 @@ export function answerQuery(plan: Plan, analysis: Analysis, query: AnalysisQuery
       return rolloutMatrix(plan, analysis);
     case 'stageOptions':
       return stageOptions(analysis, query.stageIndex);
+    case 'blockers':
+      return openBlockers(plan, analysis);
   }
 }

@@ -1,12 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
-export const PLAN_TABS = ['overview', 'map', 'matrix', 'stages', 'organisation', 'decisions', 'competence', 'definition'] as const;
+export const PLAN_TABS = ['overview', 'map', 'matrix', 'stages', 'organisation', 'decisions', 'competence', 'definition', 'board'] as const;
 export type PlanTab = (typeof PLAN_TABS)[number];
-/** What a link can point at inside a tab: an actor (its history on the map), an area (in the matrix), a stage. */
+/**
+ * What a link can point at inside a tab: an actor (its history on the map), an area (in the matrix), a
+ * stage, a revision before the board (its number).
+ */
 export interface Focus {
   actor?: string;
   area?: string;
   stage?: string;
+  revision?: string;
 }
 export type Route = { page: 'plans' } | { page: 'plan'; planId: string; tab: PlanTab; focus?: Focus };
 
@@ -17,7 +21,7 @@ export function parseRoute(hash: string): Route {
   const route: Route = { page: 'plan', planId: match[1], tab: (match[2] as PlanTab | undefined) ?? 'overview' };
   const params = new URLSearchParams(match[3] ?? '');
   const focus: Focus = {};
-  for (const key of ['actor', 'area', 'stage'] as const) {
+  for (const key of ['actor', 'area', 'stage', 'revision'] as const) {
     const value = params.get(key);
     if (value) focus[key] = value;
   }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseRoute, Route } from './use-route';
+
+const PLAN_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+describe(parseRoute.name, () => {
+  it('reads the board tab and the revision it shows', () => {
+    expect(parseRoute(`#/plans/${PLAN_ID}/board?revision=2`)).toEqual({ page: 'plan', planId: PLAN_ID, tab: 'board', focus: { revision: '2' } });
+  });
+
+  it('reads the board tab without a revision as the plan’s board page', () => {
+    expect(parseRoute(`#/plans/${PLAN_ID}/board`)).toEqual({ page: 'plan', planId: PLAN_ID, tab: 'board' });
+  });
+});
+
+describe(hrefOf.name, () => {
+  it('gives back the route it was read from', () => {
+    const routes: Route[] = [
+      { page: 'plan', planId: PLAN_ID, tab: 'board', focus: { revision: '3' } },
+      { page: 'plan', planId: PLAN_ID, tab: 'board' },
+      { page: 'plan', planId: PLAN_ID, tab: 'map', focus: { actor: 'a1', stage: 's2' } },
+      { page: 'plans' },
+    ];
+    for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
+  });
+});

@@ -16,6 +16,7 @@ import {
 } from '../editors/plan-editors';
 import { Focus, hrefOf, PLAN_TABS, PlanTab } from '../routing/use-route';
 import { StageEditor } from '../stages/stage-editor';
+import { BoardPage } from '../board/board-page';
 import { PlanOverview } from './plan-overview';
 import { usePlanAnalysis } from './use-plan-analysis';
 
@@ -23,13 +24,16 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
   const { t } = useTranslation();
   const load = usePlanAnalysis(planId);
   const role = useSession()?.organisation.role;
+  // Before the board and once decided, every write is refused (409 plan_frozen): no editor offers one.
+  const frozen = load.state === 'ready' && (load.meta.status === 'submitted' || load.meta.status === 'approved');
   const ctx = (plan: Plan): EditorContext => ({
     planId,
     plan,
-    canWrite: allows('plan.write', role),
-    canWriteCompetence: allows('competence.write', role),
+    canWrite: !frozen && allows('plan.write', role),
+    canWriteCompetence: !frozen && allows('competence.write', role),
     onSaved: load.reload,
   });
+  const editing = tab === 'stages' || tab === 'organisation' || tab === 'decisions' || tab === 'competence' || tab === 'definition';
   return (
     <>
       <p>
@@ -52,6 +56,11 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
               </a>
             ))}
           </nav>
+          {frozen && editing && (
+            <p className="notice" role="note">
+              {t(`board.frozen.${load.meta.status}`)} <a href={hrefOf({ page: 'plan', planId, tab: 'board' })}>{t('board.frozen.toBoard')}</a>
+            </p>
+          )}
           {tab === 'overview' && <PlanOverview planId={planId} plan={load.plan} analysis={load.analysis} />}
           {tab === 'map' && (
             <DelegationMapView
@@ -81,6 +90,9 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
             </>
           )}
           {tab === 'definition' && <DefinitionEditor ctx={ctx(load.plan)} />}
+          {tab === 'board' && (
+            <BoardPage load={load} revision={focus?.revision && /^\d+$/.test(focus.revision) ? Number(focus.revision) : undefined} />
+          )}
         </>
       )}
     </>

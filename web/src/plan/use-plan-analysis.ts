@@ -21,6 +21,9 @@ export type PlanLoad =
   | { state: 'failed'; message: string }
   | { state: 'ready'; meta: PlanResponse; plan: Plan; analysis: PlanAnalysis; check: LiveChecker };
 
+/** A plan that has loaded, with the way to load it again (after a save, a submission, a decision). */
+export type LoadedPlan = Extract<PlanLoad, { state: 'ready' }> & { reload: () => void };
+
 /**
  * Loads a plan and analyses it in the browser, with the same engine the API uses, in a Web Worker that
  * reads the plan itself (the API's analysis is paged; the map, matrix and histories need every state,

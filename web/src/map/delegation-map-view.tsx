@@ -193,6 +193,15 @@ function toFlowEdge(e: MapEdge, t: TFunction): Edge {
         style: { stroke: '#0b5cad' },
         markerEnd: { type: MarkerType.ArrowClosed, color: '#0b5cad' },
       };
+    case 'substitute':
+      return {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        label: t('map.substitutes', { count: e.areaIds.length }),
+        style: { stroke: '#6b3fa0', strokeDasharray: '1 5', strokeWidth: 2, strokeLinecap: 'round' },
+        markerEnd: { type: MarkerType.Arrow, color: '#6b3fa0' },
+      };
     case 'moved':
       return {
         id: e.id,

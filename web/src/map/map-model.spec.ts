@@ -28,6 +28,18 @@ describe(delegationMap.name, () => {
     expect(delegation?.levels).toEqual([6]);
   });
 
+  it('draws the ersättare from the decider to the one who stands in, in the state that names them', () => {
+    const substitute = (m: ReturnType<typeof delegationMap>, source: string, target: string) =>
+      m.edges.find((e) => e.kind === 'substitute' && e.source === source && e.target === target);
+    expect(substitute(delegationMap(analysis, 0, 0), 'ec-bou', 'avd-ifo')?.areaIds).toEqual(['b-6-3']);
+    // Stage 4 moves försörjningsstöd to the socialsekreterare with their enhetschef as ersättare.
+    expect(substitute(delegationMap(analysis, 3, 3), 'ssek-ekb', 'ec-ekb')).toBeUndefined();
+    expect(substitute(delegationMap(analysis, 3, 4), 'ssek-ekb', 'ec-ekb')?.areaIds).toContain('s-4-1');
+    // Filtered by the ersättare, the decision they stand in for is on the map.
+    const filtered = delegationMap(analysis, 0, 0, { actor: 'avd-ifo' });
+    expect(filtered.edges.some((e) => e.kind === 'substitute' && e.target === 'avd-ifo')).toBe(true);
+  });
+
   it('keeps unchanged decisions unmarked and shows no moves for one state', () => {
     const same = delegationMap(analysis, 2, 2);
     expect(same.edges.some((e) => e.kind === 'moved')).toBe(false);

@@ -21,14 +21,14 @@ export interface MapActor {
   areas: MapArea[];
 }
 
-export type MapEdgeKind = 'hierarchy' | 'delegation' | 'moved';
+export type MapEdgeKind = 'hierarchy' | 'delegation' | 'moved' | 'substitute';
 
 export interface MapEdge {
   id: string;
   source: string;
   target: string;
   kind: MapEdgeKind;
-  /** Decision areas the edge stands for (delegation: delegated along it; moved: moved along it). */
+  /** Decision areas the edge stands for (delegation: delegated along it; moved: moved along it; substitute: the target stands in for the source's decider in them). */
   areaIds: string[];
   levels: number[];
 }
@@ -47,8 +47,8 @@ export interface MapFilter {
 
 /**
  * Who decides what in state `to`, compared with state `from`: actors with the decision areas they
- * effectively decide, delegations from delegator to decider, and arrows from the old to the new effective
- * decider of every decision that moved. Pure: the React Flow canvas only draws it.
+ * effectively decide, delegations from delegator to decider, substitutes (ersättare) from the decider to
+ * the one who stands in, and arrows from the old to the new effective decider of every decision that moved. Pure: the React Flow canvas only draws it.
  */
 export function delegationMap(analysis: Analysis, from: number, to: number, filter: MapFilter = {}): DelegationMap {
   const before = analysis.states[from];
@@ -82,7 +82,7 @@ export function delegationMap(analysis: Analysis, from: number, to: number, filt
     const now = after.rights.get(areaId);
     const oldDeciders = old ? effectiveDeciders(old) : [];
     const newDeciders = now ? effectiveDeciders(now) : [];
-    if (filter.actor && ![...oldDeciders, ...newDeciders, old?.delegatorId, now?.delegatorId].includes(filter.actor)) continue;
+    if (filter.actor && ![...oldDeciders, ...newDeciders, old?.delegatorId, now?.delegatorId, now?.substituteId].includes(filter.actor)) continue;
     const changed =
       !!old && !!now && (old.level !== now.level || old.deciderId !== now.deciderId || (old.delegatorId ?? null) !== (now.delegatorId ?? null));
     for (const actorId of newDeciders) {
@@ -94,6 +94,8 @@ export function delegationMap(analysis: Analysis, from: number, to: number, filt
         push(actorId, { areaId, code: area.code, title: area.title, section: area.section, level: old?.level ?? null, mark: 'lost' });
     }
     if (now?.delegatorId && now.delegatorId !== now.deciderId) edge('delegation', now.delegatorId, now.deciderId, areaId, now.level);
+    // The ersättare decides when the decider cannot: drawn from the decider to the one who stands in.
+    if (now?.substituteId && now.substituteId !== now.deciderId) edge('substitute', now.deciderId, now.substituteId, areaId, null);
     if (from !== to) {
       for (const source of oldDeciders.filter((id) => !newDeciders.includes(id))) {
         for (const target of newDeciders.filter((id) => !oldDeciders.includes(id))) edge('moved', source, target, areaId, null);

@@ -114,6 +114,7 @@ export function RolloutMatrixView({ analysis, initialArea }: { analysis: PlanAna
                       <>
                         {c.deciderName}
                         <span className="meta block">{t('matrix.level', { level: c.level })}</span>
+                        {c.substituteName && <span className="meta block">{t('matrix.substitute', { name: c.substituteName })}</span>}
                       </>
                     ) : (
                       <span className="meta">{t('matrix.noDecider')}</span>

@@ -30,6 +30,12 @@ describe(rolloutMatrix.name, () => {
     expect(row?.changedAnywhere).toBe(true);
   });
 
+  it('names the ersättare where a right has one, from the stage that names them', () => {
+    const row = matrix.rows.find((r) => r.areaId === 's-4-1');
+    expect(row?.cells.map((c) => c.substituteName)).toEqual([null, null, null, null, 'Enhetschef ekonomiskt bistånd']);
+    expect(matrix.rows.find((r) => r.areaId === 'b-6-3')?.cells[0].substituteName).toBe('Avdelningschef individ- och familjeomsorg');
+  });
+
   it('leaves untouched areas unmarked', () => {
     const row = matrix.rows.find((r) => r.areaId === 'a-1-1');
     expect(row?.changedAnywhere).toBe(false);

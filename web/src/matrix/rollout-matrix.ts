@@ -5,6 +5,8 @@ export interface MatrixCell {
   deciderName: string;
   delegatorName: string | null;
   level: number | null;
+  /** The ersättare who decides when the decider cannot (null: none named). */
+  substituteName: string | null;
   /** Who really decides (the delegator at levels 1–3, both at 4). */
   effective: string[];
   /** What this stage changed in the right (empty: unchanged, and always empty at the baseline). */
@@ -54,6 +56,7 @@ export function rolloutMatrix(plan: Plan, analysis: Analysis): RolloutMatrix {
         deciderName: nameOf(right?.deciderId) ?? '',
         delegatorName: nameOf(right?.delegatorId),
         level: right?.level ?? null,
+        substituteName: nameOf(right?.substituteId),
         effective: right ? effectiveDeciders(right) : [],
         kinds: k === 0 ? [] : (kindsAt[k - 1].get(areaId) ?? []),
         retired: state.areas.get(areaId)?.retired ?? false,

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createAnalysisEngine } from '../analysis/analysis-engine';
 import { RolloutMatrixView } from '../matrix/rollout-matrix-view';
+import { DelegationMapView } from '../map/delegation-map-view';
 import { PlanAnalysis } from '../plan/use-plan-analysis';
 import { hrefOf } from '../routing/use-route';
 import { AdvicePanel } from './advice-panel';
@@ -368,6 +369,7 @@ export function RevisionView({
       <RevisionDiff planId={planId} number={number} plan={plan} />
       <AdvicePanel planId={planId} number={number} open={beforeBoard} />
       <DecisionsPanel planId={planId} revision={revision} beforeBoard={beforeBoard} onDecided={onDecided} />
+      <DelegationMapView plan={plan} analysis={analysis} />
       <RolloutMatrixView analysis={analysis} />
     </article>
   );

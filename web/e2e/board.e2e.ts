@@ -142,6 +142,7 @@ test('a plan goes before the board, is decided, justerad, reopened and shows wha
   await lead.getByRole('button', { name: 'Öppna nytt utkast' }).click();
   await expect(lead.getByText(/^Status:/)).toContainText('Utkast');
   await expect(lead.getByRole('heading', { name: 'Ändrad sedan beslut' })).toHaveCount(0);
+  await expect(lead.getByRole('link', { name: /se vad som skiljer mot revision 1/ })).toHaveCount(0);
   const actors = await (await request.get(`/api/plans/${planId}/actors`, { headers: auth })).json();
   const unit = actors[1];
   const renamed = await request.patch(`/api/plans/${planId}/actors/${unit.id}`, {
@@ -154,4 +155,8 @@ test('a plan goes before the board, is decided, justerad, reopened and shows wha
   await expect(changed).toBeVisible();
   await expect(changed.getByRole('region', { name: 'Aktörer' })).toContainText(`Ändrad ${unit.name} (ny)`);
   await expect(changed.getByRole('region', { name: 'Aktörer' })).toContainText(`Namn: ${unit.name} → ${unit.name} (ny)`);
+  // On every tab, under the title, the plan says it changed since the decision and links to the diff.
+  await openTab(lead, 'Översikt');
+  await lead.getByRole('link', { name: /se vad som skiljer mot revision 1/ }).click();
+  await expect(lead.getByRole('region', { name: 'Ändrad sedan beslut' })).toBeVisible();
 });

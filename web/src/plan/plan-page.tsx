@@ -17,6 +17,7 @@ import {
 import { Focus, hrefOf, PLAN_TABS, PlanTab } from '../routing/use-route';
 import { StageEditor } from '../stages/stage-editor';
 import { BoardPage } from '../board/board-page';
+import { ChangedSinceMarker } from '../board/changed-since-marker';
 import { PlanOverview } from './plan-overview';
 import { usePlanAnalysis } from './use-plan-analysis';
 
@@ -48,6 +49,7 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
       {load.state === 'ready' && (
         <>
           <h1>{load.meta.title}</h1>
+          <ChangedSinceMarker meta={load.meta} />
           {load.meta.purpose && <p className="lead">{load.meta.purpose}</p>}
           <nav aria-label={t('plan.views')} className="tabs">
             {PLAN_TABS.map((name) => (

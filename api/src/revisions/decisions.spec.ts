@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { asOwner } from '../testing/database-roles';
 import { binaryBody, importSubmittable, submission } from '../testing/revisions';
 import { SignedIn, signIn, useTestApp } from '../testing/test-app';
 import { DecisionsController } from './revisions.controller';
@@ -111,8 +112,8 @@ describe(DecisionsController.name, () => {
       'plan_frozen',
     );
     await as(secretary)().post(`/api/plans/${id}/revisions/1/decisions`).send(body()).expect(409);
-    await expect(env.app.app.get(DataSource).query(`UPDATE board_decision SET outcome = 'tabled' WHERE plan_id = $1`, [id])).rejects.toThrow(
-      /immutable/,
+    await asOwner(env.app.app.get(DataSource), (db) =>
+      expect(db.query(`UPDATE board_decision SET outcome = 'tabled' WHERE plan_id = $1`, [id])).rejects.toThrow(/immutable/),
     );
   });
 

@@ -14,6 +14,8 @@ describe('tenant isolation', () => {
   let app: TestApp;
   let alice: SignedIn;
   let mallory: SignedIn;
+  /** A board member of mallory's organisation: advice is theirs alone to give. */
+  let malloryBoard: SignedIn;
   let planId: string;
   const http = () => request(app.app.getHttpServer());
 
@@ -21,6 +23,7 @@ describe('tenant isolation', () => {
     app = await createTestApp();
     alice = await signIn(app, 'change_lead');
     mallory = await signIn(app, 'admin');
+    malloryBoard = await signIn(app, 'board_member', mallory.organisationId);
     planId = (await http().post('/api/plans/import').set(alice.headers).send(EXAMPLE_PLAN).expect(201)).body.id;
   });
 
@@ -57,7 +60,8 @@ describe('tenant isolation', () => {
             .replace('{decisionId}', '00000000-0000-4000-8000-000000000000')
             .replace(/\{(key|area|actor|competence|stage)\}/g, 'bhl') + query;
         const agent = http() as unknown as Record<string, (u: string) => request.Test>;
-        const res = await agent[method](url).set(mallory.headers).send(BODIES[method]);
+        const who = path.endsWith('/advice') && method === 'put' ? malloryBoard : mallory;
+        const res = await agent[method](url).set(who.headers).send(BODIES[method]);
         expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
       }
     }

@@ -274,7 +274,19 @@ export const ERROR_SCHEMA = named('ErrorResponse', {
 
 export const REVISION_SCHEMA = named('Revision', {
   type: 'object',
-  required: ['number', 'planVersion', 'summary', 'proposals', 'diarienummer', 'justifications', 'sha256', 'bytes', 'submittedAt', 'submittedBy'],
+  required: [
+    'number',
+    'planVersion',
+    'summary',
+    'proposals',
+    'diarienummer',
+    'justifications',
+    'sha256',
+    'bytes',
+    'submittedAt',
+    'submittedBy',
+    'decision',
+  ],
   properties: {
     number: { type: 'integer', minimum: 1 },
     planVersion: { type: 'integer', minimum: 1 },
@@ -294,5 +306,40 @@ export const REVISION_SCHEMA = named('Revision', {
         { type: 'null' },
       ],
     },
+    decision: {
+      description: 'The latest decision recorded on the revision, or null before the meeting',
+      anyOf: [
+        {
+          type: 'object',
+          required: ['id', 'outcome', 'justerad', 'meetingDate', 'paragraph'],
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            outcome: { type: 'string', enum: ['approved', 'approved_with_conditions', 'returned', 'tabled'] },
+            justerad: { type: 'boolean' },
+            meetingDate: { type: 'string', format: 'date' },
+            paragraph: { type: 'string' },
+          },
+        },
+        { type: 'null' },
+      ],
+    },
+  },
+});
+
+export const BOARD_MEMBER_SCHEMA = named('BoardMember', {
+  type: 'object',
+  required: ['id', 'displayName'],
+  properties: { id: { type: 'string', format: 'uuid' }, displayName: { type: 'string' } },
+});
+
+export const ADVICE_SCHEMA = named('Advice', {
+  type: 'object',
+  required: ['memberId', 'displayName', 'position', 'comment', 'givenAt'],
+  properties: {
+    memberId: { type: 'string', format: 'uuid' },
+    displayName: { type: 'string' },
+    position: { type: 'string', enum: ['ja', 'nej', 'avstar'] },
+    comment: nullableStr,
+    givenAt: { type: 'string', format: 'date-time' },
   },
 });

@@ -22,6 +22,7 @@ import { StageCommentEntity } from '../participation/stage-comment.entity';
 import { PlanEntity } from '../plans/plan.entity';
 import { PrincipleEntity } from '../plans/principle.entity';
 import { BoardDecisionEntity, DecisionJusteringEntity } from '../revisions/board-decision.entity';
+import { RevisionAdviceEntity } from '../revisions/revision-advice.entity';
 import { PlanRevisionEntity } from '../revisions/plan-revision.entity';
 import { PlanChangeEntity } from '../stages/plan-change.entity';
 import { StageEntity } from '../stages/stage.entity';
@@ -55,6 +56,7 @@ export const entities = [
   PlanRevisionEntity,
   BoardDecisionEntity,
   DecisionJusteringEntity,
+  RevisionAdviceEntity,
 ];
 
 const poolLogger = new Logger('DatabasePool');

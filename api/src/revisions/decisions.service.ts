@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DecisionResponse, FieldError } from '@tillit/contract';
+import { AdviceResponse, BoardMemberResponse, DecisionResponse, FieldError, RevisionDecisionSummary } from '@tillit/contract';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditRepository } from '../audit/audit.repository';
@@ -11,6 +11,7 @@ import { parseBody } from '../common/validation';
 import { PlanEntity } from '../plans/plan.entity';
 import { BoardDecisionEntity, DECISION_OUTCOMES, DecisionJusteringEntity, PROPOSAL_KINDS, VOTES } from './board-decision.entity';
 import { PlanRevisionEntity } from './plan-revision.entity';
+import { ADVICE_POSITIONS, RevisionAdviceEntity } from './revision-advice.entity';
 import { protokollsutdrag } from './protokollsutdrag';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 
@@ -51,6 +52,43 @@ export const decisionBody = z
   })
   .strict();
 type DecisionInput = z.output<typeof decisionBody>;
+
+export const adviceBody = z
+  .object({
+    position: z.enum(ADVICE_POSITIONS).describe('How the member leans: ja, nej or avstår'),
+    comment: text(2000).optional().describe('What the member wants the secretary and the board to know'),
+  })
+  .strict();
+
+/** The latest decision recorded on each of the revisions, with whether it is justerad. */
+export async function latestDecisions(em: EntityManager, revisionIds: string[]): Promise<Map<string, RevisionDecisionSummary>> {
+  const latest = new Map<string, RevisionDecisionSummary>();
+  if (revisionIds.length === 0) return latest;
+  const decisions = await em
+    .getRepository(BoardDecisionEntity)
+    .createQueryBuilder('d')
+    .where('d.revisionId IN (:...revisionIds)', { revisionIds })
+    .orderBy('d.recordedAt', 'ASC')
+    .getMany();
+  const confirmed = decisions.length
+    ? await em
+        .getRepository(DecisionJusteringEntity)
+        .createQueryBuilder('j')
+        .where('j.decisionId IN (:...ids)', { ids: decisions.map((d) => d.id) })
+        .getMany()
+    : [];
+  for (const d of decisions) {
+    const roles = new Set(confirmed.filter((j) => j.decisionId === d.id).map((j) => j.role));
+    latest.set(d.revisionId, {
+      id: d.id,
+      outcome: d.outcome,
+      justerad: roles.has('chair') && roles.has('adjuster'),
+      meetingDate: d.meetingDate,
+      paragraph: d.paragraph,
+    });
+  }
+  return latest;
+}
 
 /** The plan's status once a decision is justerad. */
 const STATUS_AFTER = { approved: 'approved', approved_with_conditions: 'approved', returned: 'draft', tabled: 'submitted' } as const;
@@ -229,6 +267,79 @@ export class DecisionsService {
       names,
       justering: { chair: chair.confirmedAt, adjuster: adjuster.confirmedAt },
     });
+  }
+
+  /** The organisation's board members: who may sit, vote, chair and justera. */
+  async boardMembers(auth: AuthContext): Promise<BoardMemberResponse[]> {
+    const members = await this.accounts.members(auth.organisationId);
+    return members.filter((m) => m.role === 'board_member').map((m) => ({ id: m.userId, displayName: m.displayName }));
+  }
+
+  /**
+   * A board member's advisory vote on the revision before the board, replacing their earlier one. Only
+   * while the revision waits for its meeting: once a decision other than bordläggning is recorded on it,
+   * advice would come too late.
+   */
+  async advise(auth: AuthContext, planId: string, number: number, body: unknown): Promise<AdviceResponse> {
+    return this.dataSource.transaction(async (em) => {
+      const { plan, revision } = await this.lockRevision(em, auth, planId, number);
+      const input = parseBody(adviceBody, body);
+      const latest = await em.getRepository(PlanRevisionEntity).count({ where: { planId } });
+      const decided = (await latestDecisions(em, [revision.id])).get(revision.id);
+      if (plan.status !== 'submitted' || revision.number !== latest || (decided && decided.outcome !== 'tabled')) {
+        throw AppError.validation([
+          { field: 'n', code: 'not_before_board', reason: 'advice is given on the revision before the board, before it is decided' },
+        ]);
+      }
+      const before = await em.getRepository(RevisionAdviceEntity).findOneBy({ revisionId: revision.id, memberId: auth.userId });
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(RevisionAdviceEntity)
+        .values({
+          revisionId: revision.id,
+          memberId: auth.userId,
+          organisationId: auth.organisationId,
+          position: input.position,
+          comment: input.comment ?? null,
+        })
+        .orUpdate(['position', 'comment', 'given_at'], ['revision_id', 'member_id'])
+        .execute();
+      await this.audit.appendFor(em, auth, {
+        action: 'revision.advise',
+        entity: 'plan',
+        entityId: planId,
+        before: before ? { revision: revision.number, position: before.position, comment: before.comment } : undefined,
+        after: { revision: revision.number, position: input.position, comment: input.comment ?? null },
+      });
+      const [saved] = await this.adviceOf(em, revision.id, auth.userId);
+      if (!saved) throw new Error('advice just written is not there');
+      return saved;
+    });
+  }
+
+  /** The advisory votes given on the revision, by member name. */
+  async advice(auth: AuthContext, planId: string, number: number): Promise<AdviceResponse[]> {
+    const revision = await this.revision(this.dataSource.manager, auth, planId, number);
+    return this.adviceOf(this.dataSource.manager, revision.id);
+  }
+
+  private async adviceOf(em: EntityManager, revisionId: string, memberId?: string): Promise<AdviceResponse[]> {
+    const query = em
+      .getRepository(RevisionAdviceEntity)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.member', 'u')
+      .where('a.revisionId = :revisionId', { revisionId })
+      .orderBy('u.displayName');
+    if (memberId) query.andWhere('a.memberId = :memberId', { memberId });
+    const rows = await query.getMany();
+    return rows.map((a) => ({
+      memberId: a.memberId,
+      displayName: a.member?.displayName ?? '',
+      position: a.position,
+      comment: a.comment,
+      givenAt: a.givenAt.toISOString(),
+    }));
   }
 
   private justeringOf(em: EntityManager, ids: string[]): Promise<DecisionJusteringEntity[]> {

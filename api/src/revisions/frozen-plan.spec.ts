@@ -16,11 +16,13 @@ const WRITE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
 const committed = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../..', OPENAPI_DOCUMENT_PATH), 'utf8')) as OpenApiDocument;
 /**
  * Every route that writes to one plan: a path under /api/plans/{id}; but the board's own steps on a
- * revision (recording its decision, justering), which change no content and are what a frozen plan is for
- * (decisions.spec.ts tests them).
+ * revision (advice, recording its decision, justering), which change no content and are what a frozen
+ * plan is for, and reopening an approved plan as a new draft, the one way out of approved (decisions.spec.ts
+ * and board.spec.ts test them).
  */
+const BOARD_STEPS = /\/(decisions|advice|reopen)(\/|$)/;
 const PLAN_WRITES = Object.entries(committed.paths).flatMap(([route, ops]) =>
-  route.startsWith('/api/plans/{id}') && !route.includes('/decisions') ? WRITE_METHODS.filter((m) => ops[m]).map((m) => [m, route] as const) : [],
+  route.startsWith('/api/plans/{id}') && !BOARD_STEPS.test(route) ? WRITE_METHODS.filter((m) => ops[m]).map((m) => [m, route] as const) : [],
 );
 
 /** Keys in the example plan for the path parameters of those routes. */

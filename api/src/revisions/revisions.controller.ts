@@ -1,17 +1,18 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DecisionResponse, RevisionResponse } from '@tillit/contract';
+import { AdviceResponse, BoardMemberResponse, DecisionResponse, PlanResponse, RevisionResponse } from '@tillit/contract';
 import { PlanComparison } from '@tillit/domain';
 import type { Response } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { REVISION_SCHEMA } from '../common/openapi-schemas';
+import { ADVICE_SCHEMA, BOARD_MEMBER_SCHEMA, REVISION_SCHEMA } from '../common/openapi-schemas';
+import { PlanResponseDto } from '../plans/dto/plan.response';
 import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
 import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { json } from '../plans/lists/list-schemas';
-import { decisionBody, DecisionsService } from './decisions.service';
-import { RevisionsService, submitBody } from './revisions.service';
+import { adviceBody, decisionBody, DecisionsService } from './decisions.service';
+import { reopenBody, RevisionsService, submitBody } from './revisions.service';
 
 const numberPipe = new ParseIntPipe({
   exceptionFactory: () => AppError.validation([{ field: 'n', code: 'invalid', reason: 'must be a revision number (a whole number from 1)' }]),
@@ -144,6 +145,37 @@ export class RevisionsController {
     return this.decisions.record(auth, id, n, body);
   }
 
+  @Put(':n/advice')
+  @ApiOperation({
+    summary: 'Give (or change) your advisory vote on the revision before the meeting (a board member)',
+    operationId: 'adviseRevision',
+  })
+  @RequirePermission('revision.advise')
+  @ApiBody({ schema: json(adviceBody) })
+  @ApiOkResponse({ description: 'Your advice as the secretary will see it', schema: ADVICE_SCHEMA })
+  @ApiErrors(400, 404)
+  advise(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('n', numberPipe) n: number,
+    @Body() body: unknown,
+  ): Promise<AdviceResponse> {
+    return this.decisions.advise(auth, id, n, body);
+  }
+
+  @Get(':n/advice')
+  @ApiOperation({ summary: 'The board members’ advisory votes on the revision, by name', operationId: 'listAdvice' })
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ schema: { type: 'array', items: ADVICE_SCHEMA } })
+  @ApiErrors(400, 404)
+  advice(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('n', numberPipe) n: number,
+  ): Promise<AdviceResponse[]> {
+    return this.decisions.advice(auth, id, n);
+  }
+
   @Get(':n/decisions')
   @ApiOperation({ summary: 'The decisions recorded on the revision, oldest first, with their justering', operationId: 'listDecisions' })
   @RequirePermission('plan.read')
@@ -195,5 +227,39 @@ export class DecisionsController {
     @Param('decisionId', new UuidParamPipe('decisionId')) decisionId: string,
   ): Promise<DecisionResponse> {
     return this.decisions.justera(auth, id, decisionId);
+  }
+}
+
+/** Reopening an approved plan as a new draft: the approved revision stays as it was decided. */
+@ApiTags('revisions')
+@Controller('plans/:id')
+export class PlanReopenController {
+  constructor(private readonly revisions: RevisionsService) {}
+
+  @Post('reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Open a new draft of an approved plan (its approved revisions stay)', operationId: 'reopenPlan' })
+  @RequirePermission('plan.reopen')
+  @ApiBody({ schema: json(reopenBody) })
+  @ApiOkResponse({ description: 'The plan, a draft again', type: PlanResponseDto })
+  @ApiErrors(400, 404, 409)
+  reopen(@CurrentAuth() auth: AuthContext, @Param('id', new UuidParamPipe()) id: string, @Body() body: unknown): Promise<PlanResponse> {
+    return this.revisions.reopen(auth, id, body);
+  }
+}
+
+/** The organisation's board: who may sit, vote, chair and justera at its meetings. */
+@ApiTags('revisions')
+@Controller('board-members')
+export class BoardMembersController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The board members of your organisation', operationId: 'listBoardMembers' })
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ schema: { type: 'array', items: BOARD_MEMBER_SCHEMA } })
+  @ApiErrors()
+  boardMembers(@CurrentAuth() auth: AuthContext): Promise<BoardMemberResponse[]> {
+    return this.decisions.boardMembers(auth);
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FieldError, RevisionResponse } from '@tillit/contract';
+import { FieldError, PlanResponse, RevisionDecisionSummary, RevisionResponse } from '@tillit/contract';
 import { analysePlan, comparePlans, Finding, Plan, PlanComparison, validatePlan } from '@tillit/domain';
 import { canonicalize } from 'json-canonicalize';
 import { DataSource, EntityManager } from 'typeorm';
@@ -18,6 +18,8 @@ import { PlanContentRepository } from '../plans/content/plan-content.repository'
 import { PlanEntity } from '../plans/plan.entity';
 import { PlanStore } from '../plans/plan-store';
 import { PlanRevisionEntity } from './plan-revision.entity';
+import { latestDecisions } from './decisions.service';
+import { toPlanResponse } from '../plans/dto/plan.response';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -35,8 +37,10 @@ export const submitBody = z
   })
   .strict();
 
+export const reopenBody = z.object({ version: z.int().min(1).describe('The plan version last read') }).strict();
+
 /** The revision as served (its content apart). */
-function response(r: PlanRevisionEntity, submitter: string | null): RevisionResponse {
+function response(r: PlanRevisionEntity, submitter: string | null, decision: RevisionDecisionSummary | null): RevisionResponse {
   return {
     number: r.number,
     planVersion: r.planVersion,
@@ -48,6 +52,7 @@ function response(r: PlanRevisionEntity, submitter: string | null): RevisionResp
     bytes: r.content.length,
     submittedAt: r.submittedAt.toISOString(),
     submittedBy: r.submittedBy === null ? null : { id: r.submittedBy, displayName: submitter ?? '' },
+    decision,
   };
 }
 
@@ -113,7 +118,7 @@ export class RevisionsService {
         before: { status: row.status, version: row.version },
         after: { status: 'submitted', revision: number, sha256: entity.sha256 },
       });
-      return response(entity, await this.displayName(em, auth.userId));
+      return response(entity, await this.displayName(em, auth.userId), null);
     });
   }
 
@@ -123,12 +128,48 @@ export class RevisionsService {
       .where('r.planId = :planId AND r.organisationId = :organisationId', { planId, organisationId: auth.organisationId })
       .orderBy('r.number', 'ASC')
       .getMany();
-    return rows.map((r) => response(r, r.submitter?.displayName ?? null));
+    const decisions = await latestDecisions(
+      this.dataSource.manager,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => response(r, r.submitter?.displayName ?? null, decisions.get(r.id) ?? null));
   }
 
   async get(auth: AuthContext, planId: string, number: number): Promise<RevisionResponse> {
     const r = await this.one(auth, planId, number);
-    return response(r, r.submitter?.displayName ?? null);
+    const decisions = await latestDecisions(this.dataSource.manager, [r.id]);
+    return response(r, r.submitter?.displayName ?? null, decisions.get(r.id) ?? null);
+  }
+
+  /**
+   * A new draft of an approved plan: the plan can be edited again, its approved revisions stay as they
+   * were decided, and the diff against the last of them shows what changed since the decision.
+   */
+  async reopen(auth: AuthContext, planId: string, body: unknown): Promise<PlanResponse> {
+    return this.dataSource.transaction(async (em) => {
+      const row = await em
+        .getRepository(PlanEntity)
+        .createQueryBuilder('p')
+        .setLock('pessimistic_write')
+        .where('p.id = :planId AND p.organisationId = :organisationId', { planId, organisationId: auth.organisationId })
+        .getOne();
+      if (!row) throw AppError.notFound('Plan');
+      const input = parseBody(reopenBody, body);
+      if (row.version !== input.version) throw AppError.versionConflict('Plan', row.version);
+      if (row.status !== 'approved') {
+        throw AppError.validation([{ field: 'version', code: 'not_approved', reason: 'only an approved plan is reopened as a new draft' }]);
+      }
+      await em.getRepository(PlanEntity).update({ id: planId }, { status: 'draft', version: () => 'version + 1', updatedAt: () => 'now()' });
+      const after = await em.getRepository(PlanEntity).findOneOrFail({ where: { id: planId } });
+      await this.audit.appendFor(em, auth, {
+        action: 'plan.reopen',
+        entity: 'plan',
+        entityId: planId,
+        before: { status: row.status, version: row.version },
+        after: { status: after.status, version: after.version },
+      });
+      return toPlanResponse(after);
+    });
   }
 
   /** The exact bytes the revision's SHA-256 is taken over. */

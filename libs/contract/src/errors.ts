@@ -57,6 +57,8 @@ export const FIELD_ERROR_CODES = [
   'formal_motion_first',
   'no_majority',
   'outcome_unmoved',
+  'not_before_board',
+  'not_approved',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

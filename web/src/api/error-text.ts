@@ -67,6 +67,8 @@ export function fieldErrorText(t: TFunction, e: FieldError): string {
     case 'formal_motion_first':
     case 'no_majority':
     case 'outcome_unmoved':
+    case 'not_before_board':
+    case 'not_approved':
       return t(`apiErrors.field.${e.code}`, p);
     case 'unjustified_blocker':
       return t('apiErrors.field.unjustified_blocker', { count: num(p.count) });

@@ -12,6 +12,7 @@ import { createOpenApiDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
+import { migrateAsOwner } from './database/migrate-as-owner';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -26,14 +27,19 @@ export interface CreateAppOptions {
   inMemory?: boolean;
 }
 
-/** Starts the database (embedded unless `config.databaseUrl`), then the Nest app, migrated and ready. */
+/**
+ * Starts the database (embedded unless `config.databaseUrl`), migrates it as the owner, then starts the
+ * Nest app, which works as the application's role.
+ */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(options.inMemory ? undefined : config.dataDir);
   try {
-    const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot(config, config.databaseUrl ?? (embedded as EmbeddedPostgres).url),
-      { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1), abortOnError: false },
-    );
+    const databaseUrl = config.databaseUrl ?? (embedded as EmbeddedPostgres).url;
+    await migrateAsOwner(databaseUrl, !config.databaseUrl);
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+      logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
+      abortOnError: false,
+    });
     configureApp(app, config);
     await app.init();
     return {

@@ -13,7 +13,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { TransferModule } from './transfer/transfer.module';
 import { ConfigModule } from './config/config.module';
-import { dataSourceOptions } from './database/data-source-options';
+import { appDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { PlansModule } from './plans/plans.module';
 import { RevisionsModule } from './revisions/revisions.module';
@@ -21,13 +21,16 @@ import { SetupModule } from './setup/setup.module';
 
 @Module({})
 export class AppModule {
-  /** `databaseUrl` is the server's or the embedded database's socket, resolved before the app starts. */
+  /**
+   * `databaseUrl` is the server's or the embedded database's socket, resolved and migrated (as the owner)
+   * before the app starts; the app itself works as its database role.
+   */
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, !config.databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({ ...appDataSourceOptions(databaseUrl, !config.databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
         AuditModule,
         AuthModule,
         HealthModule,

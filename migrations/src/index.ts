@@ -8,6 +8,7 @@ import { FrontLineAndCore1764748800000 } from './1764748800000-front-line-and-co
 import { Revisions1764835200000 } from './1764835200000-revisions';
 import { Decisions1764921600000 } from './1764921600000-decisions';
 import { Advice1765008000000 } from './1765008000000-advice';
+import { AppRole1765094400000 } from './1765094400000-app-role';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Revisions1764835200000,
   Decisions1764921600000,
   Advice1765008000000,
+  AppRole1765094400000,
 ];

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { asOwner } from '../testing/database-roles';
 import { createTestApp, signIn, TestApp } from '../testing/test-app';
 import { AuditController } from './audit.controller';
 
@@ -37,11 +38,13 @@ describe(AuditController.name, () => {
     await http().get('/api/audit?offset=-1').set(admin.headers).expect(400);
   });
 
-  it('is append-only: the database refuses to change or remove a row', async () => {
-    const db = app.app.get(DataSource);
+  it('is append-only: the database refuses to change or remove a row, even for the owner', async () => {
     await signIn(app, 'admin');
-    await db.query(`INSERT INTO audit_log (action) VALUES ('test')`);
-    await expect(db.query(`UPDATE audit_log SET action = 'changed'`)).rejects.toThrow(/append-only/);
-    await expect(db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await asOwner(app.app.get(DataSource), async (db) => {
+      await db.query(`INSERT INTO audit_log (action) VALUES ('test')`);
+      await expect(db.query(`UPDATE audit_log SET action = 'changed'`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    });
   });
 });

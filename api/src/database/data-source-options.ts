@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { migrations } from '@tillit/migrations';
-import { DataSourceOptions } from 'typeorm';
+import { ClientBase } from 'pg';
+import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { ActorEntity } from '../actors/actor.entity';
 import { ClarityAssessmentEntity } from '../assessments/clarity-assessment.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
@@ -63,13 +64,17 @@ const poolLogger = new Logger('DatabasePool');
 /** Connections to a PostgreSQL server per app instance. */
 export const SERVER_POOL_SIZE = 10;
 
+/** The role the running app works as: it owns nothing and may not change revisions or decisions (ADR 0005). */
+export const APP_ROLE = 'tillit_app';
+
 /**
- * One definition of how the app talks to PostgreSQL, for the server and the embedded database alike.
+ * One definition of how the owner of the schema talks to PostgreSQL (migrations, tools), for the server
+ * and the embedded database alike.
  * The embedded database gets one connection: PGlite runs one statement at a time, and its socket server
  * can interleave two connections' extended-protocol messages (a Bind of one meeting the Parse of the
  * other) when requests arrive together.
  */
-export function dataSourceOptions(url: string, embedded = false): DataSourceOptions {
+export function dataSourceOptions(url: string, embedded = false): PostgresDataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -87,5 +92,20 @@ export function dataSourceOptions(url: string, embedded = false): DataSourceOpti
     // A connection dropped by a database restart must not crash the process; the pool reconnects.
     poolErrorHandler: (err: Error) => poolLogger.warn(`Database connection lost: ${err.message}`),
     extra: { max: embedded ? 1 : SERVER_POOL_SIZE, idleTimeoutMillis: 30000 },
+  };
+}
+
+/**
+ * How the running app talks to PostgreSQL: the owner's connection, switched to the app's role before the
+ * pool hands it out (pg-pool awaits `onConnect`), so every connection, also one opened after a database
+ * restart, works as that role. A startup option (`-c role=…`) would do on a server but PGlite ignores it.
+ * The schema is migrated beforehand, as the owner (`migrateAsOwner`).
+ */
+export function appDataSourceOptions(url: string, embedded = false): PostgresDataSourceOptions {
+  const options = dataSourceOptions(url, embedded);
+  return {
+    ...options,
+    migrationsRun: false,
+    extra: { ...options.extra, onConnect: (client: ClientBase) => client.query(`SET ROLE ${APP_ROLE}`) },
   };
 }

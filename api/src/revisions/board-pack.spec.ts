@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXAMPLE_PLAN } from '@tillit/domain';
+import { pdfAIdentification, pdfFonts, poppler } from '../testing/pdf';
 import { binaryBody, importSubmittable, submission } from '../testing/revisions';
 import { useTestApp } from '../testing/test-app';
-
-/** poppler-utils reads the PDF back (installed by .ci/run; `apt-get install poppler-utils` elsewhere). */
-const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
 
 describe('the board pack', () => {
   const env = useTestApp('change_lead');
@@ -29,7 +26,6 @@ describe('the board pack', () => {
     expect(info).toMatch(new RegExp(`^Title:\\s+${EXAMPLE_PLAN.title} – revision 1$`, 'm'));
     const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)?.[1]);
     expect(pages).toBeGreaterThanOrEqual(4);
-    expect(poppler('pdffonts', file)).not.toMatch(/\bno\s+no\s+no\b.*Helvetica/);
 
     const text = poppler('pdftotext', '-layout', file, '-');
     for (const words of ['Tjänsteskrivelse, diarienummer SN 2026/123', 'Sammanfattning', 'Förslag till beslut', 'Beslutsunderlag', 'Bedömning']) {
@@ -48,6 +44,17 @@ describe('the board pack', () => {
       expect(p).toContain(`SHA-256 ${revision.sha256}`);
       expect(p).toContain(`Sida ${i + 1} av ${pages}`);
     });
+
+    // PDF/A-2a: identified in the XMP metadata, PDF 1.7, every font embedded, an output intent.
+    expect(pdfAIdentification(file)).toEqual({ part: 2, conformance: 'A' });
+    expect(info).toMatch(/^PDF version:\s+1\.7$/m);
+    expect(info).toMatch(/^Encrypted:\s+no$/m);
+    const fonts = pdfFonts(file);
+    expect(fonts.map((f) => f.name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\+DejaVuSans$/), expect.stringMatching(/\+DejaVuSans-Bold$/)]),
+    );
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect((res.body as Buffer).includes('/S /GTS_PDFA1')).toBe(true);
 
     // Pictures of page 1 and of the first matrix page, kept for a person to look at.
     const artifacts = path.resolve(__dirname, '../../../e2e-artifacts');

@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { asOwner } from '../testing/database-roles';
+import { pdfAIdentification, pdfFonts } from '../testing/pdf';
 import { binaryBody, importSubmittable, submission } from '../testing/revisions';
 import { SignedIn, signIn, useTestApp } from '../testing/test-app';
 import { DecisionsController } from './revisions.controller';
@@ -91,6 +93,8 @@ describe(DecisionsController.name, () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-utdrag-')), 'utdrag.pdf');
     fs.writeFileSync(file, pdf.body as Buffer);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged:\s+yes$/m);
+    expect(pdfAIdentification(file)).toEqual({ part: 2, conformance: 'A' });
+    expect(pdfFonts(file).filter((f) => !f.embedded)).toEqual([]);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const words of [
       'Protokollsutdrag',
@@ -111,8 +115,8 @@ describe(DecisionsController.name, () => {
       'plan_frozen',
     );
     await as(secretary)().post(`/api/plans/${id}/revisions/1/decisions`).send(body()).expect(409);
-    await expect(env.app.app.get(DataSource).query(`UPDATE board_decision SET outcome = 'tabled' WHERE plan_id = $1`, [id])).rejects.toThrow(
-      /immutable/,
+    await asOwner(env.app.app.get(DataSource), (db) =>
+      expect(db.query(`UPDATE board_decision SET outcome = 'tabled' WHERE plan_id = $1`, [id])).rejects.toThrow(/immutable/),
     );
   });
 

@@ -3,6 +3,7 @@ import { EXAMPLE_PLAN } from '@tillit/domain';
 import { canonicalize } from 'json-canonicalize';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { asOwner } from '../testing/database-roles';
 import { binaryBody, blockerKeys, importSubmittable, submission } from '../testing/revisions';
 import { signIn, useTestApp } from '../testing/test-app';
 import { RevisionsController } from './revisions.controller';
@@ -89,17 +90,18 @@ describe(RevisionsController.name, () => {
     expect(again.body.code).toBe('plan_frozen');
   });
 
-  it('keeps revisions immutable in the database itself, and keeps their plan', async () => {
+  it('keeps revisions immutable in the database itself, even for the owner, and keeps their plan', async () => {
     const id = await importSubmittable(http);
     await http()
       .post(`/api/plans/${id}/revisions`)
       .send(await submission(http, id))
       .expect(201);
-    const db = env.app.app.get(DataSource);
-    await expect(db.query(`UPDATE plan_revision SET summary = 'ändrad' WHERE plan_id = $1`, [id])).rejects.toThrow(/immutable/);
-    await expect(db.query(`DELETE FROM plan_revision WHERE plan_id = $1`, [id])).rejects.toThrow(/immutable/);
-    await expect(db.query(`TRUNCATE plan_revision CASCADE`)).rejects.toThrow(/immutable/);
-    await expect(db.query(`DELETE FROM plan WHERE id = $1`, [id])).rejects.toThrow();
+    await asOwner(env.app.app.get(DataSource), async (db) => {
+      await expect(db.query(`UPDATE plan_revision SET summary = 'ändrad' WHERE plan_id = $1`, [id])).rejects.toThrow(/immutable/);
+      await expect(db.query(`DELETE FROM plan_revision WHERE plan_id = $1`, [id])).rejects.toThrow(/immutable/);
+      await expect(db.query(`TRUNCATE plan_revision CASCADE`)).rejects.toThrow(/immutable/);
+      await expect(db.query(`DELETE FROM plan WHERE id = $1`, [id])).rejects.toThrow();
+    });
     expect((await http().get(`/api/plans/${id}/revisions`).expect(200)).body).toHaveLength(1);
   });
 

@@ -10,5 +10,7 @@ import { RevisionsService } from './revisions.service';
   imports: [PlansModule, AuthModule],
   controllers: [RevisionsController, DecisionsController, PlanReopenController, BoardMembersController],
   providers: [RevisionsService, DecisionsService],
+  // The demo's setup takes a plan through submission, decision and justering as its users would.
+  exports: [RevisionsService, DecisionsService],
 })
 export class RevisionsModule {}

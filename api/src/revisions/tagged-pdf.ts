@@ -18,6 +18,23 @@ export interface TaggedPdf {
   finish(footer: (page: number, pages: number) => string[]): Promise<Buffer>;
 }
 
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * pdfkit writes the document info into the XMP metadata as it is, so a title such as "A & B" would make
+ * the XMP ill-formed XML and the file no PDF/A. Once the info dictionary is written (it keeps the plain
+ * text) and before the XMP is, the values are escaped for XML: both then say the same.
+ */
+function escapeInfoForXmp(doc: PDFKit.PDFDocument): void {
+  const endMetadata = doc.endMetadata.bind(doc);
+  doc.endMetadata = () => {
+    for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'] as const) {
+      doc.info[key] = doc.info[key]?.replace(/[&<>]/g, (c) => XML_ESCAPES[c]);
+    }
+    endMetadata();
+  };
+}
+
 export function taggedPdf(info: { title: string; author: string; subject: string; keywords?: string }): TaggedPdf {
   const doc = new PDFDocument({
     size: 'A4',
@@ -25,10 +42,16 @@ export function taggedPdf(info: { title: string; author: string; subject: string
     tagged: true,
     lang: 'sv-SE',
     displayTitle: true,
+    // PDF/A-2 level A (level A: tagged, Unicode text, a language) needs PDF 1.7 at most and every font
+    // embedded; pdfkit adds the XMP identification and an sRGB output intent. The first font is DejaVu
+    // too, so no standard font is ever loaded.
+    subset: 'PDF/A-2a',
     pdfVersion: '1.7',
+    font: FONTS.regular,
     bufferPages: true,
     info: { Title: info.title, Author: info.author, Subject: info.subject, ...(info.keywords && { Keywords: info.keywords }) },
   });
+  escapeInfoForXmp(doc);
   doc.registerFont('Sans', FONTS.regular);
   doc.registerFont('Sans-Bold', FONTS.bold);
   const chunks: Buffer[] = [];

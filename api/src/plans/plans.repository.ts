@@ -24,7 +24,7 @@ export class PlansRepository {
   constructor(@InjectRepository(PlanEntity) private readonly plans: Repository<PlanEntity>) {}
 
   list(organisationId: string): Promise<PlanEntity[]> {
-    return this.plans.find({ where: { organisationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.plans.find({ where: { organisationId }, order: { createdAt: 'ASC', title: 'ASC', id: 'ASC' } });
   }
 
   find(organisationId: string, id: string): Promise<PlanEntity | null> {

@@ -9,6 +9,7 @@ import { Revisions1764835200000 } from './1764835200000-revisions';
 import { Decisions1764921600000 } from './1764921600000-decisions';
 import { Advice1765008000000 } from './1765008000000-advice';
 import { AppRole1765094400000 } from './1765094400000-app-role';
+import { LimitAndSubstituteChanges1765180800000 } from './1765180800000-limit-and-substitute-changes';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Decisions1764921600000,
   Advice1765008000000,
   AppRole1765094400000,
+  LimitAndSubstituteChanges1765180800000,
 ];

@@ -9,7 +9,7 @@ import { StageEntity } from './stage.entity';
 @Check(
   'plan_change_type_check',
   `type IN ('move_decision','set_level','set_consultation','set_reporting','add_actor',` +
-    `'retire_actor','move_actor','add_decision_area','retire_decision_area','system')`,
+    `'retire_actor','move_actor','add_decision_area','retire_decision_area','system','set_limit','set_substitute')`,
 )
 @Index('plan_change_stage_idx', ['stageId', 'position'])
 @Index('plan_change_principle_keys_idx', ['principleKeys'], { type: 'gin' })

@@ -105,6 +105,16 @@ describe(RowsService.name, () => {
       expect((await env.http().put(`${base()}/stages/etapp-1/changes`).send(before)).status).toBe(409);
     });
 
+    it('stores a new limit and a new ersättare, and the export gives them back', async () => {
+      const limit = { id: 'ny-grans', type: 'set_limit', decisionAreaId: 'sch-10-1', limit: { amount: 5, unit: 'prisbasbelopp' } };
+      const substitute = { id: 'ny-ersattare', type: 'set_substitute', decisionAreaId: 'sch-10-1', substituteId: 'fc' };
+      await env.http().post(`${base()}/stages/etapp-1/changes`).send(limit).expect(201);
+      await env.http().post(`${base()}/stages/etapp-1/changes`).send(substitute).expect(201);
+      const exported = (await env.http().get(`${base()}/export`).expect(200)).body as { stages: Array<{ id: string; changes: unknown[] }> };
+      const changes = exported.stages.find((s) => s.id === 'etapp-1')?.changes;
+      expect(changes).toEqual(expect.arrayContaining([expect.objectContaining(limit), expect.objectContaining(substitute)]));
+    });
+
     it('refuses a change id, an added actor id or a reference the plan does not allow', async () => {
       await env.http().post(`${base()}/stages/etapp-1/changes`).send(change).expect(201);
       const again = await env.http().post(`${base()}/stages/etapp-2/changes`).send(change);

@@ -10,6 +10,7 @@ import { AppExceptionFilter } from './common/app-exception.filter';
 import { checkBody, MAX_BODY, verifyJsonDepth } from './common/body-limits';
 import { createOpenApiDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
+import { securityHeaders } from './common/security-headers';
 import { AppConfig } from './config/app-config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { migrateAsOwner } from './database/migrate-as-owner';
@@ -57,6 +58,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
+  app.disable('x-powered-by');
+  // Behind a reverse proxy that terminates TLS, its X-Forwarded-* headers say the client's address and
+  // scheme (login limits, HSTS); only when the installation says which proxies to trust.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter());
   app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonDepth });

@@ -42,6 +42,12 @@ export class EnvironmentVariables {
   TILLIT_LOGIN_ATTEMPTS_PER_MINUTE?: number;
 
   @IsOptional()
+  @Matches(/^(true|loopback|linklocal|uniquelocal|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'must be true, loopback, linklocal, uniquelocal, a number of hops, or addresses/subnets separated by commas',
+  })
+  TILLIT_TRUST_PROXY?: string;
+
+  @IsOptional()
   @IsEmail({}, { message: 'must be an e-mail address' })
   TILLIT_ADMIN_EMAIL?: string;
 
@@ -67,6 +73,8 @@ export interface AppConfig {
   demo: boolean;
   /** Login attempts one client may make in a minute; the next gets 429. */
   loginAttemptsPerMinute: number;
+  /** Express's `trust proxy`: which reverse proxies' X-Forwarded-For/-Proto to believe (unset: none). */
+  trustProxy?: boolean | number | string;
   /** On a first start: this administrator, in an organisation of its own. */
   admin?: { email: string; password: string; organisation: string };
 }
@@ -109,10 +117,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     webDir: vars.TILLIT_WEB_DIR ? path.resolve(cwd, vars.TILLIT_WEB_DIR) : DEFAULT_WEB_DIR,
     logLevel: vars.LOG_LEVEL ?? 'log',
     loginAttemptsPerMinute: vars.TILLIT_LOGIN_ATTEMPTS_PER_MINUTE ?? 10,
+    trustProxy: trustProxyOf(vars.TILLIT_TRUST_PROXY),
     demo: vars.TILLIT_DEMO === undefined || vars.TILLIT_DEMO === 'true' || vars.TILLIT_DEMO === '1',
     admin:
       vars.TILLIT_ADMIN_EMAIL && vars.TILLIT_ADMIN_PASSWORD
         ? { email: vars.TILLIT_ADMIN_EMAIL, password: vars.TILLIT_ADMIN_PASSWORD, organisation: vars.TILLIT_ADMIN_ORGANISATION ?? 'Min organisation' }
         : undefined,
   };
+}
+
+/** TILLIT_TRUST_PROXY as Express takes it: true, a hop count, or a list of names, addresses and subnets. */
+function trustProxyOf(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

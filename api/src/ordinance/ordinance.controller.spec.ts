@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
+import { EXAMPLE_PLAN } from '@tillit/domain';
 import { aPlanRequest } from '../testing/builders';
 import { signIn, useTestApp } from '../testing/test-app';
 import { OrdinanceController } from './ordinance.controller';
@@ -162,6 +163,23 @@ describe(OrdinanceController.name, () => {
     const content = await exported(plan.id);
     expect(content.stages.map((s) => s.name)).toEqual(['Ny delegationsordning 2027']);
     expect(content.stages[0].changes).toHaveLength(res.body.changes);
+  });
+
+  it('imports an ordinance into a plan with stages as a stage after them', async () => {
+    const plan = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body as { id: string; version: number };
+    const res = await importFile(plan.id, fixture('socialnamnd-utf8-bom.csv'), 'sn.csv', plan.version).expect(201);
+    const content = await exported(plan.id);
+    expect(content.stages.at(-1)).toMatchObject({ id: res.body.stageId, name: 'Reviderad delegationsordning' });
+    expect(content.stages.at(-1)?.changes.map((c) => c.type)).toContain('retire_decision_area');
+  });
+
+  it('answers a changed limit in `unchanged` while the database cannot store set_limit changes', async () => {
+    const plan = await newPlan();
+    const first = fixture('socialnamnd-utf8-bom.csv');
+    await importFile(plan.id, first, 'sn.csv', plan.version).expect(201);
+    const updated = Buffer.from(first.toString('utf8').replace('upp till 5 000 kr', 'upp till 8 000 kr'), 'utf8');
+    const res = await importFile(plan.id, updated, 'sn.csv', plan.version + 1).expect(201);
+    expect(res.body).toMatchObject({ changes: 0, unchanged: [{ code: '2.5', fields: ['title', 'limit'] }] });
   });
 
   it('is for roles that may import: a viewer gets 403', async () => {

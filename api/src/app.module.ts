@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { TransferModule } from './transfer/transfer.module';
+import { OrdinanceModule } from './ordinance/ordinance.module';
 import { ConfigModule } from './config/config.module';
 import { appDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         PlansModule,
         TransferModule,
+        OrdinanceModule,
         AnalysisModule,
         ActorsModule,
         DecisionAreasModule,

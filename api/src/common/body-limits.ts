@@ -81,10 +81,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Routes that take a file upload (multipart/form-data) instead of JSON: their own interceptor reads it. */
+const UPLOAD_ROUTES = /^\/api\/plans\/[^/]+\/ordinance\/(preview|import)$/;
+
 /** After parsing: a write with a body that is not JSON is 415; text the database cannot store is 400. */
 export function checkBody(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (WRITE_METHODS.has(req.method) && hasBody && !req.is('application/json')) {
+  const upload = req.method === 'POST' && UPLOAD_ROUTES.test(req.path) && req.is('multipart/form-data');
+  if (WRITE_METHODS.has(req.method) && hasBody && !req.is('application/json') && !upload) {
     return next(AppError.unsupportedMediaType(req.headers['content-type'] ?? ''));
   }
   const problem = unstorableText(req.body);

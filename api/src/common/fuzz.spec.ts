@@ -328,6 +328,39 @@ describe('fuzzing every write route', () => {
       }
     };
 
+    // An upload (multipart/form-data: an ordinance file, its mapping as JSON and the plan version) is fuzzed
+    // through its parts: the mapping drawn, mutated or replaced, the file's bytes replaced by random ones.
+    if (operation.requestBody?.content?.['multipart/form-data']) {
+      const ordinance = fs.readFileSync(path.resolve(__dirname, '../../../libs/domain/src/ordinance/fixtures/socialnamnd-utf8-bom.csv'));
+      const validMapping = { encoding: 'utf-8', separator: ';', headerRow: 4, stageName: 'Fuzz', rows: [{ line: 8, values: { delegate: 'EC' } }] };
+      const send = async (file: Buffer | string, mapping: unknown, version?: unknown) => {
+        const current = (await read(`/api/plans/${plan.id}`))?.version;
+        let req = http()[method](url()).set(routeAuth).attach('file', Buffer.from(file), 'ordning.csv');
+        if (mapping !== undefined) req = req.field('mapping', typeof mapping === 'string' ? mapping : (JSON.stringify(mapping) ?? 'null'));
+        return req.field('version', String(version === undefined ? current : typeof version === 'string' ? version : JSON.stringify(version)));
+      };
+      const accepted = await send(ordinance, validMapping);
+      expect(accepted.status < 300 ? 'accepted' : accepted.text).toBe('accepted');
+      await fc.assert(
+        fc.asyncProperty(drawArbitrary(undefined, served), async (draw) => {
+          const res =
+            draw.kind === 'raw'
+              ? await send(draw.text, validMapping)
+              : draw.kind === 'mutate'
+                ? await send(ordinance, mutate(validMapping, draw))
+                : await send(ordinance, draw.body, draw.kind === 'schema' && !draw.currentVersion ? draw.query : undefined);
+          sent[`${method} ${route}`] = (sent[`${method} ${route}`] ?? 0) + 1;
+          const counts = (statuses[`${method} ${route}`] ??= {});
+          counts[res.status] = (counts[res.status] ?? 0) + 1;
+          if (res.status >= 500 || INTERNALS.test(res.text ?? ''))
+            throw new Error(`${method.toUpperCase()} ${route} answered ${res.status}: ${(res.text ?? '').slice(0, 600)}`);
+        }),
+        { seed: SEED, numRuns: BODIES_PER_ROUTE, endOnFailure: true },
+      );
+      expect(sent[`${method} ${route}`]).toBe(BODIES_PER_ROUTE);
+      return;
+    }
+
     // The valid-ish body unchanged goes through (a delete may be refused while the entity is in use), so
     // that one field mutated in it tests that field.
     const seed = await validBody();

@@ -59,6 +59,10 @@ export const FIELD_ERROR_CODES = [
   'outcome_unmoved',
   'not_before_board',
   'not_approved',
+  'ordinance_errors',
+  'empty_file',
+  'damaged_file',
+  'no_header',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -72,6 +72,12 @@ export function fieldErrorText(t: TFunction, e: FieldError): string {
       return t(`apiErrors.field.${e.code}`, p);
     case 'unjustified_blocker':
       return t('apiErrors.field.unjustified_blocker', { count: num(p.count) });
+    case 'ordinance_errors':
+      return t('apiErrors.field.ordinance_errors', { count: num(p.count) });
+    case 'empty_file':
+    case 'damaged_file':
+    case 'no_header':
+      return t(`apiErrors.field.${e.code}`, p);
   }
 }
 

@@ -1,0 +1,194 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import request from 'supertest';
+import { EXAMPLE_PLAN } from '@tillit/domain';
+import { aPlanRequest } from '../testing/builders';
+import { signIn, useTestApp } from '../testing/test-app';
+import { OrdinanceController } from './ordinance.controller';
+
+const FIXTURES = path.resolve(__dirname, '../../../libs/domain/src/ordinance/fixtures');
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+
+describe(OrdinanceController.name, () => {
+  const env = useTestApp('change_lead');
+  const { http } = env;
+
+  const newPlan = async () => (await http().post('/api/plans').send(aPlanRequest()).expect(201)).body as { id: string; version: number };
+  const exported = async (id: string) =>
+    (await http().get(`/api/plans/${id}/export`).expect(200)).body as {
+      actors: Array<{ id: string; name: string; kind: string }>;
+      decisionAreas: Array<{ id: string; code: string; section: string; limitValue?: unknown }>;
+      baseline: Array<{ decisionAreaId: string; deciderId: string }>;
+      stages: Array<{ id: string; name: string; changes: Array<{ type: string }> }>;
+    };
+  const preview = (id: string, file: Buffer, name: string, mapping?: object | string) => {
+    const req = http().post(`/api/plans/${id}/ordinance/preview`).attach('file', file, name);
+    return mapping === undefined ? req : req.field('mapping', typeof mapping === 'string' ? mapping : JSON.stringify(mapping));
+  };
+  const importFile = (id: string, file: Buffer, name: string, version: number, mapping?: object) => {
+    const req = http().post(`/api/plans/${id}/ordinance/import`).attach('file', file, name).field('version', String(version));
+    return mapping ? req.field('mapping', JSON.stringify(mapping)) : req;
+  };
+
+  it('previews a CSV ordinance for an empty plan and writes nothing', async () => {
+    const plan = await newPlan();
+    const res = await preview(plan.id, fixture('socialnamnd-utf8-bom.csv'), 'socialnamnd.csv').expect(200);
+    expect(res.body).toMatchObject({ planVersion: plan.version, target: 'baseline', preview: { format: 'csv', encoding: 'utf-8', separator: ';' } });
+    expect(res.body.preview.counts).toMatchObject({ items: 17, errors: 0, warnings: 1 });
+    expect((await http().get(`/api/plans/${plan.id}`).expect(200)).body.version).toBe(plan.version);
+    expect((await exported(plan.id)).decisionAreas).toEqual([]);
+  });
+
+  it('previews an XLSX sheet chosen in the mapping and names the sheet in problems', async () => {
+    const plan = await newPlan();
+    const res = await preview(plan.id, fixture('kommunstyrelse.xlsx'), 'ks.xlsx', { sheet: 'Delegationsordning' }).expect(200);
+    expect(res.body.preview).toMatchObject({ format: 'xlsx', sheets: ['Delegationsordning'], governingBody: 'Kommunstyrelsen' });
+    expect(res.body.preview.problems).toEqual([expect.objectContaining({ code: 'relative_delegate', sheet: 'Delegationsordning', line: 12 })]);
+  });
+
+  it.each([
+    ['not JSON', '{sheet:', 'mapping', 'invalid_json'],
+    ['an unknown key', { sheets: 'x' }, 'mapping.sheets', 'unknown_field'],
+    ['a wrong type', { headerRow: 'fyra' }, 'mapping.headerRow', 'invalid_type'],
+    ['a sheet the file does not have', { sheet: 'Blad9' }, 'mapping.sheet', 'unknown_reference'],
+    [
+      'an actor the plan does not have',
+      { actors: { Kommundirektör: { actorId: 'finns-inte' } } },
+      'mapping.actors.Kommundirektör.actorId',
+      'unknown_reference',
+    ],
+  ])('answers 400 for a mapping that is %s', async (_what, mapping, field, code) => {
+    const plan = await newPlan();
+    const res = await preview(plan.id, fixture('kommunstyrelse.xlsx'), 'ks.xlsx', mapping).expect(400);
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, code })]));
+  });
+
+  it('answers 400 when the file is missing, empty or has no ordinance header', async () => {
+    const plan = await newPlan();
+    const none = await http().post(`/api/plans/${plan.id}/ordinance/preview`).field('mapping', '{}').expect(400);
+    expect(none.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'required' })]);
+    const empty = await preview(plan.id, Buffer.alloc(0), 'tom.csv').expect(400);
+    expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'empty_file' })]);
+    const headless = await preview(plan.id, Buffer.from('a;b\n1;2\n'), 'x.csv').expect(400);
+    expect(headless.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'no_header' })]);
+  });
+
+  it('answers 415 for a body that is not multipart and for a file that is neither CSV nor XLSX', async () => {
+    const plan = await newPlan();
+    const json = await http().post(`/api/plans/${plan.id}/ordinance/preview`).send({ file: 'x' }).expect(415);
+    expect(json.body.code).toBe('unsupported_media_type');
+    const pdf = await preview(plan.id, Buffer.from('%PDF-1.7\n\u0000\u0001binary'), 'ordning.pdf').expect(415);
+    expect(pdf.body.message).toMatch(/CSV or XLSX/);
+    await preview(plan.id, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'gammal.xls').expect(415);
+  });
+
+  it('answers 413 with a clear message for a file over 20 MB', async () => {
+    const plan = await newPlan();
+    const res = await preview(plan.id, Buffer.alloc(20 * 1024 * 1024 + 1, 0x41), 'stor.csv').expect(413);
+    expect(res.body).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/20 MB/) });
+  });
+
+  it('answers 400 naming an upload field it does not know', async () => {
+    const plan = await newPlan();
+    const res = await http().post(`/api/plans/${plan.id}/ordinance/preview`).attach('bilaga', Buffer.from('x'), 'x.csv').expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'bilaga', code: 'unknown_field' })]);
+  });
+
+  it('imports into the baseline of an empty plan in one write', async () => {
+    const plan = await newPlan();
+    const res = await importFile(plan.id, fixture('socialnamnd.xlsx'), 'sn.xlsx', plan.version).expect(201);
+    expect(res.body).toMatchObject({ version: plan.version + 1, target: 'baseline', decisionAreas: 17, stageId: null });
+    const content = await exported(plan.id);
+    expect(content.decisionAreas.map((a) => a.code)).toContain('4.3');
+    expect(content.baseline).toHaveLength(17);
+    expect(content.actors.find((a) => a.name === 'Socialnämndens arbetsutskott')).toMatchObject({ kind: 'governing_body' });
+    const analysis = await http().get(`/api/plans/${plan.id}/analysis`).expect(200);
+    expect(analysis.body.summary.findings).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses a stale version with 409 and writes nothing', async () => {
+    const plan = await newPlan();
+    const res = await importFile(plan.id, fixture('socialnamnd-utf8-bom.csv'), 'sn.csv', plan.version + 5).expect(409);
+    expect(res.body).toMatchObject({ code: 'version_conflict', currentVersion: plan.version });
+    expect((await exported(plan.id)).decisionAreas).toEqual([]);
+  });
+
+  it('refuses a file with row errors with 400 and writes nothing', async () => {
+    const plan = await newPlan();
+    const res = await importFile(plan.id, fixture('planted-errors.tsv'), 'fel.tsv', plan.version).expect(400);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'file', code: 'ordinance_errors', params: { count: 6, lines: [4, 5, 8, 9, 10, 13] } }),
+    ]);
+    expect((await exported(plan.id)).decisionAreas).toEqual([]);
+    expect((await http().get(`/api/plans/${plan.id}`).expect(200)).body.version).toBe(plan.version);
+  });
+
+  it('imports a file once its rows are fixed in the mapping', async () => {
+    const plan = await newPlan();
+    const rows = [
+      { line: 4, values: { delegate: 'Enhetschef' } },
+      { line: 5, values: { delegate: 'Avdelningschef' } },
+      { line: 8, values: { delegate: 'Enhetschef' } },
+      { line: 9, values: { code: '2.1b' } },
+      { line: 10, values: { delegate: 'Nämnden' } },
+      { line: 13, values: { delegate: 'AU' } },
+    ];
+    await importFile(plan.id, fixture('planted-errors.tsv'), 'fel.tsv', plan.version, { rows }).expect(201);
+    expect((await exported(plan.id)).decisionAreas.map((a) => a.code)).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '2.1',
+      '2.1b',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+    ]);
+  });
+
+  it('imports an updated ordinance into a plan that has one as a new stage of changes', async () => {
+    const plan = await newPlan();
+    await importFile(plan.id, fixture('kommunstyrelse-windows1252.csv'), 'ks.csv', plan.version).expect(201);
+    const updated = fixture('kommunstyrelse.xlsx');
+    const previewed = await preview(plan.id, updated, 'ks.xlsx').expect(200);
+    expect(previewed.body.target).toBe('stage');
+    expect(previewed.body.preview.actors.find((a: { name: string }) => a.name === 'Kommundirektör')).toMatchObject({
+      match: 'abbreviation',
+      confirmed: true,
+    });
+    const res = await importFile(plan.id, updated, 'ks.xlsx', plan.version + 1, { stageName: 'Ny delegationsordning 2027' }).expect(201);
+    expect(res.body).toMatchObject({ target: 'stage', stageId: 'delegationsordning', version: plan.version + 2 });
+    const content = await exported(plan.id);
+    expect(content.stages.map((s) => s.name)).toEqual(['Ny delegationsordning 2027']);
+    expect(content.stages[0].changes).toHaveLength(res.body.changes);
+  });
+
+  it('imports an ordinance into a plan with stages as a stage after them', async () => {
+    const plan = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body as { id: string; version: number };
+    const res = await importFile(plan.id, fixture('socialnamnd-utf8-bom.csv'), 'sn.csv', plan.version).expect(201);
+    const content = await exported(plan.id);
+    expect(content.stages.at(-1)).toMatchObject({ id: res.body.stageId, name: 'Reviderad delegationsordning' });
+    expect(content.stages.at(-1)?.changes.map((c) => c.type)).toContain('retire_decision_area');
+  });
+
+  it('answers a changed limit in `unchanged` while the database cannot store set_limit changes', async () => {
+    const plan = await newPlan();
+    const first = fixture('socialnamnd-utf8-bom.csv');
+    await importFile(plan.id, first, 'sn.csv', plan.version).expect(201);
+    const updated = Buffer.from(first.toString('utf8').replace('upp till 5 000 kr', 'upp till 8 000 kr'), 'utf8');
+    const res = await importFile(plan.id, updated, 'sn.csv', plan.version + 1).expect(201);
+    expect(res.body).toMatchObject({ changes: 0, unchanged: [{ code: '2.5', fields: ['title', 'limit'] }] });
+  });
+
+  it('is for roles that may import: a viewer gets 403', async () => {
+    const plan = await newPlan();
+    const viewer = await signIn(env.app, 'viewer', env.user.organisationId);
+    await request(env.app.app.getHttpServer())
+      .post(`/api/plans/${plan.id}/ordinance/preview`)
+      .set(viewer.headers)
+      .attach('file', fixture('socialnamnd-utf8-bom.csv'), 'sn.csv')
+      .expect(403);
+  });
+});

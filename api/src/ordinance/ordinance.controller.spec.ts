@@ -173,13 +173,21 @@ describe(OrdinanceController.name, () => {
     expect(content.stages.at(-1)?.changes.map((c) => c.type)).toContain('retire_decision_area');
   });
 
-  it('answers a changed limit in `unchanged` while the database cannot store set_limit changes', async () => {
+  it('turns a changed limit into a set_limit change of the new stage, the wording kept', async () => {
     const plan = await newPlan();
     const first = fixture('socialnamnd-utf8-bom.csv');
     await importFile(plan.id, first, 'sn.csv', plan.version).expect(201);
     const updated = Buffer.from(first.toString('utf8').replace('upp till 5 000 kr', 'upp till 8 000 kr'), 'utf8');
     const res = await importFile(plan.id, updated, 'sn.csv', plan.version + 1).expect(201);
-    expect(res.body).toMatchObject({ changes: 0, unchanged: [{ code: '2.5', fields: ['title', 'limit'] }] });
+    expect(res.body).toMatchObject({ changes: 1, unchanged: [{ code: '2.5', fields: ['title'] }] });
+    const stage = (await exported(plan.id)).stages.at(-1);
+    expect(stage?.changes).toEqual([
+      expect.objectContaining({
+        type: 'set_limit',
+        limit: expect.objectContaining({ amount: 8000, unit: 'kr' }),
+        limitText: expect.stringContaining('8 000 kr'),
+      }),
+    ]);
   });
 
   it('is for roles that may import: a viewer gets 403', async () => {

@@ -102,7 +102,7 @@ export class OrdinanceService {
           },
         ]);
       }
-      const imported = storable(ordinanceImport(plan, preview, { stageName: mapping.stageName }), plan);
+      const imported = ordinanceImport(plan, preview, { stageName: mapping.stageName });
       const next = withOrdinance(plan, imported);
       const check = validatePlan(next);
       if (!check.ok) throw AppError.validation(check.errors.map((e) => planFieldError(e, next, 'file')));
@@ -210,28 +210,6 @@ export class OrdinanceService {
       await after(PlanChangeEntity),
     );
   }
-}
-
-/**
- * The plan_change table's type CHECK (migration 1764316800000) predates set_limit and set_substitute, so a
- * stage cannot hold them yet: until a migration adds the two types, those differences are answered in
- * `unchanged` (fields `limit`, `substitute`) instead of being written.
- */
-const UNSTORABLE_CHANGES: Partial<Record<string, string>> = { set_limit: 'limit', set_substitute: 'substitute' };
-
-function storable(imported: OrdinanceImport, plan: Plan): OrdinanceImport {
-  if (imported.target === 'baseline') return imported;
-  const areas = foldPlan(plan).states.at(-1)?.areas;
-  const unchanged = [...imported.unchanged];
-  const changes = imported.stage.changes.filter((c) => {
-    const field = UNSTORABLE_CHANGES[c.type];
-    if (!field || !('decisionAreaId' in c)) return true;
-    const entry = unchanged.find((u) => u.decisionAreaId === c.decisionAreaId);
-    if (entry) entry.fields = [...entry.fields, field];
-    else unchanged.push({ decisionAreaId: c.decisionAreaId, code: areas?.get(c.decisionAreaId)?.code ?? c.decisionAreaId, fields: [field] });
-    return false;
-  });
-  return { ...imported, stage: { ...imported.stage, changes }, unchanged };
 }
 
 function versionOf(value: unknown): number {

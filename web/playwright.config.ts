@@ -38,7 +38,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    // Every test logs in; the default limit (10 a minute from one address) is for people, not a test suite.
+    // Tests try wrong passwords on purpose; the default limit (10 failures a minute per address and account)
+    // is for people, not a test suite.
     env: { PORT: String(port), TILLIT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', TILLIT_LOGIN_ATTEMPTS_PER_MINUTE: '1000' },
   },
 });

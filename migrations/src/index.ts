@@ -10,6 +10,7 @@ import { Decisions1764921600000 } from './1764921600000-decisions';
 import { Advice1765008000000 } from './1765008000000-advice';
 import { AppRole1765094400000 } from './1765094400000-app-role';
 import { LimitAndSubstituteChanges1765180800000 } from './1765180800000-limit-and-substitute-changes';
+import { LoginThrottling1765267200000 } from './1765267200000-login-throttling';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Advice1765008000000,
   AppRole1765094400000,
   LimitAndSubstituteChanges1765180800000,
+  LoginThrottling1765267200000,
 ];

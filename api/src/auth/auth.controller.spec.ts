@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, signIn, TestApp } from '../testing/test-app';
 import { AuthController } from './auth.controller';
-import { LOGIN_ATTEMPTS_PER_WINDOW } from './auth.service';
+import { backoffSeconds, FREE_FAILURES, MAX_BACKOFF_SECONDS } from './auth.service';
 
 describe(AuthController.name, () => {
   let app: TestApp;
@@ -54,12 +54,18 @@ describe(AuthController.name, () => {
     expect(res.status).toBe(400);
   });
 
-  it(`answers 429 to the attempt after ${LOGIN_ATTEMPTS_PER_WINDOW} within a minute from one client`, async () => {
+  it(`answers 429 once an account has ${FREE_FAILURES} failures in a row, and the right password after the wait`, async () => {
     const user = await signIn(app, 'viewer');
-    for (let i = 0; i < LOGIN_ATTEMPTS_PER_WINDOW; i++) {
+    for (let i = 0; i < FREE_FAILURES; i++) {
       await http().post('/api/auth/login').send({ email: user.email, password: 'fel lösenord, helt fel' }).expect(401);
     }
-    await http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(429);
+    const waiting = await http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(429);
+    expect(Number(waiting.headers['retry-after'])).toBe(backoffSeconds(FREE_FAILURES));
+    expect(waiting.body).toMatchObject({ code: 'too_many_requests', retryAfter: backoffSeconds(FREE_FAILURES) });
+    await new Promise((resolve) => setTimeout(resolve, Number(waiting.headers['retry-after']) * 1000 + 100));
+    await http().post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200);
+    // A success starts the count again.
+    await http().post('/api/auth/login').send({ email: user.email, password: 'fel lösenord, helt fel' }).expect(401);
   });
 
   it('ends the session on logout', async () => {
@@ -73,5 +79,59 @@ describe(AuthController.name, () => {
     const req = http().get('/api/plans');
     const res = await (header ? req.set('authorization', header) : req);
     expect(res.status).toBe(401);
+  });
+});
+
+describe('login throttling', () => {
+  let app: TestApp;
+  /** Failures one address may make against one account in a minute, low here so the test stays short. */
+  const perAddressAndAccount = 3;
+  /** Requests as if from `address`, through the reverse proxy on this machine the app trusts. */
+  const from = (address: string) => request(app.app.getHttpServer()).post('/api/auth/login').set('x-forwarded-for', address);
+  const wrong = 'fel lösenord, helt fel';
+
+  beforeAll(async () => {
+    app = await createTestApp({ trustProxy: 'loopback', loginAttemptsPerMinute: perAddressAndAccount });
+  });
+  afterAll(async () => {
+    await app.dispose();
+  });
+  beforeEach(async () => {
+    await app.app.get(DataSource).query(`DELETE FROM login_attempt`);
+  });
+
+  it('backs off exponentially per account, whichever addresses the wrong passwords come from', async () => {
+    const user = await signIn(app, 'viewer');
+    for (let i = 0; i < FREE_FAILURES; i++)
+      await from(`198.51.100.${i + 1}`)
+        .send({ email: user.email, password: wrong })
+        .expect(401);
+    // A sixth address with the right password still waits: the burst was against this account.
+    const first = await from('198.51.100.99').send({ email: user.email, password: user.password }).expect(429);
+    expect(first.body.retryAfter).toBe(1);
+    // Each further failure doubles the wait, up to the cap.
+    expect([FREE_FAILURES, FREE_FAILURES + 1, FREE_FAILURES + 3, FREE_FAILURES + 40].map(backoffSeconds)).toEqual([1, 2, 8, MAX_BACKOFF_SECONDS]);
+    await app.app.get(DataSource).query(`UPDATE login_attempt SET at = at - interval '2 seconds' WHERE account = $1`, [user.email.toLowerCase()]);
+    await from('198.51.100.7').send({ email: user.email, password: wrong }).expect(401);
+    const second = await from('198.51.100.8').send({ email: user.email, password: user.password }).expect(429);
+    expect(second.body.retryAfter).toBe(2);
+  });
+
+  it('does not lock out a user behind an address whose other users are refused', async () => {
+    const shared = '203.0.113.10';
+    const others = await Promise.all([1, 2, 3, 4].map(() => signIn(app, 'viewer')));
+    // A burst from the shared address: each of the others to their limit there.
+    for (const other of others) {
+      for (let i = 0; i < perAddressAndAccount; i++) await from(shared).send({ email: other.email, password: wrong }).expect(401);
+      await from(shared).send({ email: other.email, password: other.password }).expect(429);
+    }
+    for (let i = 0; i < perAddressAndAccount; i++)
+      await from(shared)
+        .send({ email: `ingen-${i}@exempel.se`, password: wrong })
+        .expect(401);
+    const user = await signIn(app, 'hr');
+    await from(shared).send({ email: user.email, password: user.password }).expect(200);
+    // and the others may still sign in from their own addresses.
+    await from('203.0.113.77').send({ email: others[0].email, password: others[0].password }).expect(200);
   });
 });

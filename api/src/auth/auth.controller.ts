@@ -21,7 +21,11 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'A session: send `token` as `Authorization: Bearer <token>`', schema: SESSION_SCHEMA })
   @ApiResponse({ status: 401, description: 'Wrong e-mail or password', schema: ERROR_SCHEMA })
-  @ApiResponse({ status: 429, description: 'More than 10 attempts within a minute from this client', schema: ERROR_SCHEMA })
+  @ApiResponse({
+    status: 429,
+    description: 'Too many failed attempts: 10 a minute for this account from this address, or the account’s back-off after 5 failures in a row (Retry-After says how long)',
+    schema: ERROR_SCHEMA,
+  })
   @ApiErrors(400)
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<SessionResponse> {
     return this.auth.login(dto.email, dto.password, dto.organisationId, clientOf(req));

@@ -143,18 +143,40 @@ export class AuthRepository {
   }
 
   /** Records an attempt and answers how many this client made in the window, this one included. */
-  async countAttempt(client: string, windowSeconds: number): Promise<number> {
+  /**
+   * An account's failed sign-ins: from this client within the window, and in a row from any client (since
+   * its last success, within `horizonSeconds`) with the seconds since the last of them.
+   */
+  async failures(
+    client: string,
+    account: string,
+    windowSeconds: number,
+    horizonSeconds: number,
+  ): Promise<{ fromClient: number; inARow: number; secondsSinceLast: number }> {
     const attempts = this.dataSource.getRepository(LoginAttemptEntity);
-    await attempts
-      .createQueryBuilder()
-      .delete()
-      .where('at < now() - make_interval(secs => :keep)', { keep: windowSeconds * 10 })
-      .execute();
-    await attempts.insert({ client });
-    return attempts
+    const fromClient = await attempts
       .createQueryBuilder('a')
-      .where('a.client = :client AND a.at > now() - make_interval(secs => :window)', { client, window: windowSeconds })
+      .where('a.client = :client AND a.account = :account AND a.failed AND a.at > now() - make_interval(secs => :window)', {
+        client,
+        account,
+        window: windowSeconds,
+      })
       .getCount();
+    const row = await attempts
+      .createQueryBuilder('a')
+      .select('count(*)::int', 'n')
+      .addSelect('coalesce(extract(epoch FROM now() - max(a.at)), 0)::float8', 'since')
+      .where('a.account = :account AND a.failed AND a.at > now() - make_interval(secs => :horizon)', { account, horizon: horizonSeconds })
+      .andWhere(`a.at > coalesce((SELECT max(s.at) FROM login_attempt s WHERE s.account = :account AND NOT s.failed), '-infinity'::timestamptz)`)
+      .getRawOne<{ n: number; since: number }>();
+    return { fromClient, inARow: Number(row?.n ?? 0), secondsSinceLast: Number(row?.since ?? 0) };
+  }
+
+  /** Records a sign-in attempt, and forgets those older than an hour (more than any limit looks back). */
+  async recordAttempt(client: string, account: string, failed: boolean): Promise<void> {
+    const attempts = this.dataSource.getRepository(LoginAttemptEntity);
+    await attempts.createQueryBuilder().delete().where("at < now() - interval '1 hour'").execute();
+    await attempts.insert({ client, account, failed });
   }
 }
 

@@ -14,8 +14,20 @@ import { AuthRepository, Membership } from './auth.repository';
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 const SESSION_HOURS = 12;
 export const LOGIN_WINDOW_SECONDS = 60;
-/** The default; TILLIT_LOGIN_ATTEMPTS_PER_MINUTE changes it (many users behind one address). */
+/** The default failures per address and account a minute; TILLIT_LOGIN_ATTEMPTS_PER_MINUTE changes it. */
 export const LOGIN_ATTEMPTS_PER_WINDOW = 10;
+/** Failures in a row an account may have (from any address) before each next one waits longer. */
+export const FREE_FAILURES = 5;
+/** The longest an account waits between failed attempts, and how far back failures count. */
+export const MAX_BACKOFF_SECONDS = 900;
+
+/**
+ * Seconds an account must wait after `failures` failed attempts in a row: none for the first few, then
+ * 1, 2, 4 … up to 15 minutes (exponential back-off, per account, whatever the address).
+ */
+export function backoffSeconds(failures: number): number {
+  return failures < FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES), MAX_BACKOFF_SECONDS);
+}
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -65,16 +77,26 @@ export class AuthService {
     return userId;
   }
 
+  /**
+   * Throttled twice, so that neither a burst against one account nor a burst from one shared address
+   * locks anyone out for long: failures per address and account are limited per minute, and an account's
+   * failures in a row (from any address) make each next attempt wait longer. A right password is refused
+   * only while its own account waits, never for other accounts' failures from the same address.
+   */
   async login(email: string, password: string, organisationId: string | undefined, client: string): Promise<SessionResponse> {
-    const attempts = await this.accounts.countAttempt(client, LOGIN_WINDOW_SECONDS);
-    if (attempts > this.config.loginAttemptsPerMinute) {
+    const account = email.trim().toLowerCase();
+    const failures = await this.accounts.failures(client, account, LOGIN_WINDOW_SECONDS, MAX_BACKOFF_SECONDS);
+    const wait = Math.ceil(backoffSeconds(failures.inARow) - failures.secondsSinceLast);
+    if (failures.fromClient >= this.config.loginAttemptsPerMinute || wait > 0) {
+      const retryAfter = failures.fromClient >= this.config.loginAttemptsPerMinute ? LOGIN_WINDOW_SECONDS : wait;
       await this.audit.append({ organisationId: null, userId: null, action: 'login.rate_limited', after: { email }, client });
-      throw AppError.tooManyRequests(`Too many login attempts; wait a minute and try again`);
+      throw AppError.tooManyRequests(`Too many failed login attempts; wait ${retryAfter} seconds and try again`, retryAfter);
     }
     const user = await this.accounts.userByEmail(email);
     const ok = user && !user.disabled ? await argon2.verify(user.passwordHash, password) : await this.decoyVerify(password);
     const memberships = user && ok ? await this.accounts.memberships(user.id) : [];
     const chosen = organisationId ? memberships.find((m) => m.organisationId === organisationId) : memberships[0];
+    await this.accounts.recordAttempt(client, account, !user || !ok || !chosen);
     if (!user || !ok || !chosen) {
       await this.audit.append({ organisationId: null, userId: user?.id ?? null, action: 'login.failure', after: { email }, client });
       throw AppError.unauthenticated('Wrong e-mail or password');

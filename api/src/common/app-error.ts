@@ -5,7 +5,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[]; currentVersion?: number; status?: string } = {},
+    readonly details: { errors?: FieldError[]; currentVersion?: number; status?: string; retryAfter?: number } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -19,8 +19,8 @@ export class AppError extends Error {
     return new AppError(ErrorCode.Forbidden, message);
   }
 
-  static tooManyRequests(message: string): AppError {
-    return new AppError(ErrorCode.TooManyRequests, message);
+  static tooManyRequests(message: string, retryAfter?: number): AppError {
+    return new AppError(ErrorCode.TooManyRequests, message, retryAfter === undefined ? {} : { retryAfter });
   }
 
   static notFound(what: string): AppError {

@@ -102,6 +102,8 @@ export class AppExceptionFilter implements ExceptionFilter {
   catch(caught: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const exception = caught instanceof AppError ? caught : (bodyParserError(caught) ?? caught);
+    if (exception instanceof AppError && exception.details.retryAfter !== undefined)
+      res.setHeader('Retry-After', String(exception.details.retryAfter));
     res.status(this.statusFor(exception)).json(this.bodyFor(exception));
   }
 

@@ -268,6 +268,7 @@ export const ERROR_SCHEMA = named('ErrorResponse', {
     },
     currentVersion: { type: 'integer', description: 'With 409 version_conflict: the version stored now' },
     status: { type: 'string', description: 'With 409 plan_frozen: the plan status' },
+    retryAfter: { type: 'integer', description: 'With 429: seconds to wait before trying again (also the Retry-After header)' },
   },
   required: ['statusCode', 'code', 'message'],
 });

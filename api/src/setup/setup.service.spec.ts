@@ -21,8 +21,7 @@ async function logIn(http: () => ReturnType<typeof request>, local: string): Pro
 describe(SetupService.name, () => {
   it('creates the demo organisation, a user per role and the example plan on the first start, once', async () => {
     const database = await createTestDatabase();
-    // Every demo account logs in on the first start: more than the 10 a minute one client may try.
-    const config = testConfig({ ...database.config, demo: true, loginAttemptsPerMinute: 100 });
+    const config = testConfig({ ...database.config, demo: true });
     try {
       for (let start = 0; start < 2; start++) {
         const running = await createApp(config);
@@ -57,7 +56,7 @@ describe(SetupService.name, () => {
 
   it('takes the second demo plan through submission, a decision with one condition, justering and a new draft, once', async () => {
     const database = await createTestDatabase();
-    const config = testConfig({ ...database.config, demo: true, loginAttemptsPerMinute: 100 });
+    const config = testConfig({ ...database.config, demo: true });
     const seen: Array<{ revisions: number; decisions: number }> = [];
     try {
       for (let start = 0; start < 2; start++) {

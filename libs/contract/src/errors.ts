@@ -104,4 +104,6 @@ export interface ErrorResponse {
   currentVersion?: number;
   /** Present when the plan is frozen: its status. */
   status?: string;
+  /** Present on 429: seconds to wait before trying again (also sent as Retry-After). */
+  retryAfter?: number;
 }

@@ -12,9 +12,10 @@ import { isEmptyComparison } from './comparison';
  */
 export function ChangedSinceMarker({ meta }: { meta: PlanResponse }) {
   const { t } = useTranslation();
-  const [approved, setApproved] = useState<RevisionResponse | null>(null);
+  // What was found, for which reading of the plan: an answer about an older version is not shown.
+  const key = `${meta.id}:${meta.version}:${meta.status}`;
+  const [found, setFound] = useState<{ key: string; revision: RevisionResponse } | null>(null);
   useEffect(() => {
-    setApproved(null);
     if (meta.status !== 'draft') return;
     let cancelled = false;
     void (async () => {
@@ -22,7 +23,7 @@ export function ChangedSinceMarker({ meta }: { meta: PlanResponse }) {
         const last = lastApproved(await boardApi.revisions(meta.id));
         if (!last || cancelled) return;
         const comparison = await boardApi.diff(meta.id, last.number, 'draft');
-        if (!cancelled && !isEmptyComparison(comparison)) setApproved(last);
+        if (!cancelled && !isEmptyComparison(comparison)) setFound({ key: `${meta.id}:${meta.version}:${meta.status}`, revision: last });
       } catch {
         // The marker is a pointer only: the board tab shows the diff, and its error, in full.
       }
@@ -31,6 +32,7 @@ export function ChangedSinceMarker({ meta }: { meta: PlanResponse }) {
       cancelled = true;
     };
   }, [meta.id, meta.version, meta.status]);
+  const approved = found?.key === key ? found.revision : null;
   if (!approved) return null;
   return (
     <p className="changed-since-marker">

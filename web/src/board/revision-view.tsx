@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createAnalysisEngine } from '../analysis/analysis-engine';
 import { RolloutMatrixView } from '../matrix/rollout-matrix-view';
+import { MetricsTable } from '../plan/metrics-table';
 import { DelegationMapView } from '../map/delegation-map-view';
 import { PlanAnalysis } from '../plan/use-plan-analysis';
 import { hrefOf } from '../routing/use-route';
@@ -338,33 +339,7 @@ export function RevisionView({
       </section>
       <section aria-labelledby={`${ids}-metrics`}>
         <h3 id={`${ids}-metrics`}>{t('plan.metrics')}</h3>
-        <div className="table-scroll">
-          <table className="data">
-            <caption className="visually-hidden">{t('plan.metrics')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.state')}</th>
-                <th scope="col">{t('metrics.meanDepth')}</th>
-                <th scope="col">{t('metrics.meanLevel')}</th>
-                <th scope="col">{t('metrics.reportingHours')}</th>
-                <th scope="col">{t('metrics.openGaps')}</th>
-                <th scope="col">{t('metrics.risks')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {content.analysis.metrics.map((m) => (
-                <tr key={m.stageIndex}>
-                  <th scope="row">{stageTitle(m.stageIndex)}</th>
-                  <td>{m.meanDeciderDepth === null ? '–' : m.meanDeciderDepth.toLocaleString(lang, { maximumFractionDigits: 2 })}</td>
-                  <td>{m.meanDelegationLevel === null ? '–' : m.meanDelegationLevel.toLocaleString(lang, { maximumFractionDigits: 2 })}</td>
-                  <td>{m.reportingHoursPerYear.toLocaleString(lang)}</td>
-                  <td>{m.openGaps}</td>
-                  <td>{m.risks}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MetricsTable metrics={content.analysis.metrics} stateLabel={stageTitle} />
       </section>
       <RevisionDiff planId={planId} number={number} plan={plan} />
       <AdvicePanel planId={planId} number={number} open={beforeBoard} />

@@ -5,6 +5,7 @@ import { useAnswer } from '../analysis/use-answer';
 import { PlanAnalysis } from './use-plan-analysis';
 import { MetricChart, PlanSummary } from './plan-summary';
 import { SubjectLinks } from './subject-links';
+import { MetricsTable } from './metrics-table';
 
 /** Findings shown per stage at first, and added by each "show more". */
 const PAGE = 10;
@@ -61,35 +62,7 @@ export function PlanOverview({ planId, plan, analysis }: { planId: string; plan:
       </section>
       <section aria-labelledby="metrics-heading">
         <h2 id="metrics-heading">{t('plan.metrics')}</h2>
-        <div className="table-scroll">
-          <table className="data">
-            <caption className="visually-hidden">{t('plan.metrics')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.state')}</th>
-                <th scope="col">{t('metrics.meanDepth')}</th>
-                <th scope="col">{t('metrics.meanLevel')}</th>
-                <th scope="col">{t('metrics.reportingHours')}</th>
-                <th scope="col">{t('metrics.openGaps')}</th>
-                <th scope="col">{t('metrics.closedGaps')}</th>
-                <th scope="col">{t('metrics.risks')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.metrics.map((m) => (
-                <tr key={m.stageIndex}>
-                  <th scope="row">{m.stageIndex === 0 ? t('plan.baseline') : t('plan.stageShort', { index: m.stageIndex })}</th>
-                  <td>{m.meanDeciderDepth === null ? '–' : numbers.format(m.meanDeciderDepth)}</td>
-                  <td>{m.meanDelegationLevel === null ? '–' : numbers.format(m.meanDelegationLevel)}</td>
-                  <td>{numbers.format(m.reportingHoursPerYear)}</td>
-                  <td>{m.openGaps}</td>
-                  <td>{m.closedGaps}</td>
-                  <td>{m.risks}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MetricsTable metrics={summary.metrics} stateLabel={(index) => (index === 0 ? t('plan.baseline') : t('plan.stageShort', { index }))} />
       </section>
     </>
   );

@@ -23,7 +23,8 @@ export class AuthController {
   @ApiResponse({ status: 401, description: 'Wrong e-mail or password', schema: ERROR_SCHEMA })
   @ApiResponse({
     status: 429,
-    description: 'Too many failed attempts: 10 a minute for this account from this address, or the account’s back-off after 5 failures in a row (Retry-After says how long)',
+    description:
+      'Too many failed attempts: 10 a minute for this account from this address, or the account’s back-off after 5 failures in a row (Retry-After says how long)',
     schema: ERROR_SCHEMA,
   })
   @ApiErrors(400)

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { EXAMPLE_PLAN } from '@tillit/domain';
 import { aPlanRequest } from '../testing/builders';
 import { EXAMPLE_KEYS } from '../testing/example-keys';
-import { importSubmittable, submission } from '../testing/revisions';
+import { submission, submittedPlan } from '../testing/revisions';
 import { hostileValue, JsonSchema, PROTOTYPE_KEYS, schemaArbitrary, setOwn } from '../testing/schema-arbitrary';
 import { signIn, useTestApp } from '../testing/test-app';
 import { OPENAPI_DOCUMENT_PATH } from './openapi-document';
@@ -210,15 +210,7 @@ describe('fuzzing every write route', () => {
   const auth = () => env.user.headers;
   const importPlan = async () => (await http().post('/api/plans/import').set(auth()).send(EXAMPLE_PLAN).expect(201)).body as { id: string };
 
-  const submittedPlan = async () => {
-    const admin = () => request.agent(env.app.app.getHttpServer()).set(auth());
-    const id = await importSubmittable(admin);
-    await admin()
-      .post(`/api/plans/${id}/revisions`)
-      .send(await submission(admin, id))
-      .expect(201);
-    return { id };
-  };
+  const submitted = async () => ({ id: await submittedPlan(() => request.agent(env.app.app.getHttpServer()).set(auth())) });
 
   beforeAll(async () => {
     // One listening server for every request (supertest would otherwise open one per request).
@@ -242,7 +234,7 @@ describe('fuzzing every write route', () => {
     const schema = operation.requestBody?.content?.['application/json']?.schema;
     // Advice is a board member's, on a revision before the board: the plan is submitted first.
     const advice = route.endsWith('/advice');
-    if (route.includes('{id}')) plan = advice ? await submittedPlan() : await importPlan();
+    if (route.includes('{id}')) plan = advice ? await submitted() : await importPlan();
     const routeAuth = advice ? (await signIn(env.app, 'board_member', env.user.organisationId)).headers : auth();
     const segments = route.split('/');
     const keyOf = () => KEYS[segments[segments.indexOf('{key}') - 1]];

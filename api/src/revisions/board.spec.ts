@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { importSubmittable, submission } from '../testing/revisions';
+import { importSubmittable, submittedPlan } from '../testing/revisions';
 import { SignedIn, signIn, useTestApp } from '../testing/test-app';
 import { BoardMembersController, PlanReopenController } from './revisions.controller';
 
@@ -16,14 +16,7 @@ describe(`${BoardMembersController.name}, advice and ${PlanReopenController.name
     admin = await signIn(env.app, 'admin', env.user.organisationId);
   });
 
-  async function submitted(): Promise<string> {
-    const id = await importSubmittable(http);
-    await http()
-      .post(`/api/plans/${id}/revisions`)
-      .send(await submission(http, id))
-      .expect(201);
-    return id;
-  }
+  const submitted = () => submittedPlan(http);
 
   /** The admin as secretary; three of four seats; the first two board members chair and justera. */
   function decision(outcome: 'approved' | 'tabled') {

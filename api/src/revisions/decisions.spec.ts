@@ -6,7 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { asOwner } from '../testing/database-roles';
 import { pdfAIdentification, pdfFonts } from '../testing/pdf';
-import { binaryBody, importSubmittable, submission } from '../testing/revisions';
+import { binaryBody, submission, submittedPlan } from '../testing/revisions';
 import { SignedIn, signIn, useTestApp } from '../testing/test-app';
 import { DecisionsController } from './revisions.controller';
 
@@ -21,15 +21,7 @@ describe(DecisionsController.name, () => {
     for (let i = 0; i < 5; i++) board.push(await signIn(env.app, 'board_member', env.user.organisationId));
   });
 
-  /** A submitted plan, its revision 1 before the board. */
-  async function submitted(): Promise<string> {
-    const id = await importSubmittable(http);
-    await http()
-      .post(`/api/plans/${id}/revisions`)
-      .send(await submission(http, id))
-      .expect(201);
-    return id;
-  }
+  const submitted = () => submittedPlan(http);
 
   /** A meeting of four seats (one an ersättare) approving with a condition: 3 ja, 1 nej who reserves herself. */
   const approval = () => {
@@ -153,11 +145,7 @@ describe(DecisionsController.name, () => {
 
   it('lets no one record the decision on a plan they submitted themselves', async () => {
     const admin = await signIn(env.app, 'admin', env.user.organisationId);
-    const id = await importSubmittable(as(admin));
-    await as(admin)()
-      .post(`/api/plans/${id}/revisions`)
-      .send(await submission(as(admin), id))
-      .expect(201);
+    const id = await submittedPlan(as(admin));
     await as(admin)().post(`/api/plans/${id}/revisions/1/decisions`).send(body()).expect(403);
     await http().post(`/api/plans/${id}/revisions/1/decisions`).send(body()).expect(403);
   });

@@ -42,6 +42,16 @@ export async function submission(http: Agent, planId: string): Promise<Record<st
   };
 }
 
+/** The example plan, submitted by `http`'s user: its revision 1 is before the board. */
+export async function submittedPlan(http: Agent): Promise<string> {
+  const id = await importSubmittable(http);
+  await http()
+    .post(`/api/plans/${id}/revisions`)
+    .send(await submission(http, id))
+    .expect(201);
+  return id;
+}
+
 /** supertest's parser for a binary answer (a PDF, a revision's exact bytes): the body as one Buffer. */
 export function binaryBody(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];

@@ -7,7 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { AppExceptionFilter } from './common/app-exception.filter';
-import { checkBody, MAX_BODY, verifyJsonDepth } from './common/body-limits';
+import { checkBody, jsonBodies } from './common/body-limits';
 import { createOpenApiDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation';
 import { securityHeaders } from './common/security-headers';
@@ -40,6 +40,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
       logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
       abortOnError: false,
+      // configureApp registers the JSON parser with a limit per route; Nest's own (100 kB for all) stays off.
+      bodyParser: false,
     });
     configureApp(app, config);
     await app.init();
@@ -65,7 +67,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(securityHeaders());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter());
-  app.useBodyParser('json', { limit: MAX_BODY, verify: verifyJsonDepth });
+  app.use(jsonBodies());
   app.use(checkBody);
 
   SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -74,7 +74,7 @@ function bodyParserError(err: unknown): AppError | null {
   if (typeof type !== 'string') return null;
   switch (type) {
     case 'entity.too.large':
-      return AppError.payloadTooLarge(MAX_BODY);
+      return AppError.payloadTooLarge(sizeOf((err as { limit?: unknown }).limit));
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return AppError.unsupportedMediaType(
@@ -83,7 +83,7 @@ function bodyParserError(err: unknown): AppError | null {
     case 'entity.parse.failed':
       return AppError.validation([{ field: 'body', code: 'invalid_json', reason: 'is not valid JSON' }]);
     case 'parameters.too.many':
-      return AppError.payloadTooLarge(MAX_BODY);
+      return AppError.payloadTooLarge(sizeOf((err as { limit?: unknown }).limit));
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
@@ -92,6 +92,12 @@ function bodyParserError(err: unknown): AppError | null {
     default:
       return null;
   }
+}
+
+/** A body limit in bytes, as people write it ("20 MB", "16 kB"). */
+function sizeOf(limit: unknown): string {
+  if (typeof limit !== 'number') return MAX_BODY;
+  return limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.round(limit / 1024)} kB`;
 }
 
 /** The single place where errors become HTTP answers. */

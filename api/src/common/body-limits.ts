@@ -1,8 +1,22 @@
-import { NextFunction, Request, Response } from 'express';
+import { json, NextFunction, Request, RequestHandler, Response } from 'express';
 import { AppError } from './app-error';
 
-/** The largest body the API reads (a whole plan of 2,000 actors and 50,000 changes is ~15 MB). */
+/** The largest body the API reads: a whole plan (2,000 actors and 50,000 changes is ~15 MB). */
 export const MAX_BODY = '20mb';
+/** Any other write to a plan: one entity, or one list (a stage's changes, the holdings) of a large plan. */
+export const PLAN_WRITE_BODY = '5mb';
+/** Signing in, managing accounts: a few short fields. */
+export const ACCOUNT_BODY = '16kb';
+
+/** Routes whose body is a whole plan. */
+const WHOLE_PLAN = /^\/api\/plans\/(import|[^/]+\/content)$/;
+/** Routes whose body is a few fields about an account. */
+const ACCOUNTS = /^\/api\/(auth|users)(\/|$)/;
+
+/** The body limit a route takes, so that no route reads more than its largest honest body. */
+export function bodyLimitOf(path: string): string {
+  return WHOLE_PLAN.test(path) ? MAX_BODY : ACCOUNTS.test(path) ? ACCOUNT_BODY : PLAN_WRITE_BODY;
+}
 /** Deeper JSON than any plan needs (a plan is about 6 levels deep) is refused before it is parsed. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -35,6 +49,15 @@ export function jsonDepth(bytes: Uint8Array, stopAbove = Infinity): number {
     } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) depth--;
   }
   return deepest;
+}
+
+/**
+ * The JSON body parser, with a limit per route (bodyLimitOf): a larger body is 413 before it is read
+ * whole, and over-deep JSON is 400 before it is parsed.
+ */
+export function jsonBodies(): RequestHandler {
+  const parsers = new Map([MAX_BODY, PLAN_WRITE_BODY, ACCOUNT_BODY].map((limit) => [limit, json({ limit, verify: verifyJsonDepth })] as const));
+  return (req, res, next) => (parsers.get(bodyLimitOf(req.path)) as RequestHandler)(req, res, next);
 }
 
 /** body-parser's `verify`: refuses over-deep JSON before it is parsed. */

@@ -60,6 +60,32 @@ describe(AppExceptionFilter.name, () => {
     expect(res.body.code).toBe('payload_too_large');
   });
 
+  it('reads no more of a body than its route needs: 16 kB to sign in, 5 MB for one entity, 20 MB for a plan', async () => {
+    const big = (bytes: number) => `{"title":"${'x'.repeat(bytes)}"}`;
+    const login = await env
+      .http()
+      .post('/api/auth/login')
+      .set('content-type', 'application/json')
+      .send(big(17 * 1024));
+    expect(login.status).toBe(413);
+    expect(login.body.message).toContain('16 kB');
+    const plan = await env
+      .http()
+      .post('/api/plans')
+      .set('content-type', 'application/json')
+      .send(big(6 * 1024 * 1024));
+    expect(plan.status).toBe(413);
+    expect(plan.body.message).toContain('5 MB');
+    // Under its route's limit a body is read and judged on its content: a 6 MB plan document is too big
+    // for no rule but its own (here, not a valid plan: 400).
+    const whole = await env
+      .http()
+      .post('/api/plans/import')
+      .set('content-type', 'application/json')
+      .send(big(6 * 1024 * 1024));
+    expect(whole.status).toBe(400);
+  });
+
   it('answers JSON nested 10,000 deep with 400 too_deep, before anything parses it', async () => {
     const res = await env
       .http()

@@ -34,6 +34,12 @@ describe('the board pack', () => {
     for (const proposal of body.proposals as string[]) expect(text).toContain(proposal);
     expect(text).toContain('Bilaga 1. Vem beslutar vad, per etapp');
     expect(text).toContain('Bilaga 3. Brister, åtgärder och motiveringar');
+    // The plan format's codes never reach the reader: consequences and consultations in Swedish words.
+    expect(text).toContain('Bilaga 4. Konsekvenser och delaktighet');
+    expect(text).toContain('Medarbetare');
+    expect(text).toContain('Arbetsplatsträff');
+    expect(text).not.toMatch(/\b(employees|citizens|workplace_meeting|union_negotiation)\b/);
+    expect(text).toContain('Bilaga 5. Kompetensgap per etapp');
     expect(text).toContain(EXAMPLE_PLAN.stages?.[0]?.name ?? '');
     expect(text).toContain('Mål och');
     expect(text).toContain('▸ ');

@@ -1,4 +1,4 @@
-import { analysePlan, Finding, Plan, StageMetrics } from '@tillit/domain';
+import { analysePlan, CompetenceGap, Finding, Plan, StageMetrics } from '@tillit/domain';
 import { taggedPdf } from './tagged-pdf';
 
 /** What a board pack is made of: the revision as submitted, read back from its frozen content. */
@@ -15,11 +15,29 @@ export interface BoardPackInput {
   sha256: string;
   plan: Plan;
   findings: Finding[];
+  gaps: CompetenceGap[];
   metrics: StageMetrics[];
   organisationName: string;
 }
 
 const SEVERITY = { blocker: 'Hindrande', warning: 'Varning', info: 'Information' } as const;
+/** The plan format's codes in the words of the web's Swedish interface (web/src/i18n/sv.json). */
+const AFFECTED: Record<string, string> = { citizens: 'Invånare', employees: 'Medarbetare', managers: 'Chefer', support_functions: 'Stödfunktioner' };
+const DEVELOPMENT: Record<string, string> = {
+  training: 'Utbildning',
+  recruitment: 'Rekrytering',
+  mentoring: 'Mentorskap',
+  coaching: 'Coachning',
+  other: 'Insats',
+};
+const EFFECT: Record<string, string> = { positive: 'Positiv', negative: 'Negativ' };
+const FORMAT: Record<string, string> = {
+  workshop: 'Workshop',
+  survey: 'Enkät',
+  workplace_meeting: 'Arbetsplatsträff',
+  union_negotiation: 'MBL-förhandling',
+  other: 'Annat',
+};
 const LEVEL = ['', 'Informerar', 'Förankrar', 'Samråder', 'Kommer överens', 'Råder', 'Frågar', 'Delegerar'];
 
 const swedishDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
@@ -70,7 +88,7 @@ export function boardPack(input: BoardPackInput): Promise<Buffer> {
     heading('H3', `Etapp ${i + 1}: ${s.name}`, false);
     const dates = s.startDate || s.endDate ? `${s.startDate ?? '?'} – ${s.endDate ?? '?'}` : 'Inga datum';
     paragraph(`${s.goal || 'Inget mål angivet.'}\n${dates}. ${s.changes.length} förändringar.`);
-    if (s.gateCriteria.length) list(s.gateCriteria.map((g) => `Grindkriterium: ${g}`));
+    if (s.gateCriteria.length) list(s.gateCriteria.map((g) => `Kriterium för att gå vidare: ${g}`));
   });
 
   heading('H2', 'Bedömning');
@@ -132,16 +150,55 @@ export function boardPack(input: BoardPackInput): Promise<Buffer> {
   );
 
   heading('H1', 'Bilaga 4. Konsekvenser och delaktighet');
+  const stageName = (id: string) => plan.stages.find((s) => s.id === id)?.name ?? '';
+  const actorName = (id: string) => plan.actors.find((a) => a.id === id)?.name ?? '';
   table(
-    ['Berörda', 'Konsekvens', 'Risk', 'Åtgärd'],
-    plan.consequences.map((c) => [c.affected, c.description, `${c.likelihood} × ${c.impact}`, c.mitigation]),
-    [70, 200, 45, 160],
+    ['Etapp', 'Berörda', 'Effekt', 'Konsekvens', 'Risk', 'Åtgärd'],
+    plan.consequences.map((c) => [
+      stageName(c.stageId),
+      AFFECTED[c.affected] ?? '',
+      EFFECT[c.effect] ?? '',
+      c.description,
+      `${c.likelihood} × ${c.impact}`,
+      c.mitigation,
+    ]),
+    [70, 60, 45, 140, 40, 120],
   );
   table(
-    ['Etapp', 'Form', 'Datum', 'Sammanfattning'],
-    plan.consultations.map((c) => [plan.stages.find((s) => s.id === c.stageId)?.name ?? c.stageId, c.format, c.date ?? '–', c.summary]),
-    [90, 90, 70, 225],
+    ['Etapp', 'Form', 'Datum', 'Deltagare', 'Sammanfattning'],
+    plan.consultations.map((c) => [
+      stageName(c.stageId),
+      FORMAT[c.format] ?? '',
+      c.date ?? '–',
+      c.actorIds.map(actorName).filter(Boolean).join(', '),
+      c.summary,
+    ]),
+    [75, 70, 55, 110, 165],
   );
+  heading('H1', 'Bilaga 5. Kompetensgap per etapp');
+  // Names from the last state: it knows every actor the plan ever has, those its stages add included.
+  const finalState = states[states.length - 1];
+  const gapRows = input.gaps.filter((g) => g.stageIndex > 0 || g.status === 'open');
+  if (gapRows.length === 0) paragraph('Inga kompetensgap: varje beslutsfattare har den kompetens besluten kräver när etappen börjar.');
+  else
+    table(
+      ['Etapp', 'Beslutsfattare', 'Kompetens', 'Krävs / har', 'Status', 'Åtgärd'],
+      gapRows.map((g) => [
+        g.stageIndex === 0 ? 'Nuläge' : `Etapp ${g.stageIndex}: ${plan.stages[g.stageIndex - 1]?.name ?? ''}`,
+        finalState.actors.get(g.actorId)?.name ?? '',
+        plan.competences.find((c) => c.id === g.competenceId)?.name ?? '',
+        `${g.required} / ${g.held}`,
+        g.status === 'closed' ? 'Stängs i tid' : g.lateActionIds.length ? 'Stängs för sent' : 'Öppet',
+        [...g.closingActionIds, ...g.lateActionIds, ...(g.lowActionIds ?? [])]
+          .flatMap((id) => {
+            const action = plan.developmentActions.find((d) => d.id === id);
+            const before = plan.stages.findIndex((st) => st.id === action?.beforeStageId) + 1;
+            return action ? [action.description ?? `${DEVELOPMENT[action.kind]} till nivå ${action.targetLevel}, klar före etapp ${before}`] : [];
+          })
+          .join('; '),
+      ]),
+      [85, 95, 85, 45, 55, 110],
+    );
   return finish((page, pages) => [
     `Revision ${revision.number} · ${revision.submittedAt.slice(0, 10)} · Sida ${page} av ${pages}`,
     `SHA-256 ${input.sha256}`,

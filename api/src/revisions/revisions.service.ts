@@ -205,7 +205,7 @@ export class RevisionsService {
   /** The revision's board pack (PDF), made from its frozen content, so it says what was submitted. */
   async boardPackOf(auth: AuthContext, planId: string, number: number): Promise<Buffer> {
     const r = await this.one(auth, planId, number);
-    const content = JSON.parse(r.content.toString('utf8')) as { analysis: Pick<ServedAnalysis, 'findings' | 'metrics'> };
+    const content = JSON.parse(r.content.toString('utf8')) as { analysis: Pick<ServedAnalysis, 'findings' | 'metrics' | 'gaps'> };
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneByOrFail({ id: auth.organisationId });
     return boardPack({
       revision: {
@@ -220,6 +220,7 @@ export class RevisionsService {
       sha256: r.sha256,
       plan: planOf(r),
       findings: content.analysis.findings,
+      gaps: content.analysis.gaps,
       metrics: content.analysis.metrics,
       organisationName: organisation.name,
     });

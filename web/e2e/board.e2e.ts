@@ -64,11 +64,11 @@ test('a plan goes before the board, is decided, justerad, reopened and shows wha
   ]);
   await expect(karin.getByRole('region', { name: 'Varningar och motiveringar' })).toContainText('Åtgärdas före etappens start');
   await expect(karin.getByRole('table', { name: 'Införandematris' })).toBeVisible();
-  const advice = karin.getByRole('form', { name: 'Din förhandsröst' });
+  const advice = karin.getByRole('form', { name: 'Din synpunkt' });
   await advice.getByRole('group', { name: 'Din hållning till förslaget' }).getByLabel('Ja').check();
   await advice.getByLabel('Kommentar (valfri)').fill('Bra, men följ upp kompetensgapen.');
-  await advice.getByRole('button', { name: 'Spara förhandsrösten' }).click();
-  await expect(advice.getByRole('status')).toHaveText('Din förhandsröst är sparad.');
+  await advice.getByRole('button', { name: 'Spara synpunkten' }).click();
+  await expect(advice.getByRole('status')).toHaveText('Din synpunkt är sparad.');
   await expectNoSeriousA11yViolations(karin);
   await karin.screenshot({ path: path.join(artifacts, 'board-view.png'), fullPage: true });
 
@@ -78,7 +78,9 @@ test('a plan goes before the board, is decided, justerad, reopened and shows wha
   // The secretary minutes the meeting: an ersättare in Eva's seat, a nej with a reservation, approved with a condition.
   const admin = await as(browser, DEMO.admin);
   await openRevision(admin, planId, 1);
-  await expect(admin.getByRole('list', { name: 'Förhandsröster' })).toContainText('Karin Kvist: Ja – Bra, men följ upp kompetensgapen.');
+  await expect(admin.getByRole('list', { name: 'Synpunkter inför sammanträdet' })).toContainText(
+    'Karin Kvist: Ja – Bra, men följ upp kompetensgapen.',
+  );
   const minutes = admin.getByRole('form', { name: 'Protokollför sammanträdet' });
   await minutes.getByLabel('Paragraf (§)').fill('§ 42');
   const seats = minutes.getByRole('group', { name: 'Närvarande' });

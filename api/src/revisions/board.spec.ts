@@ -24,7 +24,8 @@ describe(`${BoardMembersController.name}, advice and ${PlanReopenController.name
     const seats = [chair, adjuster, third].map((m) => ({ memberId: m.userId }));
     return {
       meetingDate: '2027-02-10',
-      paragraph: '§ 4',
+      // Typed without its sign: the minutes read "§ 4".
+      paragraph: '4',
       seats,
       proposals: [{ kind: outcome === 'approved' ? 'bifall' : 'bordlaggning', by: chair.userId }],
       votes: seats.map((s) => ({ memberId: s.memberId, vote: 'ja' })),

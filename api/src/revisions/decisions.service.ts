@@ -90,6 +90,11 @@ export async function latestDecisions(em: EntityManager, revisionIds: string[]):
   return latest;
 }
 
+/** "87" → "§ 87": a paragraph of the minutes reads with its sign, however the secretary typed it. */
+export function withSectionSign(paragraph: string): string {
+  return paragraph.startsWith('§') || paragraph.length > 38 ? paragraph : `§ ${paragraph}`;
+}
+
 /** The plan's status once a decision is justerad. */
 const STATUS_AFTER = { approved: 'approved', approved_with_conditions: 'approved', returned: 'draft', tabled: 'submitted' } as const;
 
@@ -156,7 +161,7 @@ export class DecisionsService {
         revisionId: revision.id,
         recordedBy: auth.userId,
         meetingDate: input.meetingDate,
-        paragraph: input.paragraph,
+        paragraph: withSectionSign(input.paragraph),
         boardSize: members.length,
         seats: input.seats,
         proposals: input.proposals,

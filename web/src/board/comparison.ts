@@ -19,6 +19,11 @@ export function namesOf(...plans: ReadonlyArray<Pick<Plan, 'actors' | 'decisionA
     for (const a of plan.decisionAreas) names.set(a.id, `${a.code} ${a.title}`);
     for (const s of plan.stages) names.set(s.id, s.name);
     for (const c of plan.competences) names.set(c.id, c.name);
+    // Actors and decision areas a stage adds are named in the change that adds them.
+    for (const change of plan.stages.flatMap((s) => s.changes)) {
+      if (change.type === 'add_actor') names.set(change.actor.id, change.actor.name);
+      if (change.type === 'add_decision_area') names.set(change.decisionArea.id, `${change.decisionArea.code} ${change.decisionArea.title}`);
+    }
   }
   return names;
 }

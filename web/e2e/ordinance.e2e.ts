@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect, Locator, Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
@@ -132,6 +133,21 @@ test('a change lead creates a plan from an ordinance file, fixes the flagged row
   const matrix = page.getByRole('table').filter({ hasText: 'Beslut om kontaktperson' });
   await expect(matrix.getByRole('row', { name: /2\.7/ })).toContainText('Beslut om kontaktperson');
   await expect(matrix.getByRole('row', { name: /Mål och inriktning/ })).toContainText('Nämnden');
+
+  // The ordinance goes out again, as CSV for Swedish Excel, with the session's token.
+  await page.getByRole('navigation', { name: 'Vyer' }).getByRole('link', { name: 'Översikt', exact: true }).click();
+  const exports = page.getByRole('region', { name: 'Exportera' });
+  await exports.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, 'ordinance-exports.png') });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    exports.getByRole('group', { name: 'Delegationsordning' }).getByRole('button', { name: /^CSV/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^delegationsordning-[a-z0-9-]+-nulage\.csv$/);
+  const csv = readFileSync(await download.path()).toString('utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain('2.7;Beslut om kontaktperson;Enhetschef;');
+  await expectNoSeriousA11yViolations(page);
 });
 
 test('the plan page offers the import on its decision areas, and a reader does not see it', async ({ page }) => {

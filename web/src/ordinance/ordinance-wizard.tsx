@@ -126,8 +126,7 @@ export function OrdinanceWizard({
       if (err instanceof ApiError && err.code === 'version_conflict') {
         // Someone changed the plan since the preview: read it again against the plan as it is now.
         setBusy(null);
-        const again = await check(checked.mapping, 'preview');
-        if (again) setNotice(t('ordinance.import.versionConflict', { version: err.currentVersion ?? '' }));
+        await check(checked.mapping, 'preview');
         setErrors((e) => ({ ...e, general: t('ordinance.import.versionConflict', { version: err.currentVersion ?? '' }) }));
         return;
       }

@@ -15,6 +15,7 @@ function preset(projectName, dir, overrides = {}) {
       '^@tillit/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
       '^@tillit/domain/testing$': path.join(__dirname, 'libs/domain/src/testing/index.ts'),
       '^@tillit/domain/ordinance$': path.join(__dirname, 'libs/domain/src/ordinance/index.ts'),
+      '^@tillit/domain/ordinance-schema$': path.join(__dirname, 'libs/domain/src/ordinance/ordinance.schema.ts'),
       '^@tillit/contract$': path.join(__dirname, 'libs/contract/src/index.ts'),
       '^@tillit/migrations$': path.join(__dirname, 'migrations/src/index.ts'),
     },

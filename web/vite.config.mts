@@ -9,10 +9,12 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
   resolve: {
-    // Exact names: `@tillit/domain/testing` (test data, for specs only) is not under the domain's entry.
+    // Exact names: `@tillit/domain/testing` (test data, for specs only) is not under the domain's entry, and
+    // the web takes only the ordinance's schema (codes, fields, the mapping), never its readers (exceljs).
     alias: [
       { find: /^@tillit\/domain$/, replacement: path.join(root, 'libs/domain/src/index.ts') },
       { find: /^@tillit\/domain\/testing$/, replacement: path.join(root, 'libs/domain/src/testing/index.ts') },
+      { find: /^@tillit\/domain\/ordinance-schema$/, replacement: path.join(root, 'libs/domain/src/ordinance/ordinance.schema.ts') },
       { find: /^@tillit\/contract$/, replacement: path.join(root, 'libs/contract/src/index.ts') },
     ],
   },

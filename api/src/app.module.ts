@@ -13,6 +13,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { TransferModule } from './transfer/transfer.module';
 import { OrdinanceModule } from './ordinance/ordinance.module';
+import { ExportsModule } from './exports/exports.module';
 import { ConfigModule } from './config/config.module';
 import { appDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
@@ -38,6 +39,7 @@ export class AppModule {
         PlansModule,
         TransferModule,
         OrdinanceModule,
+        ExportsModule,
         AnalysisModule,
         ActorsModule,
         DecisionAreasModule,

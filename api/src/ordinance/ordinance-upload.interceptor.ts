@@ -1,11 +1,8 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor, Type } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ErrorCode } from '@tillit/contract';
+import { ErrorCode, MAX_ORDINANCE_BYTES } from '@tillit/contract';
 import { Observable } from 'rxjs';
 import { AppError } from '../common/app-error';
-
-/** The largest ordinance file read: a 5,000-row XLSX is well under 2 MB. */
-export const MAX_ORDINANCE_BYTES = 20 * 1024 * 1024;
 
 const Multipart: Type<NestInterceptor> = FileInterceptor('file', {
   limits: { fileSize: MAX_ORDINANCE_BYTES, files: 1, fields: 4, fieldSize: 2 * 1024 * 1024, parts: 6 },

@@ -1,5 +1,6 @@
 import { Controller, HttpCode, Param, Post, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { OrdinanceImportResponse, OrdinancePreviewResponse } from '@tillit/contract';
 import { Request } from 'express';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthContext } from '../common/auth-context';
@@ -7,7 +8,7 @@ import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
 import { ERROR_SCHEMA } from '../common/openapi-schemas';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { IMPORT_BODY, IMPORT_RESULT_SCHEMA, PREVIEW_BODY, PREVIEW_RESPONSE_SCHEMA } from './ordinance.openapi';
-import { OrdinanceImportResponse, OrdinancePreviewResponse, OrdinanceService, OrdinanceUpload } from './ordinance.service';
+import { OrdinanceService, OrdinanceUpload } from './ordinance.service';
 import { OrdinanceUploadInterceptor } from './ordinance-upload.interceptor';
 
 type UploadedOrdinance = OrdinanceUpload['file'];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode } from '@tillit/contract';
+import { ErrorCode, OrdinanceImportResponse, OrdinancePreviewResponse } from '@tillit/contract';
 import { foldPlan, Plan, validatePlan } from '@tillit/domain';
 import {
   interpretOrdinance,
@@ -37,23 +37,6 @@ export interface OrdinanceUpload {
   file?: { buffer: Buffer; originalname?: string; size: number };
   fields: Record<string, unknown>;
   contentType: string;
-}
-
-export interface OrdinancePreviewResponse {
-  planVersion: number;
-  target: 'baseline' | 'stage';
-  preview: OrdinancePreview;
-}
-
-export interface OrdinanceImportResponse {
-  version: number;
-  target: 'baseline' | 'stage';
-  actors: number;
-  decisionAreas: number;
-  stageId: string | null;
-  changes: number;
-  /** Matters of an updated ordinance whose title, lagrum, section or kind differ; no change of the plan format says that. */
-  unchanged: Array<{ decisionAreaId: string; code: string; fields: string[] }>;
 }
 
 /** A delegation ordinance from CSV or XLSX: a preview that writes nothing, and the import in one transaction. */

@@ -46,15 +46,18 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const body: unknown = text ? JSON.parse(text) : undefined;
-  if (!res.ok) {
-    const error = (body ?? {}) as Partial<ErrorResponse>;
-    const code = error.code ?? ErrorCode.Internal;
-    const t = i18n.t.bind(i18n);
-    const shown = (error.errors ?? []).map((e) => {
-      const where = whereText(t, e);
-      return { ...e, reason: fieldErrorText(t, e), ...(where && { where }) };
-    });
-    throw new ApiError(res.status, code, errorCodeText(t, code), shown, error.currentVersion);
-  }
+  if (!res.ok) throw apiErrorOf(res.status, body);
   return body as T;
+}
+
+/** The API's error answer as an ApiError in the user's words (for calls that do not go through `api`). */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  const error = (body ?? {}) as Partial<ErrorResponse>;
+  const code = error.code ?? ErrorCode.Internal;
+  const t = i18n.t.bind(i18n);
+  const shown = (error.errors ?? []).map((e) => {
+    const where = whereText(t, e);
+    return { ...e, reason: fieldErrorText(t, e), ...(where && { where }) };
+  });
+  return new ApiError(status, code, errorCodeText(t, code), shown, error.currentVersion);
 }

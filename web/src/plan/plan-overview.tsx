@@ -2,6 +2,7 @@ import { Plan } from '@tillit/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnswer } from '../analysis/use-answer';
+import { PlanExports } from '../exports/plan-exports';
 import { PlanAnalysis } from './use-plan-analysis';
 import { MetricChart, PlanSummary } from './plan-summary';
 import { SubjectLinks } from './subject-links';
@@ -60,6 +61,7 @@ export function PlanOverview({ planId, plan, analysis }: { planId: string; plan:
             />
           ))}
       </section>
+      <PlanExports planId={planId} plan={plan} />
       <section aria-labelledby="metrics-heading">
         <h2 id="metrics-heading">{t('plan.metrics')}</h2>
         <MetricsTable metrics={summary.metrics} stateLabel={(index) => (index === 0 ? t('plan.baseline') : t('plan.stageShort', { index }))} />

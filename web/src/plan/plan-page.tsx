@@ -18,6 +18,7 @@ import { Focus, hrefOf, PLAN_TABS, PlanTab } from '../routing/use-route';
 import { StageEditor } from '../stages/stage-editor';
 import { BoardPage } from '../board/board-page';
 import { ChangedSinceMarker } from '../board/changed-since-marker';
+import { OrdinancePanel } from '../ordinance/ordinance-panel';
 import { PlanOverview } from './plan-overview';
 import { usePlanAnalysis } from './use-plan-analysis';
 
@@ -80,6 +81,7 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
           {tab === 'organisation' && <ActorsEditor ctx={ctx(load.plan)} />}
           {tab === 'decisions' && (
             <>
+              <OrdinancePanel planId={planId} plan={load.plan} canImport={!frozen && allows('plan.import', role)} onImported={load.reload} />
               <DecisionAreasEditor ctx={ctx(load.plan)} />
               <BaselineEditor ctx={ctx(load.plan)} />
             </>

@@ -3,6 +3,7 @@ import { TFunction } from 'i18next';
 import { FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
+import { NewPlanFromOrdinance } from '../ordinance/new-plan-from-ordinance';
 import { hrefOf } from '../routing/use-route';
 import { plansApi } from './plans-api';
 
@@ -23,6 +24,9 @@ export function PlansPage({ canWrite = true }: { canWrite?: boolean }) {
       cancelled = true;
     };
   }, [attempt]);
+
+  const added = (plan: PlanResponse) =>
+    setLoad((current) => (current.state === 'ready' ? { state: 'ready', plans: [...current.plans, plan] } : current));
 
   const retry = () => {
     setLoad({ state: 'loading' });
@@ -49,9 +53,10 @@ export function PlansPage({ canWrite = true }: { canWrite?: boolean }) {
         {load.state === 'ready' && <PlanList plans={load.plans} />}
       </section>
       {canWrite ? (
-        <CreatePlanForm
-          onCreated={(plan) => setLoad((current) => (current.state === 'ready' ? { state: 'ready', plans: [...current.plans, plan] } : current))}
-        />
+        <>
+          <CreatePlanForm onCreated={added} />
+          <NewPlanFromOrdinance onCreated={added} />
+        </>
       ) : (
         <p className="note">{t('plans.readOnly')}</p>
       )}

@@ -26,6 +26,14 @@ const BY_NAME = new Map<string, OrdinanceField>(
   Object.entries(SYNONYMS).flatMap(([field, names]) => names.map((n) => [n, field as OrdinanceField] as const)),
 );
 
+/** Columns that are not part of the ordinance: the change mark of an exported one, a row's status. */
+const IGNORED = new Set(['ändrad', 'ändring', 'ändringar', 'status']);
+
+/** Whether a header names a column that is passed over (not kept as a remark). */
+export function isIgnoredHeader(header: string): boolean {
+  return IGNORED.has(normaliseHeader(header));
+}
+
 /** The field a header names, or null for a column the format does not know. */
 export function fieldOfHeader(header: string): OrdinanceField | null {
   return BY_NAME.get(normaliseHeader(header)) ?? null;

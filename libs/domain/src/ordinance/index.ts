@@ -5,3 +5,5 @@ export * from './delegates';
 export * from './limit-parser';
 export * from './interpret';
 export * from './to-plan';
+export * from './export-tables';
+export * from './write-table';

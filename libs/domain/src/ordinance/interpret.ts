@@ -1,6 +1,6 @@
 import { delegateCategory } from '../engine/legal-roles';
 import { Actor } from '../model/types';
-import { columnLabel, fieldOfHeader, findHeader, isRepeatedHeader } from './columns';
+import { columnLabel, fieldOfHeader, findHeader, isIgnoredHeader, isRepeatedHeader } from './columns';
 import {
   BUILTIN_GLOSSARY,
   cleanDelegate,
@@ -77,7 +77,7 @@ export function interpretOrdinance(table: SourceTable, options: InterpretOptions
   for (let i = 0; i < width; i++) {
     const text = (header.cells[i] ?? '').trim();
     const own = manual.get(i);
-    let field: OrdinanceField | 'ignore' | null = own ?? (text ? fieldOfHeader(text) : null);
+    let field: OrdinanceField | 'ignore' | null = own ?? (text ? (fieldOfHeader(text) ?? (isIgnoredHeader(text) ? 'ignore' : null)) : null);
     if (field && field !== 'ignore' && field !== 'remark' && taken.has(field)) field = null;
     if (field && field !== 'ignore') taken.add(field);
     columns.push({ index: i, header: text, field, manual: own !== undefined });

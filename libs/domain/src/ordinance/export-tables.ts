@@ -1,0 +1,244 @@
+import { Analysis } from '../engine/analyse';
+import { diffStates, RightChangeKind } from '../engine/diff';
+import { delegateCategory } from '../engine/legal-roles';
+import { limitText } from '../engine/limits';
+import { PlanState } from '../engine/state';
+import { DEVELOPMENT_KINDS } from '../model/plan.schema';
+import { Plan } from '../model/types';
+
+type DevelopmentKind = (typeof DEVELOPMENT_KINDS)[number];
+
+/**
+ * What goes out of the product as a spreadsheet, before it is written as XLSX or CSV: title rows, a
+ * header, and rows that are either a section heading or the cells of one line (marked when changed).
+ */
+export interface ExportTable {
+  sheet: string;
+  title: string[];
+  header: string[];
+  rows: ExportRow[];
+}
+export type ExportRow = { heading: string; level: number } | { cells: string[]; marked?: boolean };
+
+/** The standard layout of an exported ordinance; its names are the importer's own, so the file reads back. */
+export const ORDINANCE_EXPORT_HEADER = [
+  'Nr',
+  'Ärende',
+  'Delegat',
+  'Ersättare',
+  'Vidaredelegering',
+  'Lagrum',
+  'Begränsning',
+  'Anmäls',
+  'Anmärkning',
+  'Ändrad',
+] as const;
+
+/** The column that marks changed rows: the importer passes over it. */
+export const CHANGED_COLUMN = 'Ändrad';
+
+const SECTION_SEPARATOR = ' – ';
+
+const CHANGE_TEXT: Record<RightChangeKind, string> = {
+  added: 'ny',
+  removed: 'borttagen',
+  moved: 'ny delegat',
+  delegator: 'ny delegerande',
+  level: 'ny delegeringsnivå',
+  consultation: 'samråd',
+  reporting: 'anmälan',
+  onward_delegation: 'vidaredelegering',
+  substitute: 'ny ersättare',
+};
+
+/** The nämnd or styrelse whose ordinance it is: the body that delegates most of the state's rights. */
+export function governingBodyOf(state: PlanState): { id: string; name: string } | null {
+  const count = new Map<string, number>();
+  for (const right of state.rights.values()) {
+    const body = right.delegatorId ?? right.deciderId;
+    const actor = state.actors.get(body);
+    if (actor && delegateCategory(actor) === 'body') count.set(body, (count.get(body) ?? 0) + 1);
+  }
+  const [best] = [...count.entries()].sort((a, b) => b[1] - a[1]);
+  const id = best?.[0] ?? [...state.actors.values()].find((a) => !a.retired && delegateCategory(a) === 'body')?.id;
+  const actor = id ? state.actors.get(id) : undefined;
+  return actor ? { id: actor.id, name: actor.name } : null;
+}
+
+/**
+ * The delegation ordinance as it stands after stage `k` (0: the baseline): its matters under their
+ * sections as headings, each with its delegate, substitute, onward delegation, lagrum, limit, reporting and
+ * remark, and rows whose right differs from the baseline marked. Retired matters are left out. Written in
+ * the importer's column names, so that importing it gives the same decision areas, rights and sections.
+ */
+export function ordinanceTable(plan: Plan, states: readonly PlanState[], k: number): ExportTable {
+  const state = states[k];
+  const baseline = states[0];
+  const body = governingBodyOf(state);
+  const nameOf = (id: string | undefined | null) => (id ? (state.actors.get(id)?.name ?? id) : '');
+  const changes = k === 0 ? new Map<string, string[]>() : changeMarks(baseline, state);
+
+  const areas = [...state.areas.values()].filter((a) => !a.retired);
+  // Each section's matters together, the sections in the order they first appear.
+  const order = new Map<string, number>();
+  for (const a of areas) if (!order.has(a.section)) order.set(a.section, order.size);
+  const sorted = areas.map((a, i) => ({ a, i })).sort((x, y) => order.get(x.a.section)! - order.get(y.a.section)! || x.i - y.i);
+
+  const rows: ExportRow[] = [];
+  let path: string[] = [];
+  for (const { a } of sorted) {
+    const next = a.section.split(SECTION_SEPARATOR);
+    let same = 0;
+    while (same < path.length && same < next.length && path[same] === next[same]) same++;
+    // Only the headings that differ from the row above, from the first that differs: nesting reads back.
+    if (same === next.length && same === path.length) {
+      // the same section
+    } else for (let level = Math.min(same, next.length - 1); level < next.length; level++) rows.push({ heading: next[level], level: level + 1 });
+    path = next;
+
+    const right = state.rights.get(a.id);
+    const text = `${a.title}\n${a.remark ?? ''}`;
+    const byBody = !right || right.deciderId === body?.id || delegateCategory(state.actors.get(right.deciderId) ?? { kind: 'role' }) === 'body';
+    const delegate = right ? nameOf(right.deciderId) : (body?.name ?? '');
+    const marks = changes.get(a.id);
+    rows.push({
+      cells: [
+        a.code,
+        a.title,
+        a.kind === 'execution' && !/verkställighet/i.test(text) ? `${delegate} (verkställighet)` : delegate,
+        nameOf(right?.substituteId),
+        right?.mayDelegateFurther ? 'Ja' : '',
+        a.legalBasis ?? '',
+        a.limit ?? (a.limitValue ? limitText(a.limitValue) : ''),
+        byBody ? '' : right?.reporting ? 'Ja' : 'Nej',
+        a.remark ?? '',
+        marks ? marks.join(', ') : '',
+      ],
+      ...(marks && { marked: true }),
+    });
+  }
+  const after = k === 0 ? 'Nuläge' : `Efter etapp ${k}: ${plan.stages[k - 1]?.name ?? ''}`;
+  return {
+    sheet: 'Delegationsordning',
+    title: [`Delegationsordning för ${body?.name ?? 'nämnden'}`, `${plan.title}. ${after}.`],
+    header: [...ORDINANCE_EXPORT_HEADER],
+    rows,
+  };
+}
+
+function changeMarks(from: PlanState, to: PlanState): Map<string, string[]> {
+  const marks = new Map<string, string[]>();
+  const diff = diffStates(from, to);
+  for (const area of diff.areas) if (area.kinds.includes('added') || area.kinds.includes('reinstated')) marks.set(area.decisionAreaId, ['ny']);
+  for (const right of diff.rights) {
+    if (marks.has(right.decisionAreaId)) continue;
+    const kinds = right.kinds.filter((kind) => kind !== 'removed' && kind !== 'added');
+    if (kinds.length)
+      marks.set(
+        right.decisionAreaId,
+        kinds.map((kind) => CHANGE_TEXT[kind]),
+      );
+  }
+  for (const area of diff.areas)
+    if (!marks.has(area.decisionAreaId) && area.kinds.includes('edited')) marks.set(area.decisionAreaId, ['ändrat ärende']);
+  return marks;
+}
+
+const stageName = (plan: Plan, k: number) => (k === 0 ? 'Nuläge' : `Etapp ${k}: ${plan.stages[k - 1]?.name ?? ''}`);
+
+/** Decision areas × states: the decider and level in each, what each stage changed marked. */
+export function matrixTable(plan: Plan, analysis: Pick<Analysis, 'states' | 'diffs'>): ExportTable {
+  const { states, diffs } = analysis;
+  const names = new Map<string, string>();
+  for (const state of states) for (const actor of state.actors.values()) names.set(actor.id, actor.name);
+  const kindsAt = diffs.map((diff) => new Map(diff.rights.map((d) => [d.decisionAreaId, d.kinds])));
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const state of states) for (const id of state.areas.keys()) if (!seen.has(id) && seen.add(id)) ids.push(id);
+  const rows: ExportRow[] = ids.map((id) => {
+    const area = states.map((s) => s.areas.get(id)).find((a) => a !== undefined);
+    let changed = false;
+    const cells = states.map((state, k) => {
+      const right = state.rights.get(id);
+      const kinds = k === 0 ? [] : (kindsAt[k - 1].get(id) ?? []);
+      if (kinds.length) changed = true;
+      if (state.areas.get(id)?.retired || !state.areas.has(id))
+        return kinds.length ? `(upphör: ${kinds.map((x) => CHANGE_TEXT[x]).join(', ')})` : '–';
+      if (!right) return '';
+      const who = `${names.get(right.deciderId) ?? right.deciderId}, nivå ${right.level}`;
+      return kinds.length ? `${who} (${kinds.map((x) => CHANGE_TEXT[x]).join(', ')})` : who;
+    });
+    return { cells: [area?.code ?? id, area?.title ?? '', area?.section ?? '', ...cells], ...(changed ? { marked: true } : {}) };
+  });
+  return {
+    sheet: 'Införandematris',
+    title: [`Införandematris: ${plan.title}`],
+    header: ['Nr', 'Beslutsområde', 'Avsnitt', ...states.map((_, k) => stageName(plan, k))],
+    rows,
+  };
+}
+
+const DEVELOPMENT_TEXT: Record<DevelopmentKind, string> = {
+  training: 'Utbildning',
+  recruitment: 'Rekrytering',
+  mentoring: 'Mentorskap',
+  coaching: 'Coachning',
+  other: 'Annan insats',
+};
+
+const SEVERITY_TEXT = { blocker: 'Blockerande', warning: 'Varning', info: 'Information' } as const;
+
+/** The findings of the checks, by state, in Swedish (or English), with the suggested fix. */
+export function findingsTable(plan: Plan, analysis: Pick<Analysis, 'findings'>, language: 'sv' | 'en' = 'sv'): ExportTable {
+  const sv = language === 'sv';
+  return {
+    sheet: sv ? 'Varningar' : 'Findings',
+    title: [sv ? `Varningar: ${plan.title}` : `Findings: ${plan.title}`],
+    header: sv ? ['Läge', 'Allvar', 'Regel', 'Varning', 'Åtgärd'] : ['State', 'Severity', 'Rule', 'Finding', 'Fix'],
+    rows: analysis.findings.map((f) => ({
+      cells: [
+        f.stageIndex === null ? (sv ? 'Planen som helhet' : 'The plan as a whole') : stageName(plan, f.stageIndex),
+        sv ? SEVERITY_TEXT[f.severity] : f.severity,
+        f.rule,
+        f.message[language],
+        f.fix[language],
+      ],
+      ...(f.severity === 'blocker' && { marked: true }),
+    })),
+  };
+}
+
+/** The competence gaps of each state: who lacks what for which decisions, and whether an action closes it in time. */
+export function gapsTable(plan: Plan, analysis: Pick<Analysis, 'gaps' | 'states'>): ExportTable {
+  const competence = new Map(plan.competences.map((c) => [c.id, c.name]));
+  const actions = new Map(
+    plan.developmentActions.map((d) => [d.id, [DEVELOPMENT_TEXT[d.kind], d.description].filter(Boolean).join(': ').slice(0, 120)]),
+  );
+  const rows: ExportRow[] = [];
+  analysis.gaps.forEach((gaps, k) => {
+    const state = analysis.states[k];
+    for (const g of gaps) {
+      rows.push({
+        cells: [
+          stageName(plan, k),
+          state.actors.get(g.actorId)?.name ?? g.actorId,
+          competence.get(g.competenceId) ?? g.competenceId,
+          String(g.required),
+          String(g.held),
+          g.decisionAreaIds.map((id) => state.areas.get(id)?.code ?? id).join(', '),
+          g.status === 'open' ? 'Öppet' : 'Stängt',
+          [...g.closingActionIds.map((id) => actions.get(id) ?? id), ...g.lateActionIds.map((id) => `${actions.get(id) ?? id} (för sent)`)].join(
+            ', ',
+          ),
+        ],
+        ...(g.status === 'open' && { marked: true }),
+      });
+    }
+  });
+  return {
+    sheet: 'Kompetensgap',
+    title: [`Kompetensgap: ${plan.title}`],
+    header: ['Läge', 'Aktör', 'Kompetens', 'Krävd nivå', 'Nivå vid etappstart', 'Beslutsområden', 'Status', 'Insatser'],
+    rows,
+  };
+}

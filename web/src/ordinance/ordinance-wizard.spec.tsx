@@ -1,0 +1,160 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { OrdinancePreviewResponse } from '@tillit/contract';
+import type { OrdinancePreview } from '@tillit/domain/ordinance-schema';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../i18n/i18n';
+import { OrdinanceWizard } from './ordinance-wizard';
+
+function aPreview(over: Partial<OrdinancePreview> = {}): OrdinancePreview {
+  return {
+    format: 'csv',
+    encoding: 'utf-8',
+    separator: ';',
+    headerRow: 1,
+    columns: [
+      { index: 0, header: 'Nr', field: 'code', manual: false },
+      { index: 1, header: 'Ärende', field: 'matter', manual: false },
+      { index: 2, header: 'Delegat', field: 'delegate', manual: false },
+    ],
+    governingBody: 'Socialnämnden',
+    glossary: [],
+    sections: [{ title: '1 Allmänt', level: 1, line: 2 }],
+    items: [
+      {
+        line: 3,
+        code: '1.1',
+        matter: 'Brådskande ärenden',
+        sections: ['1 Allmänt'],
+        delegate: 'Ordförande',
+        kind: 'formal',
+        nonDelegable: false,
+        reporting: 'yes',
+        onwardDelegation: false,
+        inherited: [],
+      },
+    ],
+    actors: [],
+    problems: [],
+    counts: { rows: 3, items: 1, sections: 1, skippedHeaders: 0, errors: 0, warnings: 0 },
+    ...over,
+  };
+}
+
+/** An XMLHttpRequest that answers each request from a queue, and records what was sent. */
+class FakeXhr {
+  static queue: Array<{ status: number; body: unknown }> = [];
+  static sent: Array<{ url: string; form: FormData }> = [];
+  status = 0;
+  responseText = '';
+  url = '';
+  upload: { onprogress: ((e: ProgressEvent) => void) | null; onload: (() => void) | null } = { onprogress: null, onload: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  open(_method: string, url: string) {
+    this.url = url;
+  }
+  setRequestHeader() {}
+  send(form: FormData) {
+    FakeXhr.sent.push({ url: this.url, form });
+    const answer = FakeXhr.queue.shift();
+    if (!answer) throw new Error(`no answer queued for ${this.url}`);
+    setTimeout(() => {
+      this.upload.onload?.();
+      this.status = answer.status;
+      this.responseText = JSON.stringify(answer.body);
+      this.onload?.();
+    }, 0);
+  }
+}
+
+const previewAnswer = (planVersion: number, preview = aPreview()): { status: number; body: OrdinancePreviewResponse } => ({
+  status: 200,
+  body: { planVersion, target: 'baseline', preview },
+});
+
+function renderWizard() {
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <OrdinanceWizard planId="11111111-1111-4111-8111-111111111111" planActors={[]} />
+    </I18nextProvider>,
+  );
+}
+
+const chooseFile = (file: File) => fireEvent.change(screen.getByLabelText('Fil med delegationsordning'), { target: { files: [file] } });
+
+describe(OrdinanceWizard.name, () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('sv');
+    FakeXhr.queue = [];
+    FakeXhr.sent = [];
+    vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('refuses a file over 20 MB on the field and sends nothing', () => {
+    renderWizard();
+    const big = new File(['x'], 'stor.csv', { type: 'text/csv' });
+    Object.defineProperty(big, 'size', { value: 20 * 1024 * 1024 + 1 });
+    chooseFile(big);
+    expect(screen.getByRole('alert').textContent).toMatch(/högst 20 MB tas emot/);
+    expect(screen.getByRole('button', { name: 'Läs filen' })).toHaveProperty('disabled', true);
+    expect(FakeXhr.sent).toEqual([]);
+  });
+
+  it('reads the file again against the current plan when the import meets a newer version, and says so', async () => {
+    renderWizard();
+    chooseFile(new File(['Nr;Ärende;Delegat\n'], 'do.csv', { type: 'text/csv' }));
+    FakeXhr.queue.push(previewAnswer(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Läs filen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vidare till förhandsgranskningen' }));
+    const importButton = await screen.findByRole('button', { name: 'Importera till planen (version 2)' });
+
+    FakeXhr.queue.push({ status: 409, body: { code: 'version_conflict', message: 'Plan was changed', currentVersion: 3 } });
+    FakeXhr.queue.push(previewAnswer(3));
+    fireEvent.click(importButton);
+
+    await screen.findByRole('button', { name: 'Importera till planen (version 3)' });
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+        'Någon annan har ändrat planen sedan förhandsgranskningen (nu version 3). Filen har kontrollerats igen mot planen som den är nu – granska och importera igen.',
+      ),
+    );
+    expect(FakeXhr.sent.map((s) => s.url.replace(/.*\/ordinance\//, ''))).toEqual(['preview', 'import', 'preview']);
+    expect(FakeXhr.sent[1].form.get('version')).toBe('2');
+  });
+
+  it('sends a fixed row as mapping.rows when the user checks again', async () => {
+    renderWizard();
+    chooseFile(new File(['x'], 'do.csv', { type: 'text/csv' }));
+    const flagged = aPreview({
+      items: [{ ...aPreview().items[0], delegate: undefined }],
+      problems: [
+        {
+          code: 'missing_delegate',
+          severity: 'error',
+          line: 3,
+          column: 'Delegat',
+          field: 'delegate',
+          params: {},
+          reason: 'the row names no delegate',
+        },
+      ],
+      counts: { rows: 3, items: 1, sections: 1, skippedHeaders: 0, errors: 1, warnings: 0 },
+    });
+    FakeXhr.queue.push(previewAnswer(1, flagged));
+    fireEvent.click(screen.getByRole('button', { name: 'Läs filen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vidare till förhandsgranskningen' }));
+    expect((await screen.findAllByText(/Raden anger ingen delegat\./)).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/the row names no delegate/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Importera till planen (version 1)' })).toHaveProperty('disabled', true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Rätta rad 3' }));
+    fireEvent.change(screen.getByLabelText('Delegat'), { target: { value: 'Ordförande' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara rättelsen' }));
+    FakeXhr.queue.push(previewAnswer(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Kontrollera igen' }));
+    await screen.findByText('Inga fel. Delegationsordningen kan importeras.');
+    expect(JSON.parse(String(FakeXhr.sent[1].form.get('mapping')))).toEqual({ rows: [{ line: 3, values: { delegate: 'Ordförande' } }] });
+  });
+});

@@ -27,7 +27,7 @@ describe('two API instances on one PostgreSQL', () => {
   });
 
   /** signIn's view of an instance: the instance, its config, and nothing to dispose of (afterAll does). */
-  const asTestApp = (app: RunningApp): TestApp => ({ ...app, config: testConfig(database.config), dispose: async () => undefined });
+  const asTestApp = (app: RunningApp): TestApp => ({ ...app, config: testConfig(database.config), dispose: () => Promise.resolve() });
 
   it('accepts a session started on one instance on the other, and ends it on both', async () => {
     const user = await signIn(asTestApp(a), 'change_lead');

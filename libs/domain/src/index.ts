@@ -16,3 +16,6 @@ export * from './format/references';
 export * from './cli/check';
 export * from './examples';
 export * from './engine/plan-diff';
+export * from './engine/competence-needs';
+export * from './engine/competence-view';
+export * from './engine/development-plan';

@@ -2,6 +2,7 @@ import { Change, Plan } from '@tillit/domain';
 import { AnalysisReply, AnalysisRequest, analysisHost } from './analysis-protocol';
 import { AnalysisQuery, AnalysisSummary, QueryAnswers, ShownCheck } from './analysis-views';
 import { joinPlan, PlanPart } from './plan-parts';
+import { ExportFile, ExportRequest } from '../competence/competence-export';
 
 export type AnalysedPlan = { ok: true; token: number; plan: Plan; summary: AnalysisSummary } | { ok: false; message: string };
 
@@ -20,6 +21,8 @@ export interface AnalysisEngine {
   check(token: number, stageId: string, draft: Change[]): Promise<ShownCheck | null>;
   /** Null when a newer analysis replaced the one asked about. */
   ask<Q extends AnalysisQuery>(token: number, query: Q): Promise<QueryAnswers[Q['kind']] | null>;
+  /** A spreadsheet of a competence view; null when a newer analysis replaced the one asked about. */
+  exportFile(token: number, request: ExportRequest): Promise<ExportFile | null>;
   dispose(): void;
 }
 
@@ -84,6 +87,7 @@ export function createAnalysisEngine(): AnalysisEngine {
         throw new Error(reply.message);
       case 'checked':
       case 'answered':
+      case 'exported':
       case 'dropped':
         throw new Error(`unexpected ${reply.type} answer to an analysis`);
     }
@@ -102,6 +106,7 @@ export function createAnalysisEngine(): AnalysisEngine {
           throw new Error(reply.message);
         case 'analysed':
         case 'answered':
+        case 'exported':
         case 'invalid':
           throw new Error(`unexpected ${reply.type} answer to a check`);
       }
@@ -117,8 +122,25 @@ export function createAnalysisEngine(): AnalysisEngine {
           throw new Error(reply.message);
         case 'analysed':
         case 'checked':
+        case 'exported':
         case 'invalid':
           throw new Error(`unexpected ${reply.type} answer to a question`);
+      }
+    },
+    async exportFile(token, request) {
+      const reply = await ask({ type: 'export', id: ++next, token, request });
+      switch (reply.type) {
+        case 'exported':
+          return reply.file;
+        case 'dropped':
+          return null;
+        case 'failed':
+          throw new Error(reply.message);
+        case 'analysed':
+        case 'checked':
+        case 'answered':
+        case 'invalid':
+          throw new Error(`unexpected ${reply.type} answer to an export`);
       }
     },
     dispose() {

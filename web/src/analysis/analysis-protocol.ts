@@ -1,5 +1,6 @@
 import { Analysis, analysePlan, Change, Plan, validatePlan } from '@tillit/domain';
 import { AnalysisQuery, analysisSummary, AnalysisSummary, answerQuery, QueryAnswer, ShownCheck, shownCheck } from './analysis-views';
+import { ExportFile, exportFile, ExportRequest } from '../competence/competence-export';
 import { liveCheck } from './live-check';
 import { PlanPart, splitPlan } from './plan-parts';
 
@@ -14,7 +15,9 @@ export type AnalysisRequest =
   /** The worker reads the plan from the API itself: the page neither parses nor sends it. */
   | { type: 'open'; id: number; url: string; authorization?: string }
   | { type: 'check'; id: number; token: number; stageId: string; draft: Change[] }
-  | { type: 'query'; id: number; token: number; query: AnalysisQuery };
+  | { type: 'query'; id: number; token: number; query: AnalysisQuery }
+  /** A spreadsheet of a competence view, made in the worker (it holds the rows) and sent as bytes. */
+  | { type: 'export'; id: number; token: number; request: ExportRequest };
 
 export type AnalysisReply =
   /** A slice of the analysed plan's long lists; all of them come before `analysed`. */
@@ -23,6 +26,7 @@ export type AnalysisReply =
   | { type: 'invalid'; id: number; message: string }
   | { type: 'checked'; id: number; check: ShownCheck }
   | { type: 'answered'; id: number; answer: QueryAnswer }
+  | { type: 'exported'; id: number; file: ExportFile }
   /** The request was for a plan the worker no longer holds, or a newer check came: its answer would not be used. */
   | { type: 'dropped'; id: number }
   | { type: 'failed'; id: number; message: string };
@@ -37,7 +41,7 @@ export interface AnalysisSession {
 type Answered = { session: AnalysisSession | null; replies: AnalysisReply[] };
 
 /** Answers one request with the messages to send, in order; pure but for the time it takes. */
-export function handleRequest(session: AnalysisSession | null, request: Exclude<AnalysisRequest, { type: 'open' }>): Answered {
+export function handleRequest(session: AnalysisSession | null, request: Exclude<AnalysisRequest, { type: 'open' | 'export' }>): Answered {
   try {
     switch (request.type) {
       case 'analyse': {
@@ -98,6 +102,14 @@ export function analysisHost(send: (reply: AnalysisReply) => void): (request: An
   let queue: AnalysisRequest[] = [];
   let scheduled = false;
   const answer = async (next: AnalysisRequest): Promise<AnalysisReply[]> => {
+    if (next.type === 'export') {
+      if (!session || session.token !== next.token) return [{ type: 'dropped', id: next.id }];
+      try {
+        return [{ type: 'exported', id: next.id, file: await exportFile(session.plan, session.analysis, next.request) }];
+      } catch (err) {
+        return [{ type: 'failed', id: next.id, message: (err as Error).message }];
+      }
+    }
     if (next.type !== 'open') {
       const answered = handleRequest(session, next);
       session = answered.session;

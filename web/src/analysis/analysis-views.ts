@@ -1,8 +1,19 @@
-import { ActorState, Analysis, AreaState, Finding, Plan, Severity, StageMetrics, Subject } from '@tillit/domain';
+import { ActorState, Analysis, AreaState, CompetenceHeatMap, Finding, Plan, Severity, StageMetrics, Subject } from '@tillit/domain';
 import { ActorHistoryRow, actorHistory, AreaHistoryRow, areaHistory } from '../map/history';
 import { delegationMap, DelegationMap, MapFilter } from '../map/map-model';
 import { RolloutMatrix, rolloutMatrix } from '../matrix/rollout-matrix';
 import { LiveCheck } from './live-check';
+import {
+  ActionEdits,
+  developmentPlanPage,
+  DevelopmentPlanPage,
+  GapFilter,
+  GapPage,
+  gapPage,
+  heatMap,
+  ShownWhatIf,
+  shownWhatIf,
+} from '../competence/competence-answers';
 
 // What the page shows of an analysis, computed where the analysis is (the worker): each answer is small
 // enough to reach the page without blocking it, however large the plan.
@@ -178,7 +189,11 @@ export type AnalysisQuery =
   | { kind: 'history'; subject: { type: 'actor' | 'area'; id: string } }
   | { kind: 'matrix' }
   | { kind: 'stageOptions'; stageIndex: number }
-  | { kind: 'blockers' };
+  | { kind: 'blockers' }
+  | { kind: 'heatMap'; stageIndex: number; compareIndex: number | null }
+  | { kind: 'gaps'; stageIndex: number; filter: GapFilter; offset: number; limit: number }
+  | { kind: 'developmentPlan'; onlyLate: boolean; offset: number; limit: number }
+  | { kind: 'whatIf'; stageIndex: number; edits: ActionEdits };
 
 export interface QueryAnswers {
   findings: FindingsPage;
@@ -187,6 +202,10 @@ export interface QueryAnswers {
   matrix: RolloutMatrix;
   stageOptions: StageOptions;
   blockers: ShownFinding[];
+  heatMap: CompetenceHeatMap;
+  gaps: GapPage;
+  developmentPlan: DevelopmentPlanPage;
+  whatIf: ShownWhatIf;
 }
 
 export type QueryAnswer = QueryAnswers[AnalysisQuery['kind']];
@@ -205,5 +224,13 @@ export function answerQuery(plan: Plan, analysis: Analysis, query: AnalysisQuery
       return stageOptions(analysis, query.stageIndex);
     case 'blockers':
       return openBlockers(plan, analysis);
+    case 'heatMap':
+      return heatMap(plan, analysis, query.stageIndex, query.compareIndex);
+    case 'gaps':
+      return gapPage(plan, analysis, query.stageIndex, query.filter, query.offset, query.limit);
+    case 'developmentPlan':
+      return developmentPlanPage(plan, analysis, query.onlyLate, query.offset, query.limit);
+    case 'whatIf':
+      return shownWhatIf(plan, analysis, query.edits, query.stageIndex);
   }
 }

@@ -3,6 +3,11 @@
 // analysis of the plan with the draft) would freeze the page for seconds otherwise.
 import { AnalysisRequest, analysisHost } from './analysis-protocol';
 
-const receive = analysisHost((reply) => (self as unknown as Worker).postMessage(reply));
+// A file's bytes are handed over, not copied.
+const receive = analysisHost((reply) =>
+  reply.type === 'exported'
+    ? (self as unknown as Worker).postMessage(reply, [reply.file.bytes.buffer])
+    : (self as unknown as Worker).postMessage(reply),
+);
 
 self.onmessage = (event: MessageEvent<AnalysisRequest>) => receive(event.data);

@@ -5,15 +5,8 @@ import { useSession } from '../auth/session';
 import { allows } from '@tillit/contract';
 import { Plan } from '@tillit/domain';
 import { DefinitionEditor } from '../editors/definition-editor';
-import {
-  ActorsEditor,
-  BaselineEditor,
-  CompetencesEditor,
-  DecisionAreasEditor,
-  DevelopmentActionsEditor,
-  EditorContext,
-  HoldingsEditor,
-} from '../editors/plan-editors';
+import { ActorsEditor, BaselineEditor, DecisionAreasEditor, EditorContext } from '../editors/plan-editors';
+import { CompetencePage } from '../competence/competence-page';
 import { Focus, hrefOf, PLAN_TABS, PlanTab } from '../routing/use-route';
 import { StageEditor } from '../stages/stage-editor';
 import { BoardPage } from '../board/board-page';
@@ -86,13 +79,7 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
               <BaselineEditor ctx={ctx(load.plan)} />
             </>
           )}
-          {tab === 'competence' && (
-            <>
-              <CompetencesEditor ctx={ctx(load.plan)} />
-              <HoldingsEditor ctx={ctx(load.plan)} />
-              <DevelopmentActionsEditor ctx={ctx(load.plan)} />
-            </>
-          )}
+          {tab === 'competence' && <CompetencePage key={focus?.stage} ctx={ctx(load.plan)} analysis={load.analysis} initialStage={focus?.stage} />}
           {tab === 'definition' && <DefinitionEditor ctx={ctx(load.plan)} />}
           {tab === 'board' && (
             <BoardPage load={load} revision={focus?.revision && /^\d+$/.test(focus.revision) ? Number(focus.revision) : undefined} />

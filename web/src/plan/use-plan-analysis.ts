@@ -5,6 +5,7 @@ import { AnalysisEngine, createAnalysisEngine } from '../analysis/analysis-engin
 import { AnalysisQuery, AnalysisSummary, QueryAnswers, ShownCheck } from '../analysis/analysis-views';
 import { session } from '../auth/session';
 import { planApi } from './plan-api';
+import { ExportFile, ExportRequest } from '../competence/competence-export';
 
 /** Which findings a draft of a stage's changes adds and resolves against the loaded plan; null: superseded. */
 export type LiveChecker = (stageId: string, draft: Change[]) => Promise<ShownCheck | null>;
@@ -14,6 +15,8 @@ export interface PlanAnalysis {
   summary: AnalysisSummary;
   /** Null when a newer analysis replaced this one. */
   ask<Q extends AnalysisQuery>(query: Q): Promise<QueryAnswers[Q['kind']] | null>;
+  /** A spreadsheet of a competence view (absent where the view offers no download); null: superseded. */
+  exportFile?: (request: ExportRequest) => Promise<ExportFile | null>;
 }
 
 export type PlanLoad =
@@ -61,7 +64,11 @@ export function usePlanAnalysis(planId: string): PlanLoad & { reload: () => void
               state: 'ready',
               meta,
               plan: result.plan,
-              analysis: { summary: result.summary, ask: (query) => analyser.ask(result.token, query) },
+              analysis: {
+                summary: result.summary,
+                ask: (query) => analyser.ask(result.token, query),
+                exportFile: (request) => analyser.exportFile(result.token, request),
+              },
               check: (stageId, draft) => analyser.check(result.token, stageId, draft),
             });
         },

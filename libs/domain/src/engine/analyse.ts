@@ -1,6 +1,6 @@
 import { ClarityAssessment, Plan } from '../model/types';
 import { clarityFindings } from '../rules/clarity.rules';
-import { competenceFindings } from '../rules/competence.rules';
+import { competenceFindings, singleHolderFindings } from '../rules/competence.rules';
 import { consequenceFindings } from '../rules/consequences.rules';
 import { StageContext } from '../rules/context';
 import { controlBalanceFindings, supportFunctionFindings } from '../rules/control-balance.rules';
@@ -13,6 +13,7 @@ import { legalityAreaCauses } from '../rules/legality.rules';
 import { participationFindings } from '../rules/participation.rules';
 import { stepFindings } from '../rules/steps.rules';
 import { diffStates, StateDiff } from './diff';
+import { SingleHolderTracker } from './competence-needs';
 import { CompetenceGap, competenceLedger, GapTracker } from './gaps';
 import { deriveHierarchy, hierarchyOf } from './hierarchy';
 import { forEachArea, IndexedMap } from './indexed-map';
@@ -79,7 +80,7 @@ function grantsPerState(states: PlanState[], diffs: StateDiff[]): Array<Readonly
  * Areas whose competence shortfalls may differ from the previous state: the area itself changed, or its
  * effective deciders or substitute may have (decider, delegator, level, substitute). Consultation and reporting do not matter here.
  */
-function gapAreas(diff: StateDiff): Set<string> {
+export function gapAreas(diff: StateDiff): Set<string> {
   const ids = new Set<string>();
   for (const d of diff.rights) {
     if (!d.before || !d.after || d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'level' || kind === 'substitute'))
@@ -204,6 +205,10 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
   const { states, outcomes } = fold;
   const ledger = competenceLedger(plan);
   const gapTracker = new GapTracker(ledger);
+  const singleHolderTracker = new SingleHolderTracker(
+    ledger,
+    plan.competences.map((c) => c.id),
+  );
   let sums: RightSums | undefined;
   const stageIndex = new Map(plan.stages.map((s, i) => [s.id, i + 1]));
   const diffs: StateDiff[] = states.slice(1).map((state, i) => diffStates(states[i], state));
@@ -229,7 +234,8 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
     const previous = k > 0 ? states[k - 1] : null;
     const diff = k > 0 ? diffs[k - 1] : null;
     const moved = previous && diff ? deriveHierarchy(previous, state, diff) : new Set<string>();
-    const stateGaps = gapTracker.advance(state, diff ? gapAreas(diff) : null);
+    const changedAreas = diff ? gapAreas(diff) : null;
+    const stateGaps = gapTracker.advance(state, changedAreas);
     gaps.push(stateGaps);
     const stageOutcomes = k > 0 ? outcomes[k - 1] : [];
     const hierarchy = hierarchyOf(state);
@@ -275,6 +281,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       diff,
       outcomes: stageOutcomes,
       gaps: stateGaps,
+      singleHolders: singleHolderTracker.advance(state, changedAreas, diff ? diff.actors.map((d) => d.actorId) : null),
       stageIndex,
       onwardGrants: grants[k],
       today,
@@ -282,6 +289,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
     };
     const stateFindings = [
       ...competenceFindings(ctx),
+      ...singleHolderFindings(ctx),
       ...clarityFindings(ctx),
       ...stepFindings(ctx),
       ...consequenceFindings(ctx),

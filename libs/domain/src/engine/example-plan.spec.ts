@@ -24,6 +24,7 @@ describe('the example plan (social services, four stages)', () => {
     expect(analysis.findings.map((f) => f.rule).sort()).toEqual([
       'clarity.low',
       'competence.gap',
+      'competence.single_holder',
       'consequences.unmitigated_risk',
       'control_balance.reporting_not_reduced',
       'legality.no_report_back',

@@ -35,6 +35,8 @@ export interface CompetenceLedger {
   actions(actorId: string, competenceId: string): ReadonlyArray<{ id: string; targetLevel: number; stageIndex: number }>;
   /** The actor–competence pairs with an action done before stage `index`. */
   actionsDueAt(index: number): ReadonlyArray<{ actorId: string; competenceId: string }>;
+  /** The actors with a holding of the competence or an action for it. */
+  actorsWith(competenceId: string): readonly string[];
 }
 
 export function competenceLedger(plan: Plan): CompetenceLedger {
@@ -66,8 +68,18 @@ export function competenceLedger(plan: Plan): CompetenceLedger {
     if (list) list.push({ actorId: a.actorId, competenceId: a.competenceId });
     else due.set(index, [{ actorId: a.actorId, competenceId: a.competenceId }]);
   }
+  const withCompetence = new Map<string, Set<string>>();
+  const note = (actorId: string, competenceId: string) => {
+    const set = withCompetence.get(competenceId);
+    if (set) set.add(actorId);
+    else withCompetence.set(competenceId, new Set([actorId]));
+  };
+  for (const h of plan.holdings) note(h.actorId, h.competenceId);
+  for (const a of plan.developmentActions) note(a.actorId, a.competenceId);
+  const actorLists = new Map([...withCompetence].map(([competenceId, set]) => [competenceId, [...set]]));
   return {
     heldAtBaseline: (actorId, competenceId) => holdings.get(actorId)?.get(competenceId) ?? 0,
+    actorsWith: (competenceId) => actorLists.get(competenceId) ?? [],
     actions: (actorId, competenceId) => actions.get(actorId)?.get(competenceId) ?? NO_ACTIONS,
     actionsDueAt: (index) => due.get(index) ?? [],
   };

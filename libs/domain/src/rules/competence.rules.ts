@@ -120,3 +120,38 @@ function actionName(a: DevelopmentAction, lang: 'sv' | 'en'): string {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * A competence level that the decisions of a stage require and exactly one actor holds (item 6 of issue 13):
+ * an info for HR, since those decisions then hang on one actor being there. One finding per competence and
+ * level, keyed by them, so that it follows the risk from stage to stage.
+ */
+export function singleHolderFindings(ctx: StageContext): Finding[] {
+  if (!ctx.stage || ctx.singleHolders.length === 0) return [];
+  const ref = stageRef(ctx);
+  const names = new Map(ctx.plan.competences.map((c) => [c.id, c.name]));
+  return ctx.singleHolders.map((s) => {
+    const key = `competence.single_holder|competence:${s.competenceId}|level:${s.level}`;
+    const who = actorName(ctx, s.actorId);
+    const what = names.get(s.competenceId) ?? s.competenceId;
+    return finding(
+      'competence.single_holder',
+      'info',
+      ref,
+      [
+        { type: 'competence', id: s.competenceId },
+        { type: 'actor', id: s.actorId },
+        ...s.decisionAreaIds.map((id) => ({ type: 'decisionArea' as const, id })),
+      ],
+      {
+        sv: `Bara ${who} har ${what} på nivå ${s.level}, som ${areaList(ctx, s.decisionAreaIds)('sv')} kräver; ingen annan kan ta besluten med den kompetensen.`,
+        en: `Only ${who} holds ${what} at level ${s.level}, which ${areaList(ctx, s.decisionAreaIds)('en')} ${s.decisionAreaIds.length === 1 ? 'requires' : 'require'}; nobody else can take the decisions with that competence.`,
+      },
+      {
+        sv: `Planera en kompetensinsats som ger fler än ${who} nivå ${s.level} i ${what}, eller utse en ersättare som har den.`,
+        en: `Plan a development action that brings someone besides ${who} to level ${s.level} in ${what}, or name a substitute who holds it.`,
+      },
+      key,
+    );
+  });
+}

@@ -1,5 +1,6 @@
 import { compareCodes } from './text';
 import { StateDiff } from '../engine/diff';
+import { SingleHolder } from '../engine/competence-needs';
 import { CompetenceGap } from '../engine/gaps';
 import { Hierarchy } from '../engine/hierarchy';
 import { ChangeOutcome, PlanState } from '../engine/state';
@@ -17,6 +18,8 @@ export interface StageContext {
   diff: StateDiff | null;
   outcomes: ChangeOutcome[];
   gaps: CompetenceGap[];
+  /** Competence levels the state's decisions require that only one actor holds. */
+  singleHolders: SingleHolder[];
   /** Stage index of a stage id. */
   stageIndex: ReadonlyMap<string, number>;
   /** The rights (by area id) whose delegator is not above their decider: where delegation cycles can start. */

@@ -22,6 +22,7 @@ export const RULES = {
   'definition.planned': 'definition',
   'definition.not_by_governing_body': 'definition',
   'competence.gap': 'competence',
+  'competence.single_holder': 'competence',
   'clarity.low': 'clarity',
   'clarity.unassessed': 'clarity',
   'steps.no_changes': 'steps',
@@ -59,6 +60,7 @@ export type RuleId = keyof typeof RULES;
 export const CONFIGURABLE_RULES = [
   'definition.planned',
   'definition.not_by_governing_body',
+  'competence.single_holder',
   'clarity.low',
   'clarity.unassessed',
   'steps.no_changes',

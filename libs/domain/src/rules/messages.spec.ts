@@ -79,6 +79,14 @@ const SCENARIOS = {
         ['x1', 'x2'].slice(0, n).map((id, i) => move(`c${i}`, id, 'officer', { delegatorId: 'board' })),
       )
       .build(),
+  'competence.single_holder': (n) =>
+    withAreas(
+      n,
+      (b, id, code) => area(b, id, code, { requirements: [{ competenceId: 'law', level: 3 }] }, { deciderId: 'director' }),
+      PlanBuilder.aPlan().competence('law', { director: 3, officer: 1 }),
+    )
+      .stage('s1', [])
+      .build(),
   'integrity.change_not_applicable': (n) =>
     withAreas(1, (b, id, code) => area(b, id, code))
       .stage('s1', [{ id: 'r', type: 'retire_decision_area', decisionAreaId: 'x1' }])
@@ -272,6 +280,20 @@ const EXPECTED: Record<keyof typeof SCENARIOS, [Array<{ sv: string; en: string }
       {
         sv: 'Handläggare beslutar om 1.1 Ärende x1 och 1.2 Ärende x2 från etappens start men har Kompetens law på nivå 1 där 3 krävs.',
         en: 'Handläggare decides 1.1 Ärende x1 and 1.2 Ärende x2 from the start of the stage but has Kompetens law at level 1 where 3 is required.',
+      },
+    ],
+  ],
+  'competence.single_holder': [
+    [
+      {
+        sv: 'Bara Förvaltningschef har Kompetens law på nivå 3, som 1.1 Ärende x1 kräver; ingen annan kan ta besluten med den kompetensen.',
+        en: 'Only Förvaltningschef holds Kompetens law at level 3, which 1.1 Ärende x1 requires; nobody else can take the decisions with that competence.',
+      },
+    ],
+    [
+      {
+        sv: 'Bara Förvaltningschef har Kompetens law på nivå 3, som 1.1 Ärende x1 och 1.2 Ärende x2 kräver; ingen annan kan ta besluten med den kompetensen.',
+        en: 'Only Förvaltningschef holds Kompetens law at level 3, which 1.1 Ärende x1 and 1.2 Ärende x2 require; nobody else can take the decisions with that competence.',
       },
     ],
   ],

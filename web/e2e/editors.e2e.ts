@@ -162,6 +162,8 @@ test('HR keeps competences, holdings and development actions but cannot change t
   await logIn(page, DEMO.hr);
   await openPlan(page, planId, 'Redigering: kompetens');
   await openTab(page, 'Kompetens');
+  // The tab opens on competence per stage; the catalogue, holdings and actions are a view of their own.
+  await page.getByRole('tab', { name: 'Katalog, innehav och insatser' }).click();
   await page.getByRole('button', { name: 'Lägg till i kompetens i nuläget' }).click();
   const holding = page.getByRole('form', { name: 'Nytt i kompetens i nuläget' });
   await holding.getByLabel('Aktör').selectOption({ label: 'Hemtjänstgrupp Norr' });

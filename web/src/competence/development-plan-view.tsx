@@ -11,6 +11,7 @@ import { PlanAnalysis } from '../plan/use-plan-analysis';
 import { ActionEdits } from './competence-answers';
 
 const PAGE = 50;
+const collator = new Intl.Collator('sv');
 
 /**
  * The development plan: every action against the stage starts (those too late for a stage that needs
@@ -221,7 +222,7 @@ function WhatIfPanel({
   const { t } = useTranslation();
   const ids = useId();
   const plan: Plan = ctx.plan;
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
+  const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
   const actors = useMemo(
     () => [...plan.actors, ...plan.stages.flatMap((s) => s.changes.flatMap((c) => (c.type === 'add_actor' ? [c.actor] : [])))].sort(byName),
     [plan],

@@ -11,6 +11,7 @@ import { Advice1765008000000 } from './1765008000000-advice';
 import { AppRole1765094400000 } from './1765094400000-app-role';
 import { LimitAndSubstituteChanges1765180800000 } from './1765180800000-limit-and-substitute-changes';
 import { LoginThrottling1765267200000 } from './1765267200000-login-throttling';
+import { HoldingAssessments1765353600000 } from './1765353600000-holding-assessments';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AppRole1765094400000,
   LimitAndSubstituteChanges1765180800000,
   LoginThrottling1765267200000,
+  HoldingAssessments1765353600000,
 ];

@@ -43,11 +43,12 @@ const ROUTES = writeRoutes(committed);
 
 const KEYS = EXAMPLE_KEYS;
 
-/** The rows of plan-wide lists, by their natural keys in the example plan (a right, a holding, a rating). */
+/** The rows of plan-wide lists, by their natural keys in the example plan (a right, a holding, a rating, a requirement). */
 const ROW_KEYS: Record<string, Record<string, string>> = {
   baseline: { area: 'a-1-1' },
   holdings: { actor: 'fc', competence: 'c-arb' },
   clarity: { actor: 'htg-n', stage: 'etapp-1' },
+  requirements: { area: 'a-1-7', competence: 'c-sol' },
 };
 const rowList = (segments: string[]) =>
   Object.keys(ROW_KEYS).find((list) => segments.includes(list) && segments[segments.indexOf(list) + 1]?.startsWith('{'));

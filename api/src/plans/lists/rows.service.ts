@@ -72,6 +72,7 @@ export class RowsService {
       if (!current && given !== undefined) throw AppError.notFound(capitalised(spec.name));
       if (current && current.version !== given) throw AppError.versionConflict(capitalised(spec.name), current.version);
       await this.checkReferences(em, scope, spec.references(item));
+      await this.touchParent(em, ws, spec, item);
       const row = spec.toRow(item);
       if (current) {
         // Guarded by the row's version, as read above under the plan's lock.
@@ -104,7 +105,7 @@ export class RowsService {
     given: number,
   ): Promise<void> {
     const scope = { organisationId: auth.organisationId, planId };
-    await this.store.write(auth.organisationId, planId, async ({ em }) => {
+    await this.store.write(auth.organisationId, planId, async ({ em, scope: ws }) => {
       const rows = await this.find(em, scope, spec, keys);
       if (rows.length === 0) throw AppError.notFound(capitalised(spec.name));
       if (rows.length > 1)
@@ -112,6 +113,7 @@ export class RowsService {
           { field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` },
         ]);
       if (rows[0].version !== given) throw AppError.versionConflict(capitalised(spec.name), rows[0].version);
+      await this.touchParent(em, ws, spec, spec.fromRow(rows[0]));
       await em.createQueryBuilder().delete().from(spec.entity).where('id = :id AND version = :version', { id: rows[0].id, version: given }).execute();
       await this.audit.appendFor(em, auth, {
         action: `${tableOf(em, spec.entity)}.delete`,
@@ -159,6 +161,16 @@ export class RowsService {
       await this.audit.appendFor(em, auth, { action: 'changes.add', entity: 'stage', entityId: stageKey, before: undefined, after: change });
       return { ...change, version: ws.version };
     });
+  }
+
+  /** Moves the parent row's version on with the row's (404 when there is no such parent). */
+  private async touchParent<T extends object, E extends PlanRow>(em: EntityManager, ws: WriteScope, spec: RowSpec<T, E>, item: T): Promise<void> {
+    if (!spec.parent) return;
+    const key = item[spec.parent.field] as string;
+    const done = await em
+      .getRepository(spec.parent.entity)
+      .update({ organisationId: ws.organisationId, planId: ws.planId, key }, { version: ws.version, updatedAt: () => 'now()' });
+    if (!done.affected) throw AppError.notFound(spec.parent.name);
   }
 
   private parse<T extends object, E extends PlanRow>(spec: RowSpec<T, E>, keys: string[], body: unknown): { given: number | undefined; item: T } {

@@ -21,7 +21,7 @@ describe('requirements and assessments', () => {
   it('lets HR set a requirement’s level, and moves the decision area’s version so a stale edit of the area gets 409', async () => {
     const area = (await env.http().get(`${base()}/decision-areas/a-1-7`).expect(200)).body;
     const requirement = (await asHr().get(`${base()}/requirements/a-1-7/c-sol`).expect(200)).body;
-    expect(requirement).toMatchObject({ decisionAreaId: 'a-1-7', competenceId: 'c-sol', level: 3 });
+    expect(requirement).toMatchObject({ decisionAreaId: 'a-1-7', competenceId: 'c-sol', level: 3, version: area.version });
     const saved = (await asHr().put(`${base()}/requirements/a-1-7/c-sol`).send({ version: requirement.version, level: 4 }).expect(200)).body;
     expect(saved).toMatchObject({ level: 4 });
     expect(saved.version).toBeGreaterThan(requirement.version);
@@ -39,16 +39,19 @@ describe('requirements and assessments', () => {
   });
 
   it('creates and removes a requirement, refuses an unknown competence by field and an unknown area with 404', async () => {
-    const created = (await asHr().put(`${base()}/requirements/a-1-7/c-led`).send({ level: 2 }).expect(200)).body;
+    const before = (await env.http().get(`${base()}/decision-areas/a-1-7`).expect(200)).body;
+    expect((await asHr().put(`${base()}/requirements/a-1-7/c-led`).send({ level: 2 })).status).toBe(409);
+    const created = (await asHr().put(`${base()}/requirements/a-1-7/c-led`).send({ version: before.version, level: 2 }).expect(200)).body;
     const area = (await env.http().get(`${base()}/decision-areas/a-1-7`).expect(200)).body;
+    expect(area.version).toBe(created.version);
     expect(area.requirements).toEqual([
       { competenceId: 'c-sol', level: 3 },
       { competenceId: 'c-led', level: 2 },
     ]);
-    const unknown = await asHr().put(`${base()}/requirements/a-1-7/ingen`).send({ level: 2 });
+    const unknown = await asHr().put(`${base()}/requirements/a-1-7/ingen`).send({ version: area.version, level: 2 });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'competenceId', code: 'unknown_reference' })]);
-    expect((await asHr().put(`${base()}/requirements/inget-omrade/c-sol`).send({ level: 2 })).status).toBe(404);
+    expect((await asHr().put(`${base()}/requirements/inget-omrade/c-sol`).send({ version: 1, level: 2 })).status).toBe(404);
     expect((await asHr().put(`${base()}/requirements/a-1-7/c-sol`).send({ version: 1, level: 9 })).status).toBe(400);
     await asHr().delete(`${base()}/requirements/a-1-7/c-led`).query({ version: created.version }).expect(204);
     expect((await env.http().get(`${base()}/decision-areas/a-1-7`).expect(200)).body.requirements).toEqual([{ competenceId: 'c-sol', level: 3 }]);

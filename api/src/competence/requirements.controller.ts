@@ -11,7 +11,8 @@ import { RowsService } from '../plans/lists/rows.service';
 
 /**
  * The level of a competence a decision area requires, one at a time: HR sets the levels (the change lead
- * edits the decision areas themselves). Each edit moves the decision area's version on too.
+ * edits the decision areas themselves). A requirement goes by its decision area's version: a write gives
+ * the area's version last read (GET answers it), and moves it on.
  */
 @ApiTags('competence')
 @Controller('plans/:id/requirements/:area/:competence')
@@ -21,7 +22,7 @@ export class RequirementsController {
   @Get()
   @ApiOperation({ summary: 'Get the level of a competence a decision area requires', operationId: 'getRequirement' })
   @RequirePermission('plan.read')
-  @ApiOkResponse({ description: 'The requirement and its version', schema: versioned(requirementRowSchema) })
+  @ApiOkResponse({ description: 'The requirement and its decision area’s version', schema: versioned(requirementRowSchema) })
   @ApiErrors(400, 404)
   get(
     @CurrentAuth() auth: AuthContext,
@@ -35,8 +36,11 @@ export class RequirementsController {
   @Put()
   @ApiOperation({ summary: 'Set the level of a competence a decision area requires', operationId: 'putRequirement' })
   @RequirePermission('competence.write')
-  @ApiBody({ description: '`level`; `version` to update, none to create', schema: rowBody(requirementRowSchema) })
-  @ApiOkResponse({ description: 'The requirement and its new version', schema: versioned(requirementRowSchema) })
+  @ApiBody({
+    description: '`level` and the decision area’s `version` last read (to create or to update)',
+    schema: rowBody(requirementRowSchema, 'The decision area’s version last read, also to create'),
+  })
+  @ApiOkResponse({ description: 'The requirement and its decision area’s new version', schema: versioned(requirementRowSchema) })
   @ApiErrors(400, 404, 409)
   put(
     @CurrentAuth() auth: AuthContext,
@@ -52,7 +56,7 @@ export class RequirementsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a competence requirement from a decision area', operationId: 'deleteRequirement' })
   @RequirePermission('competence.write')
-  @ApiQuery({ name: 'version', type: Number, description: 'The version last read' })
+  @ApiQuery({ name: 'version', type: Number, description: 'The decision area’s version last read' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(400, 404, 409)
   delete(

@@ -23,9 +23,9 @@ export interface RowSpec<T extends object = object, E extends PlanRow = PlanRow>
   fromRow(row: E): T;
   references(item: T): Reference[];
   /**
-   * The keyed row the row belongs to (a requirement: its decision area), whose version moves on with every
-   * edit of the row, so that an editor of the parent holding an older version gets a 409 instead of
-   * writing the row back as it was.
+   * The keyed row the row belongs to (a requirement: its decision area). The row goes by the parent's
+   * version: a write gives the parent's version last read, and moves it on, so that an editor of the
+   * parent holding an older version gets a 409 instead of writing the row back as it was.
    */
   parent?: { entity: typeof DecisionAreaEntity; name: string; field: keyof T & string };
 }

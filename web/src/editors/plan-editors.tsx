@@ -354,7 +354,7 @@ export function HoldingsEditor({ ctx }: { ctx: EditorContext }) {
       }
       nameOf={(h) => `${o.actor(h.actorId)}: ${o.competence(h.competenceId)}`}
       fields={fields}
-      editFields={fields.map((f) => (f.name === 'level' ? f : { ...f, readOnly: true }))}
+      editFields={fields.map((f) => (f.name === 'actorId' || f.name === 'competenceId' ? { ...f, readOnly: true } : f))}
       schema={holdingSchema}
       blank={() => ({})}
       canWrite={ctx.canWriteCompetence}

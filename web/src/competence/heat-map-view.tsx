@@ -79,7 +79,8 @@ export function HeatMapView({
     [map, unitId, category, onlyGaps, collapsed, counts],
   );
   const units = useMemo(() => (map ? unitOptions(map) : []), [map]);
-  const gapTotal = useMemo(() => counts.reduce((n, c) => n + c, 0), [counts]);
+  // The gaps of the rows shown: the count stands beside "showing n of m actors" and follows the filters.
+  const gapTotal = useMemo(() => rows.reduce((n, row) => n + counts[row], 0), [rows, counts]);
   const { i18n } = useTranslation();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the texts change with the language
   const cellText = useMemo(() => cellTexts(t), [t, i18n.language]);

@@ -105,6 +105,55 @@ test('HR picks stage 3, sees the heat map and the gap list, closes a gap with an
   await page.getByRole('button', { name: 'Spara insatsen' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Insatsen sparades: Enhetschef hemtjänst: Tillitsbaserat ledarskap/ })).toBeVisible();
 
+  // The development plan with the new action, as XLSX (a sheet of actions, sums per stage and per unit) and CSV.
+  const timeline = page.getByRole('table', { name: 'Insatserna mot etapperna' });
+  await expect(timeline.getByRole('row').filter({ hasText: 'Enhetschef hemtjänst: Tillitsbaserat ledarskapCoachning' })).toContainText(
+    'Stänger gapet i Etapp 3',
+  );
+  const planXlsx = await download(page, 'Ladda ner Excel (XLSX): Utvecklingsplan');
+  expect(planXlsx.name).toBe('Utvecklingsplan.xlsx');
+  const book = await readXlsx(planXlsx.bytes);
+  expect([...book.keys()]).toEqual(['Insatser', 'Per etapp', 'Per enhet']);
+  const actions = book.get('Insatser') ?? [];
+  expect(actions[0]).toEqual([
+    'Aktör',
+    'Kompetens',
+    'Typ av insats',
+    'Beskrivning',
+    'Ansvarig',
+    'Nivå efter insatsen',
+    'Klar före',
+    'Slutdatum',
+    'Kommer för sent',
+    'Kostnad (kr)',
+    'Tid (timmar)',
+    'Enhet',
+    'Stänger gapet i',
+    'För sent för',
+    'Räcker inte i',
+  ]);
+  expect(actions).toHaveLength(6);
+  const added = actions.find((r) => r[0] === 'Enhetschef hemtjänst' && r[2] === 'Coachning');
+  expect(added?.slice(5, 9)).toEqual([3, 'Etapp 3', '2027-10-01', 'Nej']);
+  expect(added?.[12]).toMatch(/^Etapp 3/);
+  const programme = actions.find((r) => r[0] === 'Enhetschef hemtjänst' && r[2] === 'Utbildning');
+  expect(programme?.slice(6, 10)).toEqual(['Etapp 4', '2028-04-01', 'Nej', 45000]);
+  expect(book.get('Per etapp')).toEqual([
+    ['Etapp', 'Börjar', 'Insatser', 'Kostnad (kr)', 'Tid (timmar)'],
+    ['Etapp 1', '2027-01-01', 1, 0, 40],
+    ['Etapp 2', '2027-05-01', 1, 120000, 24],
+    ['Etapp 3', '2027-10-01', 1, 0, 0],
+    ['Etapp 4', '2028-04-01', 2, 75000, 16],
+    ['Totalt', undefined, 5, 195000, 80],
+  ]);
+  expect(book.get('Per enhet')).toContainEqual(['Enhetschef hemtjänst', 2, 45000, 0]);
+  const planCsv = readCsv((await download(page, 'Ladda ner CSV: Utvecklingsplan')).bytes);
+  expect(planCsv[0]).toEqual(['Insatser']);
+  expect(planCsv[1]).toEqual(actions[0]);
+  expect(planCsv.slice(0, 8).map((r) => r[0])).toEqual(['Insatser', 'Aktör', ...actions.slice(1).map((r) => r[0]), '']);
+  expect(planCsv.find((r) => r[0] === 'Totalt')).toEqual(['Totalt', '', '5', '195000', '80']);
+  expect(planCsv.find((r) => r[0] === 'Per enhet')).toBeDefined();
+
   // Saved: the gap is closed in time, in the gap list and on the heat map.
   await page.getByRole('tab', { name: 'Gaplista' }).click();
   await expect(gapRow.getByRole('cell').last()).toHaveText('Stängt i tid');
@@ -164,4 +213,10 @@ test('HR picks stage 3, sees the heat map and the gap list, closes a gap with an
   await page.getByRole('tab', { name: 'Development plan' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Development plan' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+  // The export speaks the page's language.
+  const english = readCsv((await download(page, 'Download CSV: Development plan')).bytes);
+  expect(english[0]).toEqual(['Actions']);
+  expect(english[1].slice(0, 3)).toEqual(['Actor', 'Competence', 'Kind of action']);
+  expect(english.find((r) => r[0] === 'Enhetschef hemtjänst' && r[2] === 'Coaching')?.slice(6, 9)).toEqual(['Stage 3', '2027-10-01', 'No']);
+  expect(english.find((r) => r[0] === 'Total')).toEqual(['Total', '', '5', '195000', '80']);
 });

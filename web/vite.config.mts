@@ -24,5 +24,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // A component test renders the example plan; under load that takes seconds, not milliseconds.
+    testTimeout: 60000,
   },
 });

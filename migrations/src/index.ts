@@ -11,7 +11,8 @@ import { Advice1765008000000 } from './1765008000000-advice';
 import { AppRole1765094400000 } from './1765094400000-app-role';
 import { LimitAndSubstituteChanges1765180800000 } from './1765180800000-limit-and-substitute-changes';
 import { LoginThrottling1765267200000 } from './1765267200000-login-throttling';
-import { AuditChain1765353600000 } from './1765353600000-audit-chain';
+import { HoldingAssessments1765353600000 } from './1765353600000-holding-assessments';
+import { AuditChain1765440000000 } from './1765440000000-audit-chain';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -28,5 +29,6 @@ export const migrations = [
   AppRole1765094400000,
   LimitAndSubstituteChanges1765180800000,
   LoginThrottling1765267200000,
-  AuditChain1765353600000,
+  HoldingAssessments1765353600000,
+  AuditChain1765440000000,
 ];

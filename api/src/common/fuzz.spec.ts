@@ -43,11 +43,12 @@ const ROUTES = writeRoutes(committed);
 
 const KEYS = EXAMPLE_KEYS;
 
-/** The rows of plan-wide lists, by their natural keys in the example plan (a right, a holding, a rating). */
+/** The rows of plan-wide lists, by their natural keys in the example plan (a right, a holding, a rating, a requirement). */
 const ROW_KEYS: Record<string, Record<string, string>> = {
   baseline: { area: 'a-1-1' },
   holdings: { actor: 'fc', competence: 'c-arb' },
   clarity: { actor: 'htg-n', stage: 'etapp-1' },
+  requirements: { area: 'a-1-7', competence: 'c-sol' },
 };
 const rowList = (segments: string[]) =>
   Object.keys(ROW_KEYS).find((list) => segments.includes(list) && segments[segments.indexOf(list) + 1]?.startsWith('{'));
@@ -311,9 +312,15 @@ describe('fuzzing every write route', () => {
         plan = ++restores % 10 === 0 ? await importPlan() : (await http().post('/api/plans').set(auth()).send(aPlanRequest()).expect(201)).body;
       } else if (route === '/api/users/{userId}') member = await signIn(env.app, 'viewer', env.user.organisationId);
       else if (deleted && rowList(segments)) {
-        // A row is made again by a PUT without a version.
+        // A row is made again by a PUT without a version; a requirement goes by its decision area's version,
+        // which the delete moved on.
         const { version: _version, ...row } = deleted;
-        await http().put(url()).set(auth()).send(row).expect(200);
+        const area = segments.includes('requirements') ? await read(`/api/plans/${plan.id}/decision-areas/${ROW_KEYS.requirements.area}`) : undefined;
+        await http()
+          .put(url())
+          .set(auth())
+          .send(area ? { ...row, version: area.version } : row)
+          .expect(200);
       } else if (deleted) {
         const { version: _version, ...entity } = deleted;
         await http().post(route.replace('/{key}', '').replace('{id}', plan.id)).set(auth()).send(entity).expect(201);

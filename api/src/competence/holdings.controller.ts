@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { holdingSchema } from '@tillit/domain';
+import { ASSESSMENT_METHODS, holdingSchema } from '@tillit/domain';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthContext } from '../common/auth-context';
 import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
@@ -10,6 +10,29 @@ import { BulkService } from '../plans/lists/bulk.service';
 import { listOf, newVersion, rowBody, rowsOf, versioned, versionPipe } from '../plans/lists/list-schemas';
 import { ROWS } from '../plans/lists/plan-rows';
 import { RowsService } from '../plans/lists/rows.service';
+import { HoldingHistoryService } from './holding-history.service';
+
+const HISTORY_SCHEMA = {
+  type: 'object',
+  required: ['entries'],
+  properties: {
+    entries: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['level', 'recordedAt'],
+        properties: {
+          level: { type: 'integer', minimum: 0, maximum: 4 },
+          assessmentMethod: { type: 'string', enum: [...ASSESSMENT_METHODS] },
+          assessedBy: { type: 'string' },
+          assessedOn: { type: 'string', format: 'date' },
+          expiresOn: { type: 'string', format: 'date' },
+          recordedAt: { type: 'string', format: 'date-time', description: 'When the level or assessment was saved' },
+        },
+      },
+    },
+  },
+};
 
 /** HR’s competence holdings: the whole list, and one holding (actor and competence) at a time. */
 @ApiTags('competence')
@@ -18,6 +41,7 @@ export class HoldingsController {
   constructor(
     private readonly bulk: BulkService,
     private readonly rows: RowsService,
+    private readonly trail: HoldingHistoryService,
   ) {}
 
   @Get('holdings')
@@ -51,6 +75,20 @@ export class HoldingsController {
     @Param('competence', keyParamPipe) competence: string,
   ) {
     return this.rows.get(auth, id, ROWS.holding, [actor, competence]);
+  }
+
+  @Get('holdings/:actor/:competence/history')
+  @ApiOperation({ summary: 'Get every level and assessment a holding has had, oldest first', operationId: 'getHoldingHistory' })
+  @RequirePermission('plan.read')
+  @ApiOkResponse({ description: 'The holding’s trail (empty when it was never set)', schema: HISTORY_SCHEMA })
+  @ApiErrors(400, 404)
+  history(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Param('actor', keyParamPipe) actor: string,
+    @Param('competence', keyParamPipe) competence: string,
+  ) {
+    return this.trail.history(auth, id, actor, competence);
   }
 
   @Put('holdings/:actor/:competence')

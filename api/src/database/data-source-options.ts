@@ -12,6 +12,7 @@ import { SessionEntity } from '../auth/session.entity';
 import { CompetenceEntity } from '../competence/competence.entity';
 import { DevelopmentActionEntity } from '../competence/development-action.entity';
 import { HoldingEntity } from '../competence/holding.entity';
+import { HoldingHistoryEntity } from '../competence/holding-history.entity';
 import { ConsequenceEntity } from '../consequences/consequence.entity';
 import { DecisionAreaEntity } from '../decision-areas/decision-area.entity';
 import { DecisionRightEntity } from '../decision-areas/decision-right.entity';
@@ -43,6 +44,7 @@ export const entities = [
   StageEntity,
   PlanChangeEntity,
   HoldingEntity,
+  HoldingHistoryEntity,
   DevelopmentActionEntity,
   ClarityAssessmentEntity,
   ConsequenceEntity,

@@ -5,16 +5,18 @@ import { SelectField } from '../common/select-field';
 import { CompetencesEditor, DevelopmentActionsEditor, EditorContext, HoldingsEditor } from '../editors/plan-editors';
 import { hrefOf } from '../routing/use-route';
 import { PlanAnalysis } from '../plan/use-plan-analysis';
+import { HoldingsGrid, RequirementsGrid } from './competence-grids';
 import { DevelopmentPlanView } from './development-plan-view';
 import { GapListView } from './gap-list-view';
 import { HeatMapView } from './heat-map-view';
 
-const VIEWS = ['heatMap', 'gaps', 'plan', 'catalogue'] as const;
+const VIEWS = ['heatMap', 'gaps', 'plan', 'holdings', 'requirements', 'catalogue'] as const;
 type View = (typeof VIEWS)[number];
 
 /**
  * HR's view of competence per stage: pick a stage (and one to compare with), then the heat map, the gap
- * list, the development plan with its what-if, or the catalogue, holdings and actions to edit. The
+ * list, the development plan with its what-if, the holdings and requirements as grids, or the catalogue,
+ * holdings (with their assessments) and actions to edit. The
  * single points of failure of the stage stand above, whichever is open.
  */
 export function CompetencePage({ ctx, analysis, initialStage }: { ctx: EditorContext; analysis: PlanAnalysis; initialStage?: string }) {
@@ -97,6 +99,8 @@ export function CompetencePage({ ctx, analysis, initialStage }: { ctx: EditorCon
         {view === 'heatMap' && <HeatMapView analysis={analysis} stageIndex={stageIndex} compareIndex={compareIndex} stageLabel={stageLabel} />}
         {view === 'gaps' && <GapListView planId={ctx.planId} analysis={analysis} stageIndex={stageIndex} stageLabel={stageLabel} />}
         {view === 'plan' && <DevelopmentPlanView ctx={ctx} analysis={analysis} stageIndex={stageIndex} stageLabel={stageLabel} />}
+        {view === 'holdings' && <HoldingsGrid ctx={ctx} />}
+        {view === 'requirements' && <RequirementsGrid ctx={ctx} />}
         {view === 'catalogue' && (
           <>
             <CompetencesEditor ctx={ctx} />

@@ -1,4 +1,5 @@
 import { DEVELOPMENT_KINDS, DevelopmentAction, Plan } from '@tillit/domain';
+import { TFunction } from 'i18next';
 import { FormEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnswer } from '../analysis/use-answer';
@@ -9,6 +10,8 @@ import { EditorContext } from '../editors/plan-editors';
 import { resourceApi } from '../plan/plan-api';
 import { PlanAnalysis } from '../plan/use-plan-analysis';
 import { ActionEdits } from './competence-answers';
+import { DevelopmentPlanExportLabels } from './competence-export';
+import { ExportButtons } from './export-buttons';
 
 const PAGE = 50;
 const collator = new Intl.Collator('sv');
@@ -200,9 +203,47 @@ export function DevelopmentPlanView({
           </button>
         </p>
       )}
+      <ExportButtons
+        analysis={analysis}
+        name={t('hr.plan.fileName')}
+        request={(format) => ({ what: 'developmentPlan', format, labels: planLabels(t) })}
+      />
       <WhatIfPanel ctx={ctx} analysis={analysis} stageIndex={stageIndex} stageLabel={stageLabel} />
     </section>
   );
+}
+
+/** The words of the development plan's export, in the page's language. */
+export function planLabels(t: TFunction): DevelopmentPlanExportLabels {
+  return {
+    columns: {
+      actor: t('hr.export.actor'),
+      competence: t('hr.export.competence'),
+      kind: t('hr.export.kind'),
+      description: t('hr.export.description'),
+      owner: t('hr.export.owner'),
+      targetLevel: t('hr.export.targetLevel'),
+      beforeStage: t('hr.export.beforeStage'),
+      doneBy: t('hr.export.doneBy'),
+      late: t('hr.export.late'),
+      costSek: t('hr.export.costSek'),
+      effortHours: t('hr.export.effortHours'),
+      unit: t('hr.export.unit'),
+      closes: t('hr.export.closes'),
+      lateFor: t('hr.export.lateFor'),
+      lowFor: t('hr.export.lowFor'),
+      stage: t('hr.export.stage'),
+      starts: t('hr.export.starts'),
+      count: t('hr.export.count'),
+    },
+    kind: Object.fromEntries(DEVELOPMENT_KINDS.map((k) => [k, t(`developmentKind.${k}`)])),
+    stage: t('plan.stageShort', { index: '{{index}}' }),
+    total: t('hr.export.total'),
+    noUnit: t('hr.export.noUnit'),
+    yes: t('hr.export.yes'),
+    no: t('hr.export.no'),
+    sheets: { actions: t('hr.export.sheetActions'), byStage: t('hr.export.sheetByStage'), byUnit: t('hr.export.sheetByUnit') },
+  };
 }
 
 type Draft = { base: string; actorId: string; competenceId: string; targetLevel: string; beforeStageId: string; kind: DevelopmentAction['kind'] };

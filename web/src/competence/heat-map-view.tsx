@@ -1,6 +1,6 @@
 import { CompetenceHeatMap, COMPETENCE_CATEGORIES } from '@tillit/domain';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { FocusEvent, KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAnswer } from '../analysis/use-answer';
@@ -79,7 +79,8 @@ export function HeatMapView({
     [map, unitId, category, onlyGaps, collapsed, counts],
   );
   const units = useMemo(() => (map ? unitOptions(map) : []), [map]);
-  const gapTotal = useMemo(() => counts.reduce((n, c) => n + c, 0), [counts]);
+  // The gaps of the rows shown: the count stands beside "showing n of m actors" and follows the filters.
+  const gapTotal = useMemo(() => rows.reduce((n, row) => n + counts[row], 0), [rows, counts]);
   const { i18n } = useTranslation();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the texts change with the language
   const cellText = useMemo(() => cellTexts(t), [t, i18n.language]);
@@ -196,16 +197,26 @@ interface HeatGridProps {
 const HeatGrid = memo(function HeatGrid({ map, rows, columns, counts, collapsed, onToggle, cellText, labelledBy, describedBy }: HeatGridProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
+  // Without flushSync: React renders a scroll's rows in a task of its own, not inside the scroll event,
+  // where the second virtualizer's read of the offset would force a layout of the rows just rendered.
   // eslint-disable-next-line react-hooks/incompatible-library -- read afresh on every render; nothing here memoises it
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    // Few rows and columns beyond the view: a table lays out all of its cells whenever one row comes in.
+    overscan: 2,
+    useFlushSync: false,
+  });
   // Columns too: a plan may have 50 competences.
   const across = useVirtualizer({
+    useFlushSync: false,
     horizontal: true,
     count: columns.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => COL_WIDTH,
     paddingStart: ACTOR_WIDTH,
-    overscan: 2,
+    overscan: 1,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length ? items[0].start : 0;
@@ -248,7 +259,13 @@ const HeatGrid = memo(function HeatGrid({ map, rows, columns, counts, collapsed,
     setFocus(target);
   };
 
-  const tabIndex = (r: number, c: number) => (r === row && c === col ? 0 : -1);
+  // One handler for the grid: each focusable cell says where it is (`data-cell="row:col"`).
+  const onFocus = (e: FocusEvent<HTMLTableElement>) => {
+    const at = (e.target as HTMLElement).dataset.cell?.split(':').map(Number);
+    if (at && (at[0] !== row || at[1] !== col)) setFocus({ row: at[0], col: at[1] });
+  };
+  const colFrom = cols.length ? cols[0].index : 0;
+  const colTo = cols.length ? cols[cols.length - 1].index + 1 : 0;
   return (
     <div className="heat-scroll" ref={scroller}>
       <table
@@ -260,6 +277,7 @@ const HeatGrid = memo(function HeatGrid({ map, rows, columns, counts, collapsed,
         aria-colcount={columns.length + 1}
         style={{ width: across.getTotalSize() }}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
       >
         <thead>
           <tr aria-rowindex={1}>
@@ -285,63 +303,24 @@ const HeatGrid = memo(function HeatGrid({ map, rows, columns, counts, collapsed,
               <td style={{ height: paddingTop }} colSpan={cols.length + 3} />
             </tr>
           )}
-          {items.map((item) => {
-            const index = rows[item.index];
-            const actor = map.actors[index];
-            const open = !collapsed.has(actor.id);
-            return (
-              <tr key={actor.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-                <th
-                  scope="row"
-                  className="heat-actor"
-                  style={{ paddingLeft: `${0.6 + actor.depth * 1.1}rem` }}
-                  data-cell={actor.descendants > 0 ? undefined : `${item.index}:0`}
-                  tabIndex={actor.descendants > 0 ? undefined : tabIndex(item.index, 0)}
-                  onFocus={() => setFocus({ row: item.index, col: 0 })}
-                  aria-colindex={1}
-                >
-                  {actor.descendants > 0 ? (
-                    <button
-                      type="button"
-                      className="link-button tree-toggle"
-                      aria-expanded={open}
-                      data-cell={`${item.index}:0`}
-                      tabIndex={tabIndex(item.index, 0)}
-                      onClick={() => onToggle(actor.id)}
-                    >
-                      <span aria-hidden="true">{open ? '▾' : '▸'}</span> {actor.name}
-                    </button>
-                  ) : (
-                    actor.name
-                  )}
-                  {counts[index] > 0 && <span className="meta block">{t('hr.heat.rowGaps', { count: counts[index] })}</span>}
-                </th>
-                {paddingLeft > 0 && <td aria-hidden="true" className="heat-spacer" />}
-                {cols.map((v) => {
-                  const j = v.index;
-                  const c = columns[j];
-                  const cell = cellAt(map, index, c);
-                  const text = cellText(cell);
-                  return (
-                    <td
-                      key={c}
-                      aria-colindex={j + 2}
-                      className={`${cellClass(cell)}${text.added ? ' heat-added' : ''}`}
-                      data-cell={`${item.index}:${j + 1}`}
-                      tabIndex={tabIndex(item.index, j + 1)}
-                      onFocus={() => setFocus({ row: item.index, col: j + 1 })}
-                    >
-                      {text.main}
-                      {text.gap && <span className="block heat-gap-text">{text.gap}</span>}
-                      {text.added && <span className="change-label">{text.added}</span>}
-                      {text.before && <span className="meta block">{text.before}</span>}
-                    </td>
-                  );
-                })}
-                {paddingRight > 0 && <td aria-hidden="true" className="heat-spacer" />}
-              </tr>
-            );
-          })}
+          {items.map((item) => (
+            <HeatRow
+              key={map.actors[rows[item.index]].id}
+              map={map}
+              index={rows[item.index]}
+              position={item.index}
+              columns={columns}
+              colFrom={colFrom}
+              colTo={colTo}
+              spacerLeft={paddingLeft > 0}
+              spacerRight={paddingRight > 0}
+              focusCol={item.index === row ? col : -1}
+              open={!collapsed.has(map.actors[rows[item.index]].id)}
+              gaps={counts[rows[item.index]]}
+              onToggle={onToggle}
+              cellText={cellText}
+            />
+          ))}
           {paddingBottom > 0 && (
             <tr aria-hidden="true" className="heat-spacer">
               <td style={{ height: paddingBottom }} colSpan={cols.length + 3} />
@@ -350,6 +329,101 @@ const HeatGrid = memo(function HeatGrid({ map, rows, columns, counts, collapsed,
         </tbody>
       </table>
     </div>
+  );
+});
+
+interface HeatRowProps {
+  map: CompetenceHeatMap;
+  /** Into `map.actors`. */
+  index: number;
+  /** Among the rows shown. */
+  position: number;
+  columns: number[];
+  /** The columns drawn: `columns[colFrom]` up to (not with) `columns[colTo]`. */
+  colFrom: number;
+  colTo: number;
+  spacerLeft: boolean;
+  spacerRight: boolean;
+  /** The grid's tab stop when it is in this row (0 = the actor), else -1. */
+  focusCol: number;
+  open: boolean;
+  gaps: number;
+  onToggle: (actorId: string) => void;
+  cellText: ReturnType<typeof cellTexts>;
+}
+
+/**
+ * One actor's row. Memoised: scrolling down draws only the rows that come into view; the rows already
+ * there keep their props and are not rendered again.
+ */
+const HeatRow = memo(function HeatRow({
+  map,
+  index,
+  position,
+  columns,
+  colFrom,
+  colTo,
+  spacerLeft,
+  spacerRight,
+  focusCol,
+  open,
+  gaps,
+  onToggle,
+  cellText,
+}: HeatRowProps) {
+  const { t } = useTranslation();
+  const actor = map.actors[index];
+  const tabIndex = (c: number) => (c === focusCol ? 0 : -1);
+  const cells = [];
+  for (let j = colFrom; j < colTo; j++) {
+    const c = columns[j];
+    const cell = cellAt(map, index, c);
+    const text = cellText(cell);
+    cells.push(
+      <td
+        key={c}
+        aria-colindex={j + 2}
+        className={`${cellClass(cell)}${text.added ? ' heat-added' : ''}`}
+        data-cell={`${position}:${j + 1}`}
+        tabIndex={tabIndex(j + 1)}
+      >
+        {text.main}
+        {text.gap && <span className="block heat-gap-text">{text.gap}</span>}
+        {text.added && <span className="change-label">{text.added}</span>}
+        {text.before && <span className="meta block">{text.before}</span>}
+      </td>,
+    );
+  }
+  return (
+    <tr aria-rowindex={position + 2} style={{ height: ROW_HEIGHT }}>
+      <th
+        scope="row"
+        className="heat-actor"
+        style={{ paddingLeft: `${0.6 + actor.depth * 1.1}rem` }}
+        data-cell={actor.descendants > 0 ? undefined : `${position}:0`}
+        tabIndex={actor.descendants > 0 ? undefined : tabIndex(0)}
+        aria-colindex={1}
+      >
+        {actor.descendants > 0 ? (
+          <button
+            type="button"
+            className="link-button tree-toggle"
+            aria-expanded={open}
+            data-cell={`${position}:0`}
+            tabIndex={tabIndex(0)}
+            onClick={() => onToggle(actor.id)}
+          >
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span> {actor.name}
+          </button>
+        ) : (
+          actor.name
+        )}
+        {gaps > 0 && <span className="meta block">{t('hr.heat.rowGaps', { count: gaps })}</span>}
+      </th>
+      {spacerLeft && <td aria-hidden="true" className="heat-spacer" />}
+      {cells}
+      {spacerRight && <td aria-hidden="true" className="heat-spacer" />}
+    </tr>
   );
 });
 

@@ -25,6 +25,7 @@ import {
   Plan,
   REPORTING_FREQUENCIES,
   AFFECTED_GROUPS,
+  ASSESSMENT_METHODS,
 } from '@tillit/domain';
 import { ReactNode, useMemo } from 'react';
 import { TFunction } from 'i18next';
@@ -296,6 +297,17 @@ export function CompetencesEditor({ ctx }: { ctx: EditorContext }) {
   );
 }
 
+/** How a holding was assessed, in words: "Test/certifikat, 2026-03-01, gäller till 2028-03-01". */
+export function assessmentText(t: TFunction, h: Holding): string {
+  const parts = [
+    h.assessmentMethod ? t(`assessmentMethods.${h.assessmentMethod}`) : '',
+    h.assessedBy ?? '',
+    h.assessedOn ?? '',
+    h.expiresOn ? t('fields.validUntil', { date: h.expiresOn }) : '',
+  ].filter((p) => p !== '');
+  return parts.length ? parts.join(', ') : t('fields.notAssessed');
+}
+
 export function HoldingsEditor({ ctx }: { ctx: EditorContext }) {
   const { t } = useTranslation();
   const o = useOptions(ctx.plan, t);
@@ -311,6 +323,16 @@ export function HoldingsEditor({ ctx }: { ctx: EditorContext }) {
       empty: t('stages.choose'),
       numeric: true,
     },
+    {
+      name: 'assessmentMethod',
+      label: t('fields.assessmentMethod'),
+      kind: 'select',
+      options: ASSESSMENT_METHODS.map((m) => [m, t(`assessmentMethods.${m}`)] as const),
+      empty: t('fields.notAssessed'),
+    },
+    { name: 'assessedBy', label: t('fields.assessedBy'), kind: 'text' },
+    { name: 'assessedOn', label: t('fields.assessedOn'), kind: 'date' },
+    { name: 'expiresOn', label: t('fields.expiresOn'), kind: 'date', hint: t('fields.expiresOnHint') },
   ];
   return (
     <ListEditor<Holding>
@@ -325,13 +347,14 @@ export function HoldingsEditor({ ctx }: { ctx: EditorContext }) {
         [t('fields.actor'), (h) => o.actor(h.actorId)],
         [t('fields.competence'), (h) => o.competence(h.competenceId)],
         [t('fields.held'), (h) => t(`competenceLevels.${h.level}`)],
+        [t('fields.assessment'), (h) => assessmentText(t, h)],
       ]}
       sort={(a, b) =>
         o.actor(a.actorId).localeCompare(o.actor(b.actorId), 'sv') || o.competence(a.competenceId).localeCompare(o.competence(b.competenceId), 'sv')
       }
       nameOf={(h) => `${o.actor(h.actorId)}: ${o.competence(h.competenceId)}`}
       fields={fields}
-      editFields={fields.map((f) => (f.name === 'level' ? f : { ...f, readOnly: true }))}
+      editFields={fields.map((f) => (f.name === 'actorId' || f.name === 'competenceId' ? { ...f, readOnly: true } : f))}
       schema={holdingSchema}
       blank={() => ({})}
       canWrite={ctx.canWriteCompetence}

@@ -1,6 +1,6 @@
-import { actorSchema, changeSchema, decisionAreaSchema, decisionRightSchema } from '@tillit/domain';
+import { actorSchema, changeSchema, decisionAreaSchema, decisionRightSchema, holdingSchema } from '@tillit/domain';
 import { describe, expect, it } from 'vitest';
-import { apiErrorsOnFields, checkEntity, entityOf, FieldSpec, valuesOf, withEdits } from './form-model';
+import { apiErrorsOnFields, checkEntity, entityOf, FieldSpec, issueText, valuesOf, withEdits } from './form-model';
 
 const actorFields: FieldSpec[] = [
   { name: 'name', label: 'Namn', kind: 'text' },
@@ -111,5 +111,12 @@ describe(withEdits.name, () => {
     const mine = { name: 'Grupp', headcount: '14', kinds: ['a'] };
     const latest = { name: 'Grupp Östra', headcount: '12', kinds: ['a', 'b'] };
     expect(withEdits(fields, latest, loaded, mine)).toEqual({ name: 'Grupp Östra', headcount: '14', kinds: ['a', 'b'] });
+  });
+});
+
+describe(issueText.name, () => {
+  it('names the date an expiry may not come before, not just "invalid"', () => {
+    const result = holdingSchema.safeParse({ actorId: 'a', competenceId: 'c', level: 2, assessedOn: '2026-05-01', expiresOn: '2026-04-01' });
+    expect(result.error?.issues.map(issueText)).toEqual([{ key: 'before_assessedOn' }]);
   });
 });

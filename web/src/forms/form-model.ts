@@ -173,7 +173,10 @@ export function issueText(issue: z.core.$ZodIssue): IssueText {
     case 'invalid_union':
     case 'invalid_key':
     case 'invalid_element':
+      return { key: 'invalid' };
     case 'custom':
+      // A refinement of the plan format that names its code: a date before the one it follows.
+      if (issue.params?.code === 'date_before' && typeof issue.params.other === 'string') return { key: `before_${issue.params.other}` };
       return { key: 'invalid' };
   }
 }

@@ -253,8 +253,24 @@ export const rightRows = {
 };
 
 export const holdingRows = {
-  toRow: (h: Holding): OwnColumns<HoldingEntity> => ({ actorKey: h.actorId, competenceKey: h.competenceId, level: h.level }),
-  fromRow: (h: HoldingEntity): Holding => ({ actorId: h.actorKey, competenceId: h.competenceKey, level: h.level }),
+  toRow: (h: Holding): OwnColumns<HoldingEntity> => ({
+    actorKey: h.actorId,
+    competenceKey: h.competenceId,
+    level: h.level,
+    assessmentMethod: orNull(h.assessmentMethod),
+    assessedBy: orNull(h.assessedBy),
+    assessedOn: orNull(h.assessedOn),
+    expiresOn: orNull(h.expiresOn),
+  }),
+  fromRow: (h: HoldingEntity): Holding => ({
+    actorId: h.actorKey,
+    competenceId: h.competenceKey,
+    level: h.level,
+    ...(h.assessmentMethod !== null && { assessmentMethod: h.assessmentMethod }),
+    ...(h.assessedBy !== null && { assessedBy: h.assessedBy }),
+    ...(h.assessedOn !== null && { assessedOn: h.assessedOn }),
+    ...(h.expiresOn !== null && { expiresOn: h.expiresOn }),
+  }),
 };
 
 export const clarityRows = {

@@ -28,11 +28,8 @@ export const rowsOf = (field: string, item: z.ZodType) => ({
 export const newVersion = { schema: { type: 'object', properties: { version: { type: 'integer', description: 'The new version' } } } };
 
 /** A row's body: its fields (the key comes from the path) and the version last read, absent to create. */
-export const rowBody = (schema: z.ZodType) => ({
-  allOf: [
-    json(schema),
-    { type: 'object', properties: { version: { type: 'integer', minimum: 1, description: 'The version last read; leave out to create the row' } } },
-  ],
+export const rowBody = (schema: z.ZodType, versionDescription = 'The version last read; leave out to create the row') => ({
+  allOf: [json(schema), { type: 'object', properties: { version: { type: 'integer', minimum: 1, description: versionDescription } } }],
 });
 
 export const versioned = (schema: z.ZodType) => ({

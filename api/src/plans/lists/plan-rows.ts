@@ -1,8 +1,10 @@
-import { clarityAssessmentSchema, decisionRightSchema, holdingSchema, Reference, referencesOf } from '@tillit/domain';
+import { clarityAssessmentSchema, decisionRightSchema, holdingSchema, Reference, referencesOf, requirementSchema } from '@tillit/domain';
 import { z } from 'zod';
 import { ClarityAssessmentEntity } from '../../assessments/clarity-assessment.entity';
 import { HoldingEntity } from '../../competence/holding.entity';
+import { DecisionAreaEntity } from '../../decision-areas/decision-area.entity';
 import { DecisionRightEntity } from '../../decision-areas/decision-right.entity';
+import { RequirementEntity } from '../../decision-areas/requirement.entity';
 import { clarityRows, holdingRows, OwnColumns, rightRows, RowClass } from '../content/model-rows';
 import { PlanRow } from '../plan-row.base-entity';
 
@@ -20,6 +22,12 @@ export interface RowSpec<T extends object = object, E extends PlanRow = PlanRow>
   toRow(item: T): OwnColumns<E>;
   fromRow(row: E): T;
   references(item: T): Reference[];
+  /**
+   * The keyed row the row belongs to (a requirement: its decision area). The row goes by the parent's
+   * version: a write gives the parent's version last read, and moves it on, so that an editor of the
+   * parent holding an older version gets a 409 instead of writing the row back as it was.
+   */
+  parent?: { entity: typeof DecisionAreaEntity; name: string; field: keyof T & string };
 }
 
 const right: RowSpec<z.output<typeof decisionRightSchema>, DecisionRightEntity> = {
@@ -58,7 +66,25 @@ const clarity: RowSpec<z.output<typeof clarityAssessmentSchema>, ClarityAssessme
   references: referencesOf.clarity,
 };
 
-export const ROWS = { right, holding, clarity };
+/** A decision area's requirement of a competence, as a row of its own (HR sets the levels). */
+export const requirementRowSchema = z.object({ decisionAreaId: decisionRightSchema.shape.decisionAreaId, ...requirementSchema.shape }).strict();
+type RequirementRow = z.output<typeof requirementRowSchema>;
+
+const requirement: RowSpec<RequirementRow, RequirementEntity> = {
+  name: 'requirement',
+  entity: RequirementEntity,
+  key: [
+    { field: 'decisionAreaId', property: 'decisionAreaKey' },
+    { field: 'competenceId', property: 'competenceKey' },
+  ],
+  schema: requirementRowSchema,
+  toRow: (r) => ({ decisionAreaKey: r.decisionAreaId, competenceKey: r.competenceId, level: r.level }),
+  fromRow: (r) => ({ decisionAreaId: r.decisionAreaKey, competenceId: r.competenceKey, level: r.level }),
+  references: (r) => [{ path: ['competenceId'], kind: 'competence', id: r.competenceId }],
+  parent: { entity: DecisionAreaEntity, name: 'Decision area', field: 'decisionAreaId' },
+};
+
+export const ROWS = { right, holding, clarity, requirement };
 
 /** A row spec of any list, as the generic routes handle them. */
 export type AnyRowSpec = (typeof ROWS)[keyof typeof ROWS];

@@ -45,7 +45,9 @@ export class RowsService {
       const plan = await this.dataSource.getRepository(PlanEntity).exists({ where: { id: planId, organisationId: auth.organisationId } });
       throw AppError.notFound(plan ? capitalised(spec.name) : 'Plan');
     }
-    return { ...spec.fromRow(rows[0]), version: rows[0].version };
+    // A row with a parent goes by the parent's version (a requirement: its decision area's).
+    const version = spec.parent ? await this.parentVersion(this.dataSource.manager, scope, spec, spec.fromRow(rows[0])) : rows[0].version;
+    return { ...spec.fromRow(rows[0]), version };
   }
 
   /**
@@ -68,10 +70,17 @@ export class RowsService {
           { field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` },
         ]);
       const current = rows[0];
-      if (current && given === undefined) throw AppError.versionConflict(capitalised(spec.name), current.version);
-      if (!current && given !== undefined) throw AppError.notFound(capitalised(spec.name));
-      if (current && current.version !== given) throw AppError.versionConflict(capitalised(spec.name), current.version);
+      if (spec.parent) {
+        // Creating or changing the row is an edit of its parent: both go by the parent's version.
+        const parent = await this.parentVersion(em, scope, spec, item);
+        if (given !== parent) throw AppError.versionConflict(spec.parent.name, parent);
+      } else {
+        if (current && given === undefined) throw AppError.versionConflict(capitalised(spec.name), current.version);
+        if (!current && given !== undefined) throw AppError.notFound(capitalised(spec.name));
+        if (current && current.version !== given) throw AppError.versionConflict(capitalised(spec.name), current.version);
+      }
       await this.checkReferences(em, scope, spec.references(item));
+      await this.touchParent(em, ws, spec, item);
       const row = spec.toRow(item);
       if (current) {
         // Guarded by the row's version, as read above under the plan's lock.
@@ -104,15 +113,24 @@ export class RowsService {
     given: number,
   ): Promise<void> {
     const scope = { organisationId: auth.organisationId, planId };
-    await this.store.write(auth.organisationId, planId, async ({ em }) => {
+    await this.store.write(auth.organisationId, planId, async ({ em, scope: ws }) => {
       const rows = await this.find(em, scope, spec, keys);
       if (rows.length === 0) throw AppError.notFound(capitalised(spec.name));
       if (rows.length > 1)
         throw AppError.validation([
           { field: spec.key[0].field, code: 'ambiguous', reason: `names ${rows.length} rows; edit the whole list instead` },
         ]);
-      if (rows[0].version !== given) throw AppError.versionConflict(capitalised(spec.name), rows[0].version);
-      await em.createQueryBuilder().delete().from(spec.entity).where('id = :id AND version = :version', { id: rows[0].id, version: given }).execute();
+      if (spec.parent) {
+        const parent = await this.parentVersion(em, scope, spec, spec.fromRow(rows[0]));
+        if (given !== parent) throw AppError.versionConflict(spec.parent.name, parent);
+      } else if (rows[0].version !== given) throw AppError.versionConflict(capitalised(spec.name), rows[0].version);
+      await this.touchParent(em, ws, spec, spec.fromRow(rows[0]));
+      await em
+        .createQueryBuilder()
+        .delete()
+        .from(spec.entity)
+        .where('id = :id AND version = :version', { id: rows[0].id, version: rows[0].version })
+        .execute();
       await this.audit.appendFor(em, auth, {
         action: `${tableOf(em, spec.entity)}.delete`,
         entity: spec.name,
@@ -159,6 +177,27 @@ export class RowsService {
       await this.audit.appendFor(em, auth, { action: 'changes.add', entity: 'stage', entityId: stageKey, before: undefined, after: change });
       return { ...change, version: ws.version };
     });
+  }
+
+  /** The version of the row's parent (404 when there is no such parent). */
+  private async parentVersion<T extends object, E extends PlanRow>(em: EntityManager, scope: Scope, spec: RowSpec<T, E>, item: T): Promise<number> {
+    const parent = spec.parent as NonNullable<RowSpec<T, E>['parent']>;
+    const row = await em.getRepository(parent.entity).findOne({
+      select: { version: true },
+      where: { organisationId: scope.organisationId, planId: scope.planId, key: item[parent.field] as string },
+    });
+    if (!row) throw AppError.notFound(parent.name);
+    return row.version;
+  }
+
+  /** Moves the parent row's version on with the row's (404 when there is no such parent). */
+  private async touchParent<T extends object, E extends PlanRow>(em: EntityManager, ws: WriteScope, spec: RowSpec<T, E>, item: T): Promise<void> {
+    if (!spec.parent) return;
+    const key = item[spec.parent.field] as string;
+    const done = await em
+      .getRepository(spec.parent.entity)
+      .update({ organisationId: ws.organisationId, planId: ws.planId, key }, { version: ws.version, updatedAt: () => 'now()' });
+    if (!done.affected) throw AppError.notFound(spec.parent.name);
   }
 
   private parse<T extends object, E extends PlanRow>(spec: RowSpec<T, E>, keys: string[], body: unknown): { given: number | undefined; item: T } {

@@ -1,6 +1,6 @@
 import { ClarityAssessment, Plan } from '../model/types';
 import { clarityFindings } from '../rules/clarity.rules';
-import { competenceFindings, singleHolderFindings } from '../rules/competence.rules';
+import { competenceFindings, expiringHoldingFindings, singleHolderFindings } from '../rules/competence.rules';
 import { consequenceFindings } from '../rules/consequences.rules';
 import { StageContext } from '../rules/context';
 import { controlBalanceFindings, supportFunctionFindings } from '../rules/control-balance.rules';
@@ -203,7 +203,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
   const today = options.today ?? null;
   const fold = foldPlan(plan);
   const { states, outcomes } = fold;
-  const ledger = competenceLedger(plan);
+  const ledger = competenceLedger(plan, { today });
   const gapTracker = new GapTracker(ledger);
   const singleHolderTracker = new SingleHolderTracker(
     ledger,
@@ -290,6 +290,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
     const stateFindings = [
       ...competenceFindings(ctx),
       ...singleHolderFindings(ctx),
+      ...expiringHoldingFindings(ctx),
       ...clarityFindings(ctx),
       ...stepFindings(ctx),
       ...consequenceFindings(ctx),

@@ -40,9 +40,12 @@ export function needsAt(state: PlanState): Map<string, Map<string, CompetenceNee
   return needs;
 }
 
-/** The level an actor has of a competence when state `index` starts: the baseline raised by actions done by then. */
+/**
+ * The level an actor has of a competence when state `index` starts: the baseline holding (unless it has
+ * expired by then) raised by actions done by then.
+ */
 export function heldAt(ledger: CompetenceLedger, actorId: string, competenceId: string, index: number): number {
-  let held = ledger.heldAtBaseline(actorId, competenceId);
+  let held = ledger.holdingAt(actorId, competenceId, index);
   for (const action of ledger.actions(actorId, competenceId)) if (action.stageIndex <= index && action.targetLevel > held) held = action.targetLevel;
   return held;
 }

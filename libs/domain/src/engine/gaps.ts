@@ -13,6 +13,8 @@ export interface CompetenceGap {
   required: number;
   /** The baseline holding. */
   heldAtBaseline: number;
+  /** The date the baseline holding expired, when it no longer counts at this stage. */
+  expiredOn?: string;
   /** The level when the stage starts: holding plus development actions done by then. */
   held: number;
   /** The decision areas it effectively decides that need more than it held at baseline. */
@@ -31,20 +33,42 @@ const NO_ACTIONS: ReadonlyArray<{ id: string; targetLevel: number; stageIndex: n
 
 export interface CompetenceLedger {
   heldAtBaseline(actorId: string, competenceId: string): number;
+  /** The holding as it counts when state `index` starts: the baseline one, or 0 once it has expired. */
+  holdingAt(actorId: string, competenceId: string, index: number): number;
+  /** When the holding expires: the date, and the first state index at which it no longer counts. */
+  expiry(actorId: string, competenceId: string): { on: string; index: number } | undefined;
   /** Actions for the actor and competence with the stage index they are done before, by stage. */
   actions(actorId: string, competenceId: string): ReadonlyArray<{ id: string; targetLevel: number; stageIndex: number }>;
-  /** The actor–competence pairs with an action done before stage `index`. */
+  /** The actor–competence pairs whose level changes at stage `index`: an action done by then, a holding expired. */
   actionsDueAt(index: number): ReadonlyArray<{ actorId: string; competenceId: string }>;
   /** The actors with a holding of the competence or an action for it. */
   actorsWith(competenceId: string): readonly string[];
 }
 
-export function competenceLedger(plan: Plan): CompetenceLedger {
+/**
+ * The first state index at which a holding that expires on `on` no longer counts: the baseline when it has
+ * expired by `today`, else the first stage that starts on or after the date. Stages without a start date
+ * are not placed in time, so a holding counts at them until a dated stage shows it has expired.
+ */
+function expiryIndex(plan: Plan, on: string, today: string | null): number {
+  if (today !== null && on <= today) return 0;
+  const k = plan.stages.findIndex((s) => s.startDate !== undefined && s.startDate >= on);
+  return k < 0 ? Number.POSITIVE_INFINITY : k + 1;
+}
+
+export function competenceLedger(plan: Plan, options: { today?: string | null } = {}): CompetenceLedger {
+  const today = options.today ?? null;
   const holdings = new Map<string, Map<string, number>>();
+  const expiries = new Map<string, Map<string, { on: string; index: number }>>();
   for (const h of plan.holdings) {
     let byCompetence = holdings.get(h.actorId);
     if (!byCompetence) holdings.set(h.actorId, (byCompetence = new Map()));
     byCompetence.set(h.competenceId, Math.max(h.level, byCompetence.get(h.competenceId) ?? 0));
+    if (h.expiresOn !== undefined && h.level > 0) {
+      let byActor = expiries.get(h.actorId);
+      if (!byActor) expiries.set(h.actorId, (byActor = new Map()));
+      byActor.set(h.competenceId, { on: h.expiresOn, index: expiryIndex(plan, h.expiresOn, today) });
+    }
   }
   const stageIndex = new Map(plan.stages.map((s, i) => [s.id, i + 1]));
   const actions = new Map<string, Map<string, Array<{ id: string; targetLevel: number; stageIndex: number }>>>();
@@ -68,6 +92,14 @@ export function competenceLedger(plan: Plan): CompetenceLedger {
     if (list) list.push({ actorId: a.actorId, competenceId: a.competenceId });
     else due.set(index, [{ actorId: a.actorId, competenceId: a.competenceId }]);
   }
+  for (const [actorId, byCompetence] of expiries) {
+    for (const [competenceId, { index }] of byCompetence) {
+      if (!Number.isFinite(index)) continue;
+      const list = due.get(index);
+      if (list) list.push({ actorId, competenceId });
+      else due.set(index, [{ actorId, competenceId }]);
+    }
+  }
   const withCompetence = new Map<string, Set<string>>();
   const note = (actorId: string, competenceId: string) => {
     const set = withCompetence.get(competenceId);
@@ -79,6 +111,11 @@ export function competenceLedger(plan: Plan): CompetenceLedger {
   const actorLists = new Map([...withCompetence].map(([competenceId, set]) => [competenceId, [...set]]));
   return {
     heldAtBaseline: (actorId, competenceId) => holdings.get(actorId)?.get(competenceId) ?? 0,
+    holdingAt: (actorId, competenceId, index) => {
+      const lapse = expiries.get(actorId)?.get(competenceId);
+      return lapse && index >= lapse.index ? 0 : (holdings.get(actorId)?.get(competenceId) ?? 0);
+    },
+    expiry: (actorId, competenceId) => expiries.get(actorId)?.get(competenceId),
     actorsWith: (competenceId) => actorLists.get(competenceId) ?? [],
     actions: (actorId, competenceId) => actions.get(actorId)?.get(competenceId) ?? NO_ACTIONS,
     actionsDueAt: (index) => due.get(index) ?? [],
@@ -107,8 +144,9 @@ function shortfalls(state: PlanState, ledger: CompetenceLedger, right: DecisionR
   for (const actorId of deciders) {
     if (state.actors.get(actorId)?.kind === 'governing_body') continue;
     for (const r of area.requirements) {
-      if (ledger.heldAtBaseline(actorId, r.competenceId) < r.level)
-        list.push({ actorId, competenceId: r.competenceId, areaId: area.id, level: r.level });
+      // A holding that expires at some stage leaves a need there, so the pair is followed from the start.
+      const lowest = ledger.expiry(actorId, r.competenceId) ? 0 : ledger.heldAtBaseline(actorId, r.competenceId);
+      if (lowest < r.level) list.push({ actorId, competenceId: r.competenceId, areaId: area.id, level: r.level });
     }
   }
   byRight.set(right, { area, list });
@@ -122,26 +160,32 @@ function causes(areas: Shortfall[], level: number): string[] {
   return ids.length > 1 ? ids.sort(compareText) : ids;
 }
 
-/** The gap of one actor and competence from the shortfalls that cause it. */
-function gapOf(state: PlanState, ledger: CompetenceLedger, areas: Shortfall[]): CompetenceGap {
+/**
+ * The gap of one actor and competence from the shortfalls that cause it; null when the holding still
+ * covers the requirement at this state (a holding that only expires later).
+ */
+function gapOf(state: PlanState, ledger: CompetenceLedger, areas: Shortfall[]): CompetenceGap | null {
   const { actorId, competenceId } = areas[0];
   const heldAtBaseline = ledger.heldAtBaseline(actorId, competenceId);
+  const base = ledger.holdingAt(actorId, competenceId, state.index);
   let required = 0;
   for (const a of areas) if (a.level > required) required = a.level;
-  let held = heldAtBaseline;
+  if (base >= required) return null;
+  let held = base;
   const closingActionIds: string[] = [];
   const lateActionIds: string[] = [];
   const lowActionIds: string[] = [];
   for (const action of ledger.actions(actorId, competenceId)) {
     if (action.stageIndex <= state.index) {
       if (action.targetLevel > held) held = action.targetLevel;
-      if (action.targetLevel > heldAtBaseline) closingActionIds.push(action.id);
+      if (action.targetLevel > base) closingActionIds.push(action.id);
       if (action.targetLevel < required) lowActionIds.push(action.id);
     } else if (action.targetLevel >= required) {
       lateActionIds.push(action.id);
     }
   }
   const open = held < required;
+  const expired = base < heldAtBaseline ? ledger.expiry(actorId, competenceId)?.on : undefined;
   return {
     stageIndex: state.index,
     stageId: state.stageId,
@@ -149,8 +193,9 @@ function gapOf(state: PlanState, ledger: CompetenceLedger, areas: Shortfall[]): 
     competenceId,
     required,
     heldAtBaseline,
+    ...(expired !== undefined && { expiredOn: expired }),
     held,
-    decisionAreaIds: causes(areas, open ? held : heldAtBaseline),
+    decisionAreaIds: causes(areas, open ? held : base),
     status: open ? 'open' : 'closed',
     closingActionIds,
     lateActionIds: open ? lateActionIds : [],
@@ -166,6 +211,7 @@ function gapAtStage(g: CompetenceGap, state: PlanState): CompetenceGap {
     competenceId: g.competenceId,
     required: g.required,
     heldAtBaseline: g.heldAtBaseline,
+    ...(g.expiredOn !== undefined && { expiredOn: g.expiredOn }),
     held: g.held,
     decisionAreaIds: g.decisionAreaIds,
     status: g.status,
@@ -271,7 +317,7 @@ export class GapTracker {
       this.order[kept++] = need;
       const gap = need.gap && need.touchedAt !== k ? gapAtStage(need.gap, state) : gapOf(state, this.ledger, [...need.areas.values()]);
       need.gap = gap;
-      gaps.push(gap);
+      if (gap) gaps.push(gap);
     }
     this.order.length = kept;
     return gaps;

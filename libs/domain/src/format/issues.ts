@@ -18,6 +18,8 @@ export type PlanErrorCode =
   | 'invalid_json'
   | 'invalid';
 
+const CUSTOM_CODES: ReadonlySet<PlanErrorCode> = new Set<PlanErrorCode>(['date_before']);
+
 export interface IssueError {
   /** Path segments of the offending value. */
   path: Array<string | number>;
@@ -71,7 +73,11 @@ export function issueErrors(issue: z.core.$ZodIssue, input: unknown): IssueError
     case 'not_multiple_of':
     case 'invalid_key':
     case 'invalid_element':
-    case 'custom':
       return one('invalid', issue.message);
+    case 'custom': {
+      // A refinement may name its code (e.g. `date_before` with `other`), as the plan's own checks do.
+      const { code, ...params } = issue.params ?? {};
+      return CUSTOM_CODES.has(code as PlanErrorCode) ? one(code as PlanErrorCode, issue.message, params) : one('invalid', issue.message);
+    }
   }
 }

@@ -235,7 +235,33 @@ export const definitionSchema = z
   })
   .strict();
 
-export const holdingSchema = z.object({ actorId: id, competenceId: id, level: competenceLevel }).strict();
+export const ASSESSMENT_METHODS = ['self', 'manager', 'hr', 'test'] as const;
+
+/**
+ * The level of a competence an actor holds, and how that was assessed: by whom, when, how (self-assessment,
+ * the manager, HR, a test or certificate) and until when it holds. An expired holding counts as not held
+ * from its expiry date.
+ */
+export const holdingSchema = z
+  .object({
+    actorId: id,
+    competenceId: id,
+    level: competenceLevel,
+    assessmentMethod: z.enum(ASSESSMENT_METHODS).optional().describe('How the level was assessed'),
+    assessedBy: text(200).optional().describe('Who assessed it, e.g. "Enhetschef Anna Berg"'),
+    assessedOn: isoDate.optional(),
+    expiresOn: isoDate.optional().describe('From this date the holding counts as not held (e.g. a certificate that lapses)'),
+  })
+  .strict()
+  .superRefine((h, ctx) => {
+    if (h.assessedOn && h.expiresOn && h.expiresOn < h.assessedOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresOn'],
+        message: 'must not be before assessedOn',
+        params: { code: 'date_before', other: 'assessedOn' },
+      });
+  });
 
 export const DEVELOPMENT_KINDS = ['training', 'recruitment', 'mentoring', 'coaching', 'other'] as const;
 

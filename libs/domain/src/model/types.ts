@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ACTOR_KINDS,
+  ASSESSMENT_METHODS,
   actorSchema,
   changeSchema,
   clarityAssessmentSchema,
@@ -45,6 +46,7 @@ export type Principle = z.output<typeof principleSchema>;
 export type Definition = z.output<typeof definitionSchema>;
 export type Competence = z.output<typeof competenceSchema>;
 export type Holding = z.output<typeof holdingSchema>;
+export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
 export type DevelopmentAction = z.output<typeof developmentActionSchema>;
 export type ClarityAssessment = z.output<typeof clarityAssessmentSchema>;
 export type Consequence = z.output<typeof consequenceSchema>;

@@ -1,4 +1,6 @@
-import { DevelopmentAction } from '../model/types';
+import { effectiveDeciders } from '../engine/effective-deciders';
+import { forEachArea } from '../engine/indexed-map';
+import { DevelopmentAction, Holding, Plan } from '../model/types';
 import { StageContext, actorName, areaList, listOf, stageRef } from './context';
 import { atStage, finding, Finding } from './finding';
 
@@ -64,6 +66,10 @@ export function competenceFindings(ctx: StageContext): Finding[] {
       const late = gap.lateActionIds.map((id) => actions?.get(id)).filter((a) => a !== undefined);
       const low = (gap.lowActionIds ?? []).map((id) => actions?.get(id)).filter((a) => a !== undefined);
       const what = competences?.get(gap.competenceId) ?? gap.competenceId;
+      if (gap.expiredOn !== undefined) {
+        notes.sv += ` Bedömningen av ${what} (nivå ${gap.heldAtBaseline}) gällde till ${gap.expiredOn}.`;
+        notes.en += ` The assessment of ${what} (level ${gap.heldAtBaseline}) was valid until ${gap.expiredOn}.`;
+      }
       if (late.length) {
         notes.sv += ` ${capitalise(actionName(late[0], 'sv'))} blir klar först före etapp ${stageNo(late[0].beforeStageId)}.`;
         notes.en += ` ${capitalise(actionName(late[0], 'en'))} is only done before stage ${stageNo(late[0].beforeStageId)}.`;
@@ -154,4 +160,70 @@ export function singleHolderFindings(ctx: StageContext): Finding[] {
       key,
     );
   });
+}
+
+const expiring = new WeakMap<Plan, Holding[]>();
+
+/**
+ * A competence the actor holds at the start of a stage and needs for the stage's decisions, but whose
+ * assessment expires before the stage ends (its end date, or the next stage's start): from that day the
+ * decisions are taken without it. A warning, with the date; one finding per actor and competence.
+ */
+export function expiringHoldingFindings(ctx: StageContext): Finding[] {
+  const start = ctx.stage?.startDate;
+  if (!ctx.stage || start === undefined) return [];
+  let list = expiring.get(ctx.plan);
+  if (!list) expiring.set(ctx.plan, (list = ctx.plan.holdings.filter((h) => h.expiresOn !== undefined && h.level > 0)));
+  if (list.length === 0) return [];
+  const end = ctx.stage.endDate ?? ctx.plan.stages[ctx.state.index]?.startDate;
+  const lapsing = list.filter((h) => (h.expiresOn as string) > start && (end === undefined || (h.expiresOn as string) <= end));
+  if (lapsing.length === 0) return [];
+  const wanted = new Map(lapsing.map((h) => [`${h.actorId}|${h.competenceId}`, h]));
+  const areasBy = new Map<string, string[]>();
+  forEachArea(ctx.state.areas, ctx.state.rights, (areaId, area, right) => {
+    if (!right || !area || area.retired) return;
+    const deciders = effectiveDeciders(right);
+    if (right.substituteId && !deciders.includes(right.substituteId)) deciders.push(right.substituteId);
+    for (const actorId of deciders) {
+      for (const r of area.requirements) {
+        const key = `${actorId}|${r.competenceId}`;
+        const h = wanted.get(key);
+        if (!h || r.level > h.level) continue;
+        const ids = areasBy.get(key);
+        if (ids) ids.push(areaId);
+        else areasBy.set(key, [areaId]);
+      }
+    }
+  });
+  const names = new Map(ctx.plan.competences.map((c) => [c.id, c.name]));
+  const ref = stageRef(ctx);
+  return [...areasBy]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, areaIds]) => {
+      const h = wanted.get(key) as Holding;
+      if (ctx.state.actors.get(h.actorId)?.kind === 'governing_body') return null;
+      const who = actorName(ctx, h.actorId);
+      const what = names.get(h.competenceId) ?? h.competenceId;
+      const areas = areaList(ctx, areaIds);
+      return finding(
+        'competence.expires',
+        'warning',
+        ref,
+        [
+          { type: 'actor', id: h.actorId },
+          { type: 'competence', id: h.competenceId },
+          ...areaIds.map((id) => ({ type: 'decisionArea' as const, id })),
+        ],
+        {
+          sv: `Bedömningen av ${what} för ${who} (nivå ${h.level}) gäller till ${h.expiresOn}, mitt i etappen; därefter saknas kompetensen för ${areas('sv')}.`,
+          en: `The assessment of ${what} for ${who} (level ${h.level}) is valid until ${h.expiresOn}, during the stage; after that the competence for ${areas('en')} is missing.`,
+        },
+        {
+          sv: `Planera en ny bedömning eller en kompetensinsats för ${who} i ${what} före ${h.expiresOn}, eller låt beslutet ligga kvar.`,
+          en: `Plan a new assessment or a development action for ${who} in ${what} before ${h.expiresOn}, or keep the decision where it is.`,
+        },
+        `competence.expires|actor:${h.actorId}|competence:${h.competenceId}`,
+      );
+    })
+    .filter((f): f is Finding => f !== null);
 }

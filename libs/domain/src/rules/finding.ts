@@ -23,6 +23,7 @@ export const RULES = {
   'definition.not_by_governing_body': 'definition',
   'competence.gap': 'competence',
   'competence.single_holder': 'competence',
+  'competence.expires': 'competence',
   'clarity.low': 'clarity',
   'clarity.unassessed': 'clarity',
   'steps.no_changes': 'steps',

@@ -12,8 +12,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * organisation (the append-only trigger is off for that one statement, as the owner). `npx tillit audit
  * verify` recomputes every hash and reports the first broken link.
  */
-export class AuditChain1765353600000 implements MigrationInterface {
-  name = 'AuditChain1765353600000';
+export class AuditChain1765440000000 implements MigrationInterface {
+  name = 'AuditChain1765440000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE audit_log ADD COLUMN prev_hash text, ADD COLUMN hash text`);

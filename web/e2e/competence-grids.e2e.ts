@@ -28,7 +28,7 @@ test('HR sets levels in the holdings and requirements grids, one cell at a time,
   );
 
   // The holdings grid: a level set in place is saved at once and is there after a reload.
-  await page.getByRole('tab', { name: 'Innehav' }).click();
+  await page.getByRole('tab', { name: 'Innehav', exact: true }).click();
   const cell = page.getByRole('combobox', { name: 'Arbetsrätt och arbetsmiljö för Socialchef' });
   await expect(cell).toHaveValue('4');
   await cell.selectOption('3');
@@ -51,7 +51,7 @@ test('HR sets levels in the holdings and requirements grids, one cell at a time,
 
   await page.reload();
   await openTab(page, 'Kompetens');
-  await page.getByRole('tab', { name: 'Innehav' }).click();
+  await page.getByRole('tab', { name: 'Innehav', exact: true }).click();
   await expect(page.getByRole('combobox', { name: 'Arbetsrätt och arbetsmiljö för Socialchef' })).toHaveValue('3');
   await page.getByRole('tab', { name: 'Kompetenskrav' }).click();
   await page.getByLabel('Filtrera rader').fill('1.7');

@@ -20,7 +20,7 @@ const observeLongTasks = () => {
 const heatMapShown = (page: Page) =>
   page.waitForFunction(
     () =>
-      document.querySelector('table.heat-map tbody tr[aria-rowindex]') !== null &&
+      document.querySelector('.heat-map .heat-body [role="row"][aria-rowindex]') !== null &&
       !/Hämtar/.test(document.querySelector('.heat-count')?.textContent ?? ''),
     undefined,
     { polling: 100, timeout: 300_000 },
@@ -80,7 +80,7 @@ async function measure(browser: Browser, planId: string): Promise<{ trace: Recor
     await page.waitForFunction(
       () =>
         document.querySelector(
-          `table.heat-map tbody tr[aria-rowindex="${document.querySelector('table.heat-map')?.getAttribute('aria-rowcount')}"]`,
+          `.heat-map .heat-body [role="row"][aria-rowindex="${document.querySelector('.heat-map')?.getAttribute('aria-rowcount')}"]`,
         ) !== null,
       undefined,
       {
@@ -93,7 +93,7 @@ async function measure(browser: Browser, planId: string): Promise<{ trace: Recor
   await phase('change stage (1 → 10)', async () => {
     await stage.selectOption('10');
     await page.waitForFunction(
-      () => /Etapp 10$/.test(document.querySelector('table.heat-map')?.closest('section')?.querySelector('h3')?.textContent ?? ''),
+      () => /Etapp 10$/.test(document.querySelector('.heat-map')?.closest('section')?.querySelector('h3')?.textContent ?? ''),
       undefined,
       {
         polling: 100,

@@ -59,6 +59,23 @@ test('HR picks stage 3, sees the heat map and the gap list, closes a gap with an
   const grid = page.getByRole('grid', { name: 'Gapkarta: aktörer och kompetenser, Etapp 3' });
   await expect(grid).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /^Visar \d+ av \d+ aktörer · 1 gap$/ })).toBeVisible();
+  // The grid is one tab stop; arrow keys move between cells, Ctrl+End goes to the last cell.
+  const focused = page.locator(':focus');
+  const first = grid.getByRole('row').nth(1).locator('[tabindex="0"]');
+  await first.focus();
+  await expect(focused).toHaveAttribute('data-cell', '0:0');
+  await page.keyboard.press('ArrowRight');
+  await expect(focused).toHaveAttribute('data-cell', '0:1');
+  await expect(focused).toHaveAttribute('role', 'gridcell');
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toHaveAttribute('data-cell', '1:1');
+  const rowCount = Number(await grid.getAttribute('aria-rowcount'));
+  const colCount = Number(await grid.getAttribute('aria-colcount'));
+  await page.keyboard.press('Control+End');
+  await expect(focused).toHaveAttribute('data-cell', `${rowCount - 2}:${colCount - 1}`);
+  await expect(focused).toHaveAttribute('aria-colindex', String(colCount));
+  await expect(focused.locator('xpath=..')).toHaveAttribute('aria-rowindex', String(rowCount));
+  await expect(grid.locator('[tabindex="0"]')).toHaveCount(1);
   // Rows and columns are virtualised: narrowed to a unit, as a user would, its rows are in view.
   const unit = page.getByRole('combobox', { name: 'Enhet' });
   await unit.fill('Enhetschef biståndshandläggning äldre');

@@ -204,7 +204,7 @@ const HeatGrid = memo(function HeatGrid({ map, rows, columns, counts, collapsed,
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    // Few rows and columns beyond the view: a table lays out all of its cells whenever one row comes in.
+    // Few rows and columns beyond the view.
     overscan: 2,
     useFlushSync: false,
   });
@@ -219,24 +219,25 @@ const HeatGrid = memo(function HeatGrid({ map, rows, columns, counts, collapsed,
     overscan: 1,
   });
   const items = virtualizer.getVirtualItems();
-  const paddingTop = items.length ? items[0].start : 0;
-  const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const cols = across.getVirtualItems();
   const paddingLeft = cols.length ? cols[0].start - ACTOR_WIDTH : 0;
-  const paddingRight = cols.length ? across.getTotalSize() - cols[cols.length - 1].end : 0;
 
   // The focused cell (row among those shown, column 0 = the actor): one tab stop for the whole grid.
   const [focus, setFocus] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   const moved = useRef(false);
   const row = Math.min(focus.row, Math.max(0, rows.length - 1));
   const col = Math.min(focus.col, columns.length);
+  // After a key moved the focus: a cell far away is drawn only once the scroll it asked for has come in,
+  // a render or two later, so the move stays pending until the cell is there.
   useEffect(() => {
     if (!moved.current) return;
+    const cell = scroller.current?.querySelector<HTMLElement>(`[data-cell="${row}:${col}"]`);
+    if (!cell) return;
     moved.current = false;
-    scroller.current?.querySelector<HTMLElement>(`[data-cell="${row}:${col}"]`)?.focus();
+    cell.focus();
   });
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, () => { row: number; col: number }> = {
       ArrowDown: () => ({ row: row + 1, col }),
@@ -260,60 +261,59 @@ const HeatGrid = memo(function HeatGrid({ map, rows, columns, counts, collapsed,
   };
 
   // One handler for the grid: each focusable cell says where it is (`data-cell="row:col"`).
-  const onFocus = (e: FocusEvent<HTMLTableElement>) => {
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
     const at = (e.target as HTMLElement).dataset.cell?.split(':').map(Number);
     if (at && (at[0] !== row || at[1] !== col)) setFocus({ row: at[0], col: at[1] });
   };
   const colFrom = cols.length ? cols[0].index : 0;
   const colTo = cols.length ? cols[cols.length - 1].index + 1 : 0;
+  const width = across.getTotalSize();
+  // A grid of boxes, not a <table>: a table lays out all of its cells whenever a column comes into view,
+  // a row of fixed size (CSS containment) only its own. The roles make it the same grid to assistive
+  // technology: rows, column and row headers, cells, with their indexes among all rows and columns.
   return (
     <div className="heat-scroll" ref={scroller}>
-      <table
-        className="data heat-map"
+      <div
+        className="heat-map"
         role="grid"
         aria-labelledby={labelledBy}
         aria-describedby={describedBy}
         aria-rowcount={rows.length + 1}
         aria-colcount={columns.length + 1}
-        style={{ width: across.getTotalSize() }}
+        style={{ width }}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
       >
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col" className="heat-actor" style={{ width: ACTOR_WIDTH }} aria-colindex={1}>
+        <div role="rowgroup" className="heat-head">
+          <div role="row" aria-rowindex={1} className="heat-row">
+            <div role="columnheader" className="heat-actor" aria-colindex={1}>
               {t('hr.heat.actor')}
-            </th>
-            {paddingLeft > 0 && <th aria-hidden="true" className="heat-spacer" style={{ width: paddingLeft }} />}
+            </div>
+            {paddingLeft > 0 && <div aria-hidden="true" className="heat-spacer" style={{ width: paddingLeft }} />}
             {cols.map((v) => {
               const c = map.competences[columns[v.index]];
               return (
-                <th scope="col" key={c.id} style={{ width: COL_WIDTH }} aria-colindex={v.index + 2}>
+                <div role="columnheader" key={c.id} className="heat-cell" aria-colindex={v.index + 2}>
                   {c.name}
                   <span className="column-name">{t(`competenceCategory.${c.category}`)}</span>
-                </th>
+                </div>
               );
             })}
-            {paddingRight > 0 && <th aria-hidden="true" className="heat-spacer" style={{ width: paddingRight }} />}
-          </tr>
-        </thead>
-        <tbody>
-          {paddingTop > 0 && (
-            <tr aria-hidden="true" className="heat-spacer">
-              <td style={{ height: paddingTop }} colSpan={cols.length + 3} />
-            </tr>
-          )}
+          </div>
+        </div>
+        <div role="rowgroup" className="heat-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
             <HeatRow
               key={map.actors[rows[item.index]].id}
               map={map}
               index={rows[item.index]}
               position={item.index}
+              top={item.start}
+              width={width}
               columns={columns}
               colFrom={colFrom}
               colTo={colTo}
-              spacerLeft={paddingLeft > 0}
-              spacerRight={paddingRight > 0}
+              spacerLeft={paddingLeft}
               focusCol={item.index === row ? col : -1}
               open={!collapsed.has(map.actors[rows[item.index]].id)}
               gaps={counts[rows[item.index]]}
@@ -321,13 +321,8 @@ const HeatGrid = memo(function HeatGrid({ map, rows, columns, counts, collapsed,
               cellText={cellText}
             />
           ))}
-          {paddingBottom > 0 && (
-            <tr aria-hidden="true" className="heat-spacer">
-              <td style={{ height: paddingBottom }} colSpan={cols.length + 3} />
-            </tr>
-          )}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   );
 });
@@ -338,12 +333,15 @@ interface HeatRowProps {
   index: number;
   /** Among the rows shown. */
   position: number;
+  /** Where the row starts in the grid's body, and the grid's width (px). */
+  top: number;
+  width: number;
   columns: number[];
   /** The columns drawn: `columns[colFrom]` up to (not with) `columns[colTo]`. */
   colFrom: number;
   colTo: number;
-  spacerLeft: boolean;
-  spacerRight: boolean;
+  /** The width of the columns before the first one drawn (px). */
+  spacerLeft: number;
   /** The grid's tab stop when it is in this row (0 = the actor), else -1. */
   focusCol: number;
   open: boolean;
@@ -360,11 +358,12 @@ const HeatRow = memo(function HeatRow({
   map,
   index,
   position,
+  top,
+  width,
   columns,
   colFrom,
   colTo,
   spacerLeft,
-  spacerRight,
   focusCol,
   open,
   gaps,
@@ -380,10 +379,11 @@ const HeatRow = memo(function HeatRow({
     const cell = cellAt(map, index, c);
     const text = cellText(cell);
     cells.push(
-      <td
+      <div
         key={c}
+        role="gridcell"
         aria-colindex={j + 2}
-        className={`${cellClass(cell)}${text.added ? ' heat-added' : ''}`}
+        className={`heat-cell ${cellClass(cell)}${text.added ? ' heat-added' : ''}`}
         data-cell={`${position}:${j + 1}`}
         tabIndex={tabIndex(j + 1)}
       >
@@ -391,13 +391,13 @@ const HeatRow = memo(function HeatRow({
         {text.gap && <span className="block heat-gap-text">{text.gap}</span>}
         {text.added && <span className="change-label">{text.added}</span>}
         {text.before && <span className="meta block">{text.before}</span>}
-      </td>,
+      </div>,
     );
   }
   return (
-    <tr aria-rowindex={position + 2} style={{ height: ROW_HEIGHT }}>
-      <th
-        scope="row"
+    <div role="row" aria-rowindex={position + 2} className="heat-row" style={{ width, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}>
+      <div
+        role="rowheader"
         className="heat-actor"
         style={{ paddingLeft: `${0.6 + actor.depth * 1.1}rem` }}
         data-cell={actor.descendants > 0 ? undefined : `${position}:0`}
@@ -419,11 +419,10 @@ const HeatRow = memo(function HeatRow({
           actor.name
         )}
         {gaps > 0 && <span className="meta block">{t('hr.heat.rowGaps', { count: gaps })}</span>}
-      </th>
-      {spacerLeft && <td aria-hidden="true" className="heat-spacer" />}
+      </div>
+      {spacerLeft > 0 && <div aria-hidden="true" className="heat-spacer" style={{ width: spacerLeft }} />}
       {cells}
-      {spacerRight && <td aria-hidden="true" className="heat-spacer" />}
-    </tr>
+    </div>
   );
 });
 

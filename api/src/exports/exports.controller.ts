@@ -15,7 +15,7 @@ const FILE = { type: 'string', format: 'binary' } as const;
 const download = (file: ExportFile) =>
   new StreamableFile(file.bytes, { type: file.type, length: file.bytes.length, disposition: `attachment; filename="${file.fileName}"` });
 
-/** What people take to meetings: the revised ordinance, the rollout matrix, the findings and the gaps, as XLSX and CSV. */
+/** What people take to meetings: the revised ordinance (also as PDF), the rollout matrix, the findings and the gaps, as XLSX and CSV. */
 @ApiTags('exports')
 @Controller('plans/:id/exports')
 export class ExportsController {
@@ -50,6 +50,24 @@ export class ExportsController {
     @Query() query: OrdinanceExportQueryDto,
   ): Promise<StreamableFile> {
     return download(await this.exports.ordinance(auth.organisationId, id, 'csv', query.stage));
+  }
+
+  @Get('ordinance.pdf')
+  @ApiOperation({
+    summary:
+      'The delegation ordinance after a stage as a tagged, accessible PDF (sv-SE, title, sections as headings, changed rows marked in words, header on every page, page numbers)',
+    operationId: 'exportOrdinancePdf',
+  })
+  @RequirePermission('plan.export')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The file, as an attachment', schema: FILE })
+  @ApiErrors(400, 404)
+  async exportOrdinancePdf(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', new UuidParamPipe()) id: string,
+    @Query() query: OrdinanceExportQueryDto,
+  ): Promise<StreamableFile> {
+    return download(await this.exports.ordinance(auth.organisationId, id, 'pdf', query.stage));
   }
 
   @Get('matrix.xlsx')

@@ -3,8 +3,10 @@ import { analysePlan, foldPlan, Plan } from '@tillit/domain';
 import { ExportTable, findingsTable, gapsTable, matrixTable, ordinanceTable, writeCsv, writeXlsx } from '@tillit/domain/ordinance';
 import { AppError } from '../common/app-error';
 import { TransferService } from '../transfer/transfer.service';
+import { ordinancePdf } from './ordinance-pdf';
 
 export type ExportFormat = 'xlsx' | 'csv';
+export type OrdinanceFormat = ExportFormat | 'pdf';
 
 /** A file to download: its bytes, type and name. */
 export interface ExportFile {
@@ -13,9 +15,10 @@ export interface ExportFile {
   fileName: string;
 }
 
-const TYPES: Record<ExportFormat, string> = {
+const TYPES: Record<OrdinanceFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
 };
 
 /** A file name a person and every browser read: ASCII letters, digits and dashes. */
@@ -37,11 +40,15 @@ export function fileSlug(text: string): string {
 export class ExportsService {
   constructor(private readonly transfer: TransferService) {}
 
-  async ordinance(organisationId: string, planId: string, format: ExportFormat, stage?: string): Promise<ExportFile> {
+  async ordinance(organisationId: string, planId: string, format: OrdinanceFormat, stage?: string): Promise<ExportFile> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
     const k = stageIndexOf(plan, stage);
     const suffix = k === 0 ? 'nulage' : `efter-etapp-${k}`;
-    return this.file(ordinanceTable(plan, foldPlan(plan).states, k), format, `delegationsordning-${fileSlug(plan.title)}-${suffix}`);
+    const table = ordinanceTable(plan, foldPlan(plan).states, k);
+    const name = `delegationsordning-${fileSlug(plan.title)}-${suffix}`;
+    if (format !== 'pdf') return this.file(table, format, name);
+    const bytes = await ordinancePdf(table, plan.organisation || governingBodyName(table));
+    return { bytes, type: TYPES.pdf, fileName: `${name}.pdf` };
   }
 
   async matrix(organisationId: string, planId: string, format: ExportFormat): Promise<ExportFile> {
@@ -77,3 +84,6 @@ function stageIndexOf(plan: Plan, stage: string | undefined): number {
   }
   return i + 1;
 }
+
+/** The body named in the ordinance's title row ("Delegationsordning för Socialnämnden"). */
+const governingBodyName = (table: ExportTable) => table.title[0]?.replace(/^Delegationsordning för /, '') ?? 'Tillit';

@@ -13,7 +13,8 @@ export interface TaggedPdf {
   heading(level: 'H1' | 'H2' | 'H3', text: string, bookmark?: boolean): void;
   paragraph(text: string): void;
   list(items: string[]): void;
-  table(header: string[], rows: Cell[][], widths?: number[]): void;
+  /** A table whose header row is drawn again at the top of every page it continues on. */
+  table(header: string[], rows: Cell[][], widths?: Array<number | '*'>): void;
   /** Writes every page's footer (outside the reading order) and ends the document. */
   finish(footer: (page: number, pages: number) => string[]): Promise<Buffer>;
 }
@@ -35,9 +36,20 @@ function escapeInfoForXmp(doc: PDFKit.PDFDocument): void {
   };
 }
 
-export function taggedPdf(info: { title: string; author: string; subject: string; keywords?: string }): TaggedPdf {
+const HEADER_FILL = '#e8eef4';
+const TABLE_FONT_SIZE = 8.5;
+
+export function taggedPdf(info: {
+  title: string;
+  author: string;
+  subject: string;
+  keywords?: string;
+  /** Landscape for wide tables (an ordinance's ten columns); default portrait. */
+  layout?: 'portrait' | 'landscape';
+}): TaggedPdf {
   const doc = new PDFDocument({
     size: 'A4',
+    layout: info.layout ?? 'portrait',
     margins: { top: 56, bottom: 64, left: 60, right: 60 },
     tagged: true,
     lang: 'sv-SE',
@@ -82,13 +94,37 @@ export function taggedPdf(info: { title: string; author: string; subject: string
       doc.moveDown(0.4);
     },
     table(header, rows, widths) {
-      doc.font('Sans').fontSize(8.5);
-      doc.table({
-        structParent: root,
-        columnStyles: widths ?? header.map(() => '*'),
-        rowStyles: (i: number) => (i === 0 ? { backgroundColor: '#e8eef4' } : {}),
-        data: [header.map((h) => ({ text: h, type: 'TH' as const, font: { src: 'Sans-Bold' } })), ...rows],
-      } as PDFKit.Mixins.TableOptionsWithData);
+      doc.font('Sans').fontSize(TABLE_FONT_SIZE);
+      const left = doc.x;
+      const columns = columnWidths(doc.page.width - doc.page.margins.right - left, header.length, widths);
+      // As pdfkit's table pads a cell: a quarter of the font size on each side.
+      const padding = TABLE_FONT_SIZE * 0.25;
+      doc.font('Sans-Bold');
+      const headerHeight = Math.max(...header.map((h, i) => doc.heightOfString(h, { width: columns[i] - 2 * padding }))) + 2 * padding;
+      doc.font('Sans');
+      // pdfkit's table starts a continued row at the page's top margin, read before it adds the page: with
+      // the margin lowered by the header's height, the row starts under a copy of the header. The copy is
+      // an artifact, so a screen reader meets the header once, in the table's structure (TH).
+      const top = doc.page.margins.top;
+      const continueOnNewPage = doc.continueOnNewPage.bind(doc);
+      doc.page.margins.top = top + headerHeight;
+      doc.continueOnNewPage = (options?: PDFKit.PDFDocumentOptions) => {
+        continueOnNewPage(options);
+        drawHeaderArtifact(doc, header, columns, left, top, headerHeight, padding);
+        doc.page.margins.top = top + headerHeight;
+        return doc;
+      };
+      try {
+        doc.table({
+          structParent: root,
+          columnStyles: columns,
+          rowStyles: (i: number) => (i === 0 ? { backgroundColor: HEADER_FILL } : {}),
+          data: [header.map((h) => ({ text: h, type: 'TH' as const, font: { src: 'Sans-Bold' } })), ...rows],
+        } as PDFKit.Mixins.TableOptionsWithData);
+      } finally {
+        doc.continueOnNewPage = continueOnNewPage;
+        doc.page.margins.top = top;
+      }
       doc.moveDown(0.6);
     },
     finish(footer) {
@@ -112,4 +148,36 @@ export function taggedPdf(info: { title: string; author: string; subject: string
       return done;
     },
   };
+}
+
+/** Each column's width in points: numbers as given, the rest (`*`) sharing what is left equally, as pdfkit does. */
+function columnWidths(available: number, count: number, widths: Array<number | '*'> | undefined): number[] {
+  const given = Array.from({ length: count }, (_, i) => widths?.[i] ?? '*');
+  const fixed = given.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
+  const stars = given.filter((w) => w === '*').length;
+  return given.map((w) => (w === '*' ? Math.max(0, (available - fixed) / stars) : w));
+}
+
+/** The header row again, at the top of a page a table continues on, outside the structure tree. */
+function drawHeaderArtifact(
+  doc: PDFKit.PDFDocument,
+  header: string[],
+  columns: number[],
+  left: number,
+  top: number,
+  height: number,
+  padding: number,
+): void {
+  const width = columns.reduce((a, b) => a + b, 0);
+  doc.markContent('Artifact', { type: 'Pagination' });
+  doc.save().rect(left, top, width, height).fill(HEADER_FILL).restore();
+  doc.font('Sans-Bold').fontSize(TABLE_FONT_SIZE).fillColor('black');
+  let x = left;
+  header.forEach((h, i) => {
+    doc.save().lineWidth(1).rect(x, top, columns[i], height).stroke('black').restore();
+    doc.text(h, x + padding, top + padding, { width: columns[i] - 2 * padding, lineBreak: true });
+    x += columns[i];
+  });
+  doc.endMarkedContent();
+  doc.font('Sans').fontSize(TABLE_FONT_SIZE);
 }

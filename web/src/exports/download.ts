@@ -3,7 +3,7 @@ import { session } from '../auth/session';
 
 /** The files the API exports for a plan (GET /api/plans/:id/exports/<table>.<format>). */
 export type ExportTableName = 'ordinance' | 'matrix' | 'findings' | 'gaps';
-export type ExportFormat = 'xlsx' | 'csv';
+export type ExportFormat = 'xlsx' | 'csv' | 'pdf';
 
 export function exportPath(planId: string, table: ExportTableName, format: ExportFormat, query: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined)).toString();

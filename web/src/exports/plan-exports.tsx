@@ -3,17 +3,19 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, ExportFormat, exportPath, ExportTableName } from './download';
 
-/** Two buttons, XLSX and CSV, that download one of the plan's tables; a failure is said beside them. */
+/** Buttons, XLSX and CSV (and PDF where there is one), that download one of the plan's tables; a failure is said beside them. */
 function DownloadButtons({
   planId,
   table,
   label,
   query,
+  formats = ['xlsx', 'csv'],
 }: {
   planId: string;
   table: ExportTableName;
   label: string;
   query?: Record<string, string | undefined>;
+  formats?: readonly ExportFormat[];
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
@@ -29,7 +31,7 @@ function DownloadButtons({
     <div className="export-row">
       <div className="export-buttons" role="group" aria-label={label}>
         <span className="export-label">{label}</span>
-        {(['xlsx', 'csv'] as const).map((format) => (
+        {formats.map((format) => (
           <button key={format} type="button" className="secondary-dark" disabled={busy !== null} onClick={() => download(format)}>
             {busy === format ? t('ordinance.exports.downloading') : t(`ordinance.exports.format.${format}`)}
             <span className="visually-hidden"> – {label}</span>
@@ -45,7 +47,9 @@ function DownloadButtons({
   );
 }
 
-/** The revised ordinance after a chosen stage (default: after the last), as XLSX or CSV. */
+const ORDINANCE_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
+
+/** The revised ordinance after a chosen stage (default: after the last), as XLSX, CSV or an accessible PDF. */
 export function OrdinanceExport({ planId, plan }: { planId: string; plan: Plan }) {
   const { t } = useTranslation();
   const id = useId();
@@ -63,7 +67,7 @@ export function OrdinanceExport({ planId, plan }: { planId: string; plan: Plan }
           ))}
         </select>
       </div>
-      <DownloadButtons planId={planId} table="ordinance" label={t('ordinance.exports.ordinance')} query={{ stage }} />
+      <DownloadButtons planId={planId} table="ordinance" label={t('ordinance.exports.ordinance')} query={{ stage }} formats={ORDINANCE_FORMATS} />
     </div>
   );
 }

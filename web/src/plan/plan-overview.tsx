@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnswer } from '../analysis/use-answer';
 import { PlanExports } from '../exports/plan-exports';
+import { PlanJsonPanel } from '../exports/plan-json-panels';
+import { PlanResponse } from '@tillit/contract';
 import { PlanAnalysis } from './use-plan-analysis';
 import { MetricChart, PlanSummary } from './plan-summary';
 import { SubjectLinks } from './subject-links';
@@ -11,8 +13,15 @@ import { MetricsTable } from './metrics-table';
 /** Findings shown per stage at first, and added by each "show more". */
 const PAGE = 10;
 
-/** Findings per stage by severity (with text, not colour alone), and the metrics of every stage. */
-export function PlanOverview({ planId, plan, analysis }: { planId: string; plan: Plan; analysis: PlanAnalysis }) {
+/** What the overview needs to offer the whole plan as JSON: its title and version, and whether the user may replace it. */
+export interface PlanJsonContext {
+  meta: Pick<PlanResponse, 'title' | 'version'>;
+  canReplace: boolean;
+  onReplaced: () => void;
+}
+
+/** Findings per stage by severity (with text, not colour alone), the exports, and the metrics of every stage. */
+export function PlanOverview({ planId, plan, analysis, json }: { planId: string; plan: Plan; analysis: PlanAnalysis; json?: PlanJsonContext }) {
   const { t, i18n } = useTranslation();
   const numbers = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   const { summary } = analysis;
@@ -62,6 +71,7 @@ export function PlanOverview({ planId, plan, analysis }: { planId: string; plan:
           ))}
       </section>
       <PlanExports planId={planId} plan={plan} />
+      {json && <PlanJsonPanel planId={planId} {...json} />}
       <section aria-labelledby="metrics-heading">
         <h2 id="metrics-heading">{t('plan.metrics')}</h2>
         <MetricsTable metrics={summary.metrics} stateLabel={(index) => (index === 0 ? t('plan.baseline') : t('plan.stageShort', { index }))} />

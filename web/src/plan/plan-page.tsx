@@ -57,7 +57,14 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
               {t(`board.frozen.${load.meta.status}`)} <a href={hrefOf({ page: 'plan', planId, tab: 'board' })}>{t('board.frozen.toBoard')}</a>
             </p>
           )}
-          {tab === 'overview' && <PlanOverview planId={planId} plan={load.plan} analysis={load.analysis} />}
+          {tab === 'overview' && (
+            <PlanOverview
+              planId={planId}
+              plan={load.plan}
+              analysis={load.analysis}
+              json={{ meta: load.meta, canReplace: !frozen && allows('plan.write', role), onReplaced: load.reload }}
+            />
+          )}
           {tab === 'map' && (
             <DelegationMapView
               key={`${focus?.actor}-${focus?.stage}`}

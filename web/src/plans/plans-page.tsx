@@ -4,6 +4,7 @@ import { FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { NewPlanFromOrdinance } from '../ordinance/new-plan-from-ordinance';
+import { NewPlanFromJson } from '../exports/plan-json-panels';
 import { hrefOf } from '../routing/use-route';
 import { plansApi } from './plans-api';
 
@@ -56,6 +57,7 @@ export function PlansPage({ canWrite = true }: { canWrite?: boolean }) {
         <>
           <CreatePlanForm onCreated={added} />
           <NewPlanFromOrdinance onCreated={added} />
+          <NewPlanFromJson onCreated={added} />
         </>
       ) : (
         <p className="note">{t('plans.readOnly')}</p>

@@ -13,6 +13,7 @@ import { CompetenceEntity } from '../competence/competence.entity';
 import { DevelopmentActionEntity } from '../competence/development-action.entity';
 import { HoldingEntity } from '../competence/holding.entity';
 import { HoldingHistoryEntity } from '../competence/holding-history.entity';
+import { OrdinanceLayoutEntity } from '../ordinance/ordinance-layout.entity';
 import { ConsequenceEntity } from '../consequences/consequence.entity';
 import { DecisionAreaEntity } from '../decision-areas/decision-area.entity';
 import { DecisionRightEntity } from '../decision-areas/decision-right.entity';
@@ -45,6 +46,7 @@ export const entities = [
   PlanChangeEntity,
   HoldingEntity,
   HoldingHistoryEntity,
+  OrdinanceLayoutEntity,
   DevelopmentActionEntity,
   ClarityAssessmentEntity,
   ConsequenceEntity,

@@ -85,8 +85,34 @@ describe(ExportsController.name, () => {
     const body = res.body as Buffer;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString('utf8');
-    expect(text).toContain('\r\nNr;Ärende;Delegat;Ersättare;Vidaredelegering;Lagrum;Begränsning;Anmäls;Anmärkning;Ändrad\r\n');
+    // The file's own columns first, under its names; the change marks last.
+    expect(text).toMatch(/\r\nNr;Ärende;Lagrum;Delegat;Anmäls;Anmärkning(;[^;\r\n]+)*;Ändrad\r\n/);
     expect(text).toContain('\r\n2. SOCIALTJÄNSTLAGEN (SoL)\r\nBistånd\r\n');
+  });
+
+  it('writes an imported ordinance in the file’s own column order and header names, and reads it back the same', async () => {
+    const source = await importInto(fixture('kommunstyrelse-windows1252.csv'), 'ks.csv');
+    const csv = (await bytes(http().get(`/api/plans/${source}/exports/ordinance.csv`)).expect(200)).body as Buffer;
+    const header = csv
+      .toString('utf8')
+      .split('\r\n')
+      .find((l) => l.startsWith('Punkt;'));
+    // The file's eight columns in its order; Anmäls (which the file did not have) after them, as every right has a value; the marks last.
+    expect(header).toBe('Punkt;Beslutsärende;Beslutsfattare;Ersättare;Lag;Beloppsgräns;Villkor;Får vidaredelegeras;Anmäls;Ändrad');
+    const xlsx = (await bytes(http().get(`/api/plans/${source}/exports/ordinance.xlsx`)).expect(200)).body as Buffer;
+    const rows = (await readSource(xlsx)).sheets[0].rows.map((r) => r.cells.join(';'));
+    expect(rows).toContain(header);
+    // Imported again, the export keeps the layout and the ordinance.
+    const again = await importInto(csv, 'export.csv');
+    expect(await ordinanceOf(again)).toEqual(await ordinanceOf(source));
+    const twice = (await bytes(http().get(`/api/plans/${again}/exports/ordinance.csv`)).expect(200)).body as Buffer;
+    expect(twice.toString('utf8').split('\r\n')).toContain(header);
+  });
+
+  it('writes a plan whose ordinance did not come in by import in the standard layout', async () => {
+    const id = (await http().post('/api/plans/import').send(EXAMPLE_PLAN).expect(201)).body.id as string;
+    const csv = (await bytes(http().get(`/api/plans/${id}/exports/ordinance.csv`)).expect(200)).body.toString('utf8') as string;
+    expect(csv).toContain('\r\nNr;Ärende;Delegat;Ersättare;Vidaredelegering;Lagrum;Begränsning;Anmäls;Anmärkning;Ändrad\r\n');
   });
 
   it('writes the ordinance after a chosen stage, marks what changed, and refuses a stage the plan does not have', async () => {

@@ -23,7 +23,8 @@ export class ExportsController {
 
   @Get('ordinance.xlsx')
   @ApiOperation({
-    summary: 'The delegation ordinance after a stage as XLSX: sections as headings, changed rows marked, in the columns the importer reads',
+    summary:
+      'The delegation ordinance after a stage as XLSX: sections as headings, changed rows marked, in the column layout it was imported in (else the standard one); the importer reads it back',
     operationId: 'exportOrdinanceXlsx',
   })
   @RequirePermission('plan.export')

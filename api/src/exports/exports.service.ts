@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { analysePlan, foldPlan, Plan } from '@tillit/domain';
-import { ExportTable, findingsTable, gapsTable, matrixTable, ordinanceTable, writeCsv, writeXlsx } from '@tillit/domain/ordinance';
+import { ExportTable, findingsTable, inLayout, gapsTable, matrixTable, ordinanceTable, writeCsv, writeXlsx } from '@tillit/domain/ordinance';
 import { AppError } from '../common/app-error';
+import { OrdinanceLayoutRepository } from '../ordinance/ordinance-layout.repository';
 import { TransferService } from '../transfer/transfer.service';
 import { ordinancePdf } from './ordinance-pdf';
 
@@ -38,13 +39,17 @@ export function fileSlug(text: string): string {
 /** The plan's tables as XLSX or CSV: the revised ordinance after a stage, the rollout matrix, the findings, the gaps. */
 @Injectable()
 export class ExportsService {
-  constructor(private readonly transfer: TransferService) {}
+  constructor(
+    private readonly transfer: TransferService,
+    private readonly layouts: OrdinanceLayoutRepository,
+  ) {}
 
   async ordinance(organisationId: string, planId: string, format: OrdinanceFormat, stage?: string): Promise<ExportFile> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
     const k = stageIndexOf(plan, stage);
     const suffix = k === 0 ? 'nulage' : `efter-etapp-${k}`;
-    const table = ordinanceTable(plan, foldPlan(plan).states, k);
+    // The layout the ordinance was imported in, else the standard one.
+    const table = inLayout(ordinanceTable(plan, foldPlan(plan).states, k), await this.layouts.find(organisationId, planId));
     const name = `delegationsordning-${fileSlug(plan.title)}-${suffix}`;
     if (format !== 'pdf') return this.file(table, format, name);
     const bytes = await ordinancePdf(table, plan.organisation || governingBodyName(table));

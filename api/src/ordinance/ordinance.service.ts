@@ -5,6 +5,7 @@ import { foldPlan, Plan, validatePlan } from '@tillit/domain';
 import {
   interpretOrdinance,
   isEmptyOrdinance,
+  layoutOfPreview,
   OrdinanceFileError,
   OrdinanceImport,
   ordinanceImport,
@@ -31,6 +32,7 @@ import { assertNotFrozen, PlanStore } from '../plans/plan-store';
 import { PlansRepository } from '../plans/plans.repository';
 import { PlanChangeEntity } from '../stages/plan-change.entity';
 import { StageEntity } from '../stages/stage.entity';
+import { OrdinanceLayoutRepository } from './ordinance-layout.repository';
 
 /** The multipart upload as the interceptor leaves it. */
 export interface OrdinanceUpload {
@@ -48,6 +50,7 @@ export class OrdinanceService {
     private readonly store: PlanStore,
     private readonly content: PlanContentRepository,
     private readonly audit: AuditRepository,
+    private readonly layouts: OrdinanceLayoutRepository,
   ) {}
 
   async preview(auth: AuthContext, planId: string, upload: OrdinanceUpload): Promise<OrdinancePreviewResponse> {
@@ -91,6 +94,7 @@ export class OrdinanceService {
       if (!check.ok) throw AppError.validation(check.errors.map((e) => planFieldError(e, next, 'file')));
       await em.query('SET CONSTRAINTS ALL DEFERRED');
       await this.insert(em, scope, imported);
+      await this.layouts.save(em, auth.organisationId, planId, layoutOfPreview(preview));
       const result: OrdinanceImportResponse =
         imported.target === 'baseline'
           ? {

@@ -38,6 +38,7 @@ function escapeInfoForXmp(doc: PDFKit.PDFDocument): void {
 
 const HEADER_FILL = '#e8eef4';
 const TABLE_FONT_SIZE = 8.5;
+const MIN_STAR_WIDTH = 48;
 
 export function taggedPdf(info: {
   title: string;
@@ -153,9 +154,12 @@ export function taggedPdf(info: {
 /** Each column's width in points: numbers as given, the rest (`*`) sharing what is left equally, as pdfkit does. */
 function columnWidths(available: number, count: number, widths: Array<number | '*'> | undefined): number[] {
   const given = Array.from({ length: count }, (_, i) => widths?.[i] ?? '*');
-  const fixed = given.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
   const stars = given.filter((w) => w === '*').length;
-  return given.map((w) => (w === '*' ? Math.max(0, (available - fixed) / stars) : w));
+  const fixed = given.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
+  // The given widths shrink, in proportion, so that each `*` column keeps at least a narrow column's width.
+  const scale = fixed > 0 ? Math.min(1, (available - stars * MIN_STAR_WIDTH) / fixed) : 1;
+  const star = stars ? (available - fixed * scale) / stars : 0;
+  return given.map((w) => (w === '*' ? star : w * scale));
 }
 
 /** The header row again, at the top of a page a table continues on, outside the structure tree. */

@@ -4,7 +4,7 @@ import { analysePlan } from '../engine/analyse';
 import { foldPlan } from '../engine/state';
 import { validatePlan } from '../format/validate';
 import { Plan } from '../model/types';
-import { matrixTable, ordinanceTable } from './export-tables';
+import { ExportTable, inLayout, layoutOfPreview, matrixTable, ORDINANCE_EXPORT_HEADER, ordinanceTable } from './export-tables';
 import { interpretOrdinance } from './interpret';
 import { readSource } from './source';
 import { ordinanceImport, withOrdinance } from './to-plan';
@@ -151,5 +151,78 @@ describe(matrixTable.name, () => {
     expect(table.header).toEqual(['Nr', 'Beslutsområde', 'Avsnitt', 'Nuläge', 'Etapp 1: Etapp']);
     const row = table.rows.find((r) => 'cells' in r && r.cells[0] === '2.1');
     expect(row).toEqual({ cells: ['2.1', area.title, area.section, 'Socialsekreterare, nivå 6', 'Socialchef, nivå 6 (ny delegat)'], marked: true });
+  });
+});
+
+describe(inLayout.name, () => {
+  const table: ExportTable = {
+    sheet: 'Delegationsordning',
+    title: ['Delegationsordning för Nämnden'],
+    header: [...ORDINANCE_EXPORT_HEADER],
+    rows: [
+      { heading: 'Personal', level: 1 },
+      { cells: ['1.1', 'Anställning', 'Enhetschef', '', '', 'LAS', '', 'Ja', 'Kommentar: efter samråd', 'ny delegat'], marked: true },
+      { cells: ['1.2', 'Uppsägning', 'Socialchef', 'Avdelningschef', '', '7 § LAS', '', 'Ja', '', ''] },
+    ],
+  };
+
+  it('writes the file’s columns in its order and names, a column with no field blank, a second column of a field blank, and the marks last', () => {
+    const out = inLayout(table, {
+      columns: [
+        { header: 'Punkt', field: 'code' },
+        { header: 'Lag', field: 'legalBasis' },
+        { header: 'Delegationens art', field: 'matter' },
+        { header: 'Beslutsfattare', field: 'delegate' },
+        { header: 'Diarienr', field: null },
+        { header: 'Kommentar', field: 'remark' },
+        { header: 'Anteckning', field: 'remark' },
+      ],
+    });
+    // Ersättare and Anmäls have values, so they follow the file's own columns; Vidaredelegering and Begränsning have none.
+    expect(out.header).toEqual([
+      'Punkt',
+      'Lag',
+      'Delegationens art',
+      'Beslutsfattare',
+      'Diarienr',
+      'Kommentar',
+      'Anteckning',
+      'Ersättare',
+      'Anmäls',
+      'Ändrad',
+    ]);
+    expect(out.rows[0]).toEqual({ heading: 'Personal', level: 1 });
+    expect(out.rows[1]).toEqual({
+      cells: ['1.1', 'LAS', 'Anställning', 'Enhetschef', '', 'Kommentar: efter samråd', '', '', 'Ja', 'ny delegat'],
+      marked: true,
+    });
+    expect(out.rows[2]).toEqual({ cells: ['1.2', '7 § LAS', 'Uppsägning', 'Socialchef', '', '', '', 'Avdelningschef', 'Ja', ''] });
+  });
+
+  it('keeps the standard layout without one', () => {
+    expect(inLayout(table, null)).toBe(table);
+    expect(inLayout(table, { columns: [] })).toBe(table);
+  });
+});
+
+describe(layoutOfPreview.name, () => {
+  it('takes every column with a header, in the file’s order, and leaves out the ignored and the headerless', () => {
+    expect(
+      layoutOfPreview({
+        columns: [
+          { index: 0, header: 'Punkt', field: 'code', manual: false },
+          { index: 1, header: ' Beslutsärende ', field: 'matter', manual: false },
+          { index: 2, header: '', field: null, manual: false },
+          { index: 3, header: 'Diarienr', field: null, manual: false },
+          { index: 4, header: 'Ändrad', field: 'ignore', manual: false },
+        ],
+      }),
+    ).toEqual({
+      columns: [
+        { header: 'Punkt', field: 'code' },
+        { header: 'Beslutsärende', field: 'matter' },
+        { header: 'Diarienr', field: null },
+      ],
+    });
   });
 });

@@ -5,6 +5,7 @@ import { limitText } from '../engine/limits';
 import { PlanState } from '../engine/state';
 import { DEVELOPMENT_KINDS } from '../model/plan.schema';
 import { Plan } from '../model/types';
+import { OrdinanceField, OrdinancePreview } from './ordinance.schema';
 
 type DevelopmentKind = (typeof DEVELOPMENT_KINDS)[number];
 
@@ -33,6 +34,68 @@ export const ORDINANCE_EXPORT_HEADER = [
   'Anmärkning',
   'Ändrad',
 ] as const;
+
+/** The field each column of the standard layout holds (the last, Ändrad, holds the change marks). */
+const STANDARD_FIELDS: readonly OrdinanceField[] = [
+  'code',
+  'matter',
+  'delegate',
+  'substitute',
+  'onwardDelegation',
+  'legalBasis',
+  'limit',
+  'reporting',
+  'remark',
+];
+
+/**
+ * The columns of an imported ordinance, in the file's order and with its own header names: what an export
+ * of that plan's ordinance is written in. `field` null: a column the importer did not read into a field.
+ */
+export interface OrdinanceLayout {
+  columns: Array<{ header: string; field: OrdinanceField | null }>;
+}
+
+/** The layout of an imported file from its preview: every column with a header, as the file had them. */
+export function layoutOfPreview(preview: Pick<OrdinancePreview, 'columns'>): OrdinanceLayout {
+  return {
+    columns: preview.columns
+      .filter((c) => c.header.trim() !== '' && c.field !== 'ignore')
+      .map((c) => ({ header: c.header.trim(), field: c.field === 'ignore' ? null : c.field })),
+  };
+}
+
+/**
+ * The ordinance table in an imported file's layout: its columns in its order under its names, a column the
+ * plan has no field for left blank; the standard columns the file lacked are added after them where any row
+ * has a value (a substitute set by a stage, a limit read from the matter's text), so nothing is lost; the
+ * change marks last. Without a layout, the standard one.
+ */
+export function inLayout(table: ExportTable, layout: OrdinanceLayout | null | undefined): ExportTable {
+  if (!layout?.columns.length) return table;
+  const index = new Map(STANDARD_FIELDS.map((f, i) => [f, i]));
+  const changed = table.header.indexOf(CHANGED_COLUMN);
+  const cells = table.rows.flatMap((r) => ('cells' in r ? [r.cells] : []));
+  const own = new Set(layout.columns.flatMap((c) => (c.field ? [c.field] : [])));
+  const added = STANDARD_FIELDS.filter((f) => !own.has(f) && cells.some((row) => row[index.get(f) as number] !== ''));
+  const columns: Array<{ header: string; from: number | null }> = [
+    ...layout.columns.map((c) => ({ header: c.header, from: c.field && own.has(c.field) ? (index.get(c.field) as number) : null })),
+    ...added.map((f) => ({ header: table.header[index.get(f) as number], from: index.get(f) as number })),
+  ];
+  // A field is written once, in its first column; a second column of it (kept as a remark on import) stays blank.
+  const seen = new Set<number>();
+  for (const c of columns) {
+    if (c.from === null) continue;
+    if (seen.has(c.from)) c.from = null;
+    else seen.add(c.from);
+  }
+  if (changed >= 0) columns.push({ header: CHANGED_COLUMN, from: changed });
+  return {
+    ...table,
+    header: columns.map((c) => c.header),
+    rows: table.rows.map((r) => ('heading' in r ? r : { ...r, cells: columns.map((c) => (c.from === null ? '' : (r.cells[c.from] ?? ''))) })),
+  };
+}
 
 /** The column that marks changed rows: the importer passes over it. */
 export const CHANGED_COLUMN = 'Ändrad';

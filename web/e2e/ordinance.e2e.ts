@@ -98,7 +98,13 @@ test('a change lead creates a plan from an ordinance file, fixes the flagged row
   await page.screenshot({ path: path.join(artifacts, 'ordinance-fix.png') });
   await wizard.getByRole('button', { name: 'Rätta rad 10', exact: true }).click();
   await fixRow(wizard, 4, (form) => form.getByRole('radio', { name: 'Enhetschef' }).check());
-  await fixRow(wizard, 5, (form) => form.getByRole('radio', { name: 'Avdelningschef' }).check());
+  // Row 5 names two titles on two lines: the matter is split into one per title instead.
+  await wizard.getByRole('button', { name: 'Rätta rad 5', exact: true }).click();
+  await wizard
+    .getByRole('group', { name: /^Rätta rad 5:/ })
+    .getByRole('button', { name: 'Dela upp ärendet i 2 rader: Enhetschef, Avdelningschef' })
+    .click();
+  await expect(wizard.getByRole('button', { name: 'Rätta rad 5', exact: true })).toBeFocused();
   await fixRow(wizard, 8, (form) => form.getByLabel('Delegat').fill('Enhetschef'));
   await fixRow(wizard, 9, (form) => form.getByLabel('Nr').fill('2.7'));
   await fixRow(wizard, 10, (form) => form.getByLabel('Delegat').fill('Nämnden'));
@@ -109,6 +115,10 @@ test('a change lead creates a plan from an ordinance file, fixes the flagged row
   await expect(problems.getByRole('heading')).toHaveText('Problem: 0 fel, 2 varningar');
   await expect(wizard.getByText('Inga fel. Delegationsordningen kan importeras.')).toBeVisible();
   await expect(table.getByRole('row', { name: /Beslut om kontaktfamilj/ })).toContainText('Enhetschef');
+  const general = items.getByRole('table', { name: 'Ärenden under 1 Allmänt' });
+  await expect(general.getByRole('row', { name: /1\.3a/ })).toContainText('Del 1 av 2 (uppdelat ärende)');
+  await expect(general.getByRole('row', { name: /1\.3a/ })).toContainText('Enhetschef');
+  await expect(general.getByRole('row', { name: /1\.3b/ })).toContainText('Avdelningschef');
   // "AU" became a new actor with its full title and a kind guessed from it, both editable.
   await expect(wizard.getByLabel('Namn på den nya aktören för Arbetsutskottet')).toHaveValue('Arbetsutskottet');
   await expect(wizard.getByLabel('Typ av aktör för Arbetsutskottet')).toHaveValue('governing_body');
@@ -116,7 +126,7 @@ test('a change lead creates a plan from an ordinance file, fixes the flagged row
 
   await wizard.getByRole('button', { name: 'Importera till planen (version 1)' }).click();
   await stepHeading(page, 'Klart: delegationsordningen är importerad');
-  await expect(wizard).toContainText('10 beslutsområden och 6 nya aktörer');
+  await expect(wizard).toContainText('11 beslutsområden och 6 nya aktörer');
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: path.join(artifacts, 'ordinance-done.png') });
 

@@ -30,6 +30,55 @@ describe(OrdinanceController.name, () => {
     return mapping ? req.field('mapping', JSON.stringify(mapping)) : req;
   };
 
+  it('imports a row with two titles in its delegate cell as one of them, or split into one matter per title', async () => {
+    const csv = Buffer.from(
+      [
+        'Delegationsordning för socialnämnden',
+        'Nr;Ärende;Lagrum;Delegat',
+        '1 Bistånd',
+        '1.1;Bistånd i form av särskilt boende;4 kap. 1 § SoL;Enhetschef/1:e socialsekreterare',
+        '1.2;Bistånd i form av ledsagning;4 kap. 1 § SoL;Enhetschef/Biståndshandläggare',
+        '',
+      ].join('\r\n'),
+    );
+    const plan = await newPlan();
+    const flagged = (await preview(plan.id, csv, 'sn.csv').expect(200)).body.preview as {
+      problems: Array<{ line: number; code: string; params: unknown }>;
+    };
+    expect(flagged.problems.map((p) => [p.line, p.code])).toEqual([
+      [4, 'two_delegates'],
+      [5, 'two_delegates'],
+    ]);
+    expect(flagged.problems[0].params).toEqual({ options: ['Enhetschef', '1:e socialsekreterare'] });
+    await importFile(plan.id, csv, 'sn.csv', plan.version).expect(400);
+
+    const mapping = {
+      rows: [
+        { line: 4, values: { delegate: 'Enhetschef' } },
+        { line: 5, values: {}, split: true },
+      ],
+    };
+    const checked = (await preview(plan.id, csv, 'sn.csv', mapping).expect(200)).body.preview as {
+      problems: unknown[];
+      items: Array<{ code: string; part?: unknown }>;
+    };
+    expect(checked.problems).toEqual([]);
+    expect(checked.items.map((i) => [i.code, i.part])).toEqual([
+      ['1.1', undefined],
+      ['1.2a', { index: 1, of: 2 }],
+      ['1.2b', { index: 2, of: 2 }],
+    ]);
+    await importFile(plan.id, csv, 'sn.csv', plan.version, mapping).expect(201);
+    const saved = await exported(plan.id);
+    const deciderOf = (code: string) => {
+      const area = saved.decisionAreas.find((a) => a.code === code);
+      const right = saved.baseline.find((r) => r.decisionAreaId === area?.id);
+      return saved.actors.find((a) => a.id === right?.deciderId)?.name;
+    };
+    expect(saved.decisionAreas.map((a) => a.code)).toEqual(['1.1', '1.2a', '1.2b']);
+    expect([deciderOf('1.1'), deciderOf('1.2a'), deciderOf('1.2b')]).toEqual(['Enhetschef', 'Enhetschef', 'Biståndshandläggare']);
+  });
+
   it('previews a CSV ordinance for an empty plan and writes nothing', async () => {
     const plan = await newPlan();
     const res = await preview(plan.id, fixture('socialnamnd-utf8-bom.csv'), 'socialnamnd.csv').expect(200);

@@ -77,6 +77,12 @@ const item = {
     reporting: { type: 'string', enum: ['yes', 'no', 'unspecified'] },
     onwardDelegation: { type: 'boolean' },
     inherited: { type: 'array', items: field },
+    part: {
+      type: 'object',
+      description: 'One of the matters a row was split into (mapping.rows[].split), one per title of its delegate cell',
+      required: ['index', 'of'],
+      properties: { index: int, of: int },
+    },
   },
 };
 

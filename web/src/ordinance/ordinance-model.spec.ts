@@ -14,6 +14,7 @@ import {
   withColumn,
   withReading,
   withRowFix,
+  withSplitRow,
 } from './ordinance-model';
 
 const anItem = (line: number, over: Partial<PreviewItem> = {}): PreviewItem => ({
@@ -157,6 +158,21 @@ describe('ordinance model', () => {
     it('leaves no row behind when nothing was changed', () => {
       const original = rowValues(item, {});
       expect(withRowFix({}, 4, original, original)).toEqual({});
+    });
+  });
+
+  describe(withSplitRow.name, () => {
+    it('marks the row to be split, dropping a delegate picked before and keeping its other fixes', () => {
+      const start = { rows: [{ line: 4, values: { delegate: 'Enhetschef', code: '1.2' } }] };
+      expect(withSplitRow(start, 4)).toEqual({ rows: [{ line: 4, values: { code: '1.2' }, split: true }] });
+    });
+
+    it('ends the split when a delegate is picked by hand, and keeps it through another fix', () => {
+      const item = anItem(4, { code: '1.2', delegate: undefined });
+      const original = rowValues(item, {});
+      const split = withSplitRow({}, 4);
+      expect(withRowFix(split, 4, { ...original, code: '1.2x' }, original).rows).toEqual([{ line: 4, values: { code: '1.2x' }, split: true }]);
+      expect(withRowFix(split, 4, { ...original, delegate: 'Enhetschef' }, original).rows).toEqual([{ line: 4, values: { delegate: 'Enhetschef' } }]);
     });
   });
 

@@ -182,10 +182,19 @@ export function withRowFix(
     next[field] = value.trim();
   }
   const rows = (mapping.rows ?? []).filter((r) => r.line !== line);
-  if (Object.keys(next).length) rows.push({ line, values: next });
+  // A delegate picked by hand ends a split of the row.
+  const split = next.delegate === undefined && mapping.rows?.find((r) => r.line === line)?.split;
+  if (Object.keys(next).length || split) rows.push({ line, values: next, ...(split && { split: true }) });
   rows.sort((a, b) => a.line - b.line);
   const { rows: _old, ...rest } = mapping;
   return rows.length ? { ...rest, rows } : rest;
+}
+
+/** "Split the matter": a row whose delegate cell names two or more titles becomes one matter per title. */
+export function withSplitRow(mapping: OrdinanceMapping, line: number): OrdinanceMapping {
+  const { delegate: _picked, ...values } = mapping.rows?.find((r) => r.line === line)?.values ?? {};
+  const rows = [...(mapping.rows ?? []).filter((r) => r.line !== line), { line, values, split: true }].sort((a, b) => a.line - b.line);
+  return { ...mapping, rows };
 }
 
 export function withoutRowFix(mapping: OrdinanceMapping, line: number): OrdinanceMapping {

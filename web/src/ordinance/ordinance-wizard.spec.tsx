@@ -157,4 +157,46 @@ describe(OrdinanceWizard.name, () => {
     await screen.findByText('Inga fel. Delegationsordningen kan importeras.');
     expect(JSON.parse(String(FakeXhr.sent[1].form.get('mapping')))).toEqual({ rows: [{ line: 3, values: { delegate: 'Ordförande' } }] });
   });
+
+  it('offers to pick one of two titles or to split the matter, and sends the split as mapping.rows', async () => {
+    renderWizard();
+    chooseFile(new File(['x'], 'do.csv', { type: 'text/csv' }));
+    const item = { ...aPreview().items[0], delegate: undefined };
+    const flagged = aPreview({
+      items: [item],
+      problems: [
+        {
+          code: 'two_delegates',
+          severity: 'error',
+          line: 3,
+          column: 'Delegat',
+          field: 'delegate',
+          params: { options: ['Enhetschef', '1:e socialsekreterare'] },
+          reason: 'the cell names more than one delegate',
+        },
+      ],
+      counts: { rows: 3, items: 1, sections: 1, skippedHeaders: 0, errors: 1, warnings: 0 },
+    });
+    FakeXhr.queue.push(previewAnswer(1, flagged));
+    fireEvent.click(screen.getByRole('button', { name: 'Läs filen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vidare till förhandsgranskningen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Rätta rad 3' }));
+    expect(screen.getByRole('radio', { name: 'Enhetschef' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: '1:e socialsekreterare' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Dela upp ärendet i 2 rader: Enhetschef, 1:e socialsekreterare' }));
+    const split = aPreview({
+      items: [
+        { ...item, code: `${item.code}a`, delegate: 'Enhetschef', part: { index: 1, of: 2 } },
+        { ...item, code: `${item.code}b`, delegate: '1:e socialsekreterare', part: { index: 2, of: 2 } },
+      ],
+    });
+    FakeXhr.queue.push(previewAnswer(1, split));
+    fireEvent.click(screen.getByRole('button', { name: 'Kontrollera igen' }));
+    await screen.findByText('Inga fel. Delegationsordningen kan importeras.');
+    expect(JSON.parse(String(FakeXhr.sent[1].form.get('mapping')))).toEqual({ rows: [{ line: 3, values: {}, split: true }] });
+    expect(screen.getByText('Del 1 av 2 (uppdelat ärende)')).toBeTruthy();
+    expect(screen.getByText('Del 2 av 2 (uppdelat ärende)')).toBeTruthy();
+    // One fix button for the row the file had.
+    expect(screen.getAllByRole('button', { name: 'Rätta rad 3' })).toHaveLength(1);
+  });
 });

@@ -11,6 +11,7 @@ import {
   problemText,
   rowValues,
   withoutRowFix,
+  withSplitRow,
   withRowFix,
 } from './ordinance-model';
 
@@ -98,16 +99,16 @@ export function PreviewTable({
               </thead>
               <tbody>
                 {items.map((item) => (
-                  <Fragment key={item.line}>
+                  <Fragment key={`${item.line}-${item.part?.index ?? 0}`}>
                     <ItemRow
                       item={item}
-                      id={rowId(item.line)}
+                      id={item.part && item.part.index > 1 ? undefined : rowId(item.line)}
                       problems={byLine.get(item.line) ?? []}
                       fixed={fixed.has(item.line)}
                       editing={editing === item.line}
                       onEdit={() => setEditing(editing === item.line ? null : item.line)}
                     />
-                    {editing === item.line && (
+                    {editing === item.line && (item.part?.index ?? 1) === 1 && (
                       <tr className="ordinance-fix-row">
                         <td colSpan={COLUMNS}>
                           <RowFix
@@ -150,7 +151,7 @@ function ItemRow({
   onEdit,
 }: {
   item: PreviewItem;
-  id: string;
+  id: string | undefined;
   problems: OrdinanceProblem[];
   fixed: boolean;
   editing: boolean;
@@ -168,6 +169,7 @@ function ItemRow({
     item.reporting === 'no' && t('ordinance.mark.notReported'),
     item.restrictedTo && t('ordinance.mark.restricted', { to: item.restrictedTo.map((r) => t(`ordinance.category.${r}`)).join(', ') }),
     item.onwardDelegation && t('ordinance.mark.onward'),
+    item.part && t('ordinance.mark.split', { index: item.part.index, of: item.part.of }),
   ].filter((m): m is string => typeof m === 'string');
   return (
     <tr id={id} className={severity ? `row-${severity}` : undefined} tabIndex={-1}>
@@ -218,7 +220,7 @@ function ItemRow({
           </ul>
         )}
         {fixed && <span className="mark-label fixed">{t('ordinance.preview.fixed')}</span>}
-        {(problems.length > 0 || fixed) && (
+        {(problems.length > 0 || fixed) && (item.part?.index ?? 1) === 1 && (
           <button type="button" id={`${id}-fix`} className="link-button" aria-expanded={editing} onClick={onEdit}>
             {t('ordinance.fix.open', { line: item.line })}
           </button>
@@ -281,6 +283,10 @@ function RowFix({
                 <input type="radio" name={`${ids}-choice`} checked={values.delegate === c} onChange={() => set('delegate', c)} /> {c}
               </label>
             ))}
+            <p className="hint">{t('ordinance.fix.orSplit')}</p>
+            <button type="button" className="secondary-dark" onClick={() => onSave(withSplitRow(mapping, item.line))}>
+              {t('ordinance.fix.split', { count: choices.length, titles: choices.join(', ') })}
+            </button>
           </fieldset>
         )}
         <div className="form-grid">

@@ -264,6 +264,32 @@ describe(interpretOrdinance.name, () => {
     expect(codes(p)).not.toContain('4:two_delegates');
     expect(item(p, '1.2').delegate).toBe('Enhetschef');
   });
+
+  it('splits a matter with two titles in its delegate cell into one matter per title', async () => {
+    const p = await preview(fixture('planted-errors.tsv'), {
+      rows: [
+        { line: 4, values: {}, split: true },
+        { line: 5, values: {}, split: true },
+      ],
+    });
+    expect(codes(p).filter((c) => c.endsWith(':two_delegates'))).toEqual([]);
+    const parts = p.items.filter((i) => i.line === 4);
+    expect(parts.map((i) => [i.code, i.matter, i.delegate, i.legalBasis, i.part])).toEqual([
+      ['1.2a', 'Bistånd i form av särskilt boende', 'Enhetschef', '4 kap. 1 § SoL', { index: 1, of: 2 }],
+      ['1.2b', 'Bistånd i form av särskilt boende', '1:e socialsekreterare', '4 kap. 1 § SoL', { index: 2, of: 2 }],
+    ]);
+    // Two titles on two lines of one cell, too.
+    expect(p.items.filter((i) => i.line === 5).map((i) => [i.code, i.delegate])).toEqual([
+      ['1.3a', 'Enhetschef'],
+      ['1.3b', 'Avdelningschef'],
+    ]);
+    expect(p.actors.find((a) => a.name === '1:e socialsekreterare')?.rows).toBe(1);
+  });
+
+  it('leaves a row with one title as it is when asked to split it', async () => {
+    const p = await preview(fixture('planted-errors.tsv'), { rows: [{ line: 3, values: {}, split: true }] });
+    expect(p.items.filter((i) => i.line === 3).map((i) => [i.code, i.part])).toEqual([['1.1', undefined]]);
+  });
 });
 
 describe(parseLimit.name, () => {

@@ -295,37 +295,48 @@ export function interpretOrdinance(table: SourceTable, options: InterpretOptions
   const codes = new Map<string, number>();
   const items: PreviewItem[] = [];
   const holders: Array<{ item: PreviewItem; decider?: PreviewActor; substitute?: PreviewActor }> = [];
-  for (const { item, delegateText, substituteText } of raw) {
-    const line = item.line;
-    const at = (field: OrdinanceField) => ({ line, field, column: columnOf.has(field) ? label(columnOf.get(field) as number) : undefined });
-    const first = codes.get(item.code);
-    if (first !== undefined) problem('duplicate_code', 'the number is used by an earlier row', at('code'), { code: item.code, firstLine: first });
-    else codes.set(item.code, line);
-
+  const splitLines = new Set((mapping.rows ?? []).filter((r) => r.split).map((r) => r.line));
+  for (const { item: rowItem, delegateText, substituteText } of raw) {
     const stripped = delegateText.replace(/\(?\s*verkställighet\s*\)?/gi, ' ').replace(/får\s+(?:ej|inte)\s+delegeras/gi, ' ');
-    const titles = splitDelegates(stripped);
-    let decider: PreviewActor | undefined;
-    if (item.nonDelegable && (titles.length === 0 || titles.every((t) => namesBody(t, governingBody)))) decider = body;
-    else if (titles.length === 0) problem('missing_delegate', 'the row names no delegate', at('delegate'));
-    else if (titles.length > 1)
-      problem('two_delegates', 'the cell names more than one delegate: pick one or split the matter', at('delegate'), { options: titles });
-    else if (namesBody(titles[0], governingBody)) decider = body;
-    else {
-      const relative = isRelativeDelegate(titles[0]);
-      decider = actorFor(titles[0], titles[0], relative);
-      if (relative)
-        problem('relative_delegate', 'the delegate is a relation, not a title: choose the actor', at('delegate'), { delegate: titles[0] });
+    const rowTitles = splitDelegates(stripped);
+    // "Split the matter": one matter per title, numbered 2.3a, 2.3b …, each with its own delegate.
+    const parts =
+      splitLines.has(rowItem.line) && rowTitles.length > 1
+        ? rowTitles.map((title, i) => ({
+            item: { ...rowItem, code: `${rowItem.code}${String.fromCharCode(97 + i)}`, part: { index: i + 1, of: rowTitles.length } },
+            titles: [title],
+          }))
+        : [{ item: rowItem, titles: rowTitles }];
+    for (const { item, titles } of parts) {
+      const line = item.line;
+      const at = (field: OrdinanceField) => ({ line, field, column: columnOf.has(field) ? label(columnOf.get(field) as number) : undefined });
+      const first = codes.get(item.code);
+      if (first !== undefined) problem('duplicate_code', 'the number is used by an earlier row', at('code'), { code: item.code, firstLine: first });
+      else codes.set(item.code, line);
+
+      let decider: PreviewActor | undefined;
+      if (item.nonDelegable && (titles.length === 0 || titles.every((t) => namesBody(t, governingBody)))) decider = body;
+      else if (titles.length === 0) problem('missing_delegate', 'the row names no delegate', at('delegate'));
+      else if (titles.length > 1)
+        problem('two_delegates', 'the cell names more than one delegate: pick one or split the matter', at('delegate'), { options: titles });
+      else if (namesBody(titles[0], governingBody)) decider = body;
+      else {
+        const relative = isRelativeDelegate(titles[0]);
+        decider = actorFor(titles[0], titles[0], relative);
+        if (relative)
+          problem('relative_delegate', 'the delegate is a relation, not a title: choose the actor', at('delegate'), { delegate: titles[0] });
+      }
+      if (decider) item.delegate = decider.name;
+      const substitutes = splitDelegates(substituteText);
+      let substitute: PreviewActor | undefined;
+      if (substitutes.length > 1) problem('two_delegates', 'the cell names more than one substitute', at('substitute'), { options: substitutes });
+      else if (substitutes.length === 1) {
+        substitute = namesBody(substitutes[0], governingBody) ? body : actorFor(substitutes[0], substitutes[0], isRelativeDelegate(substitutes[0]));
+        item.substitute = substitute.name;
+      }
+      items.push(item);
+      holders.push({ item, decider, substitute });
     }
-    if (decider) item.delegate = decider.name;
-    const substitutes = splitDelegates(substituteText);
-    let substitute: PreviewActor | undefined;
-    if (substitutes.length > 1) problem('two_delegates', 'the cell names more than one substitute', at('substitute'), { options: substitutes });
-    else if (substitutes.length === 1) {
-      substitute = namesBody(substitutes[0], governingBody) ? body : actorFor(substitutes[0], substitutes[0], isRelativeDelegate(substitutes[0]));
-      item.substitute = substitute.name;
-    }
-    items.push(item);
-    holders.push({ item, decider, substitute });
   }
 
   // Matches to the plan's actors, then the user's choices over them.

@@ -109,6 +109,10 @@ export const ordinanceMappingSchema = z
           .object({
             line: z.int().min(1).describe('The line (CSV) or row (XLSX) of the preview'),
             values: z.partialRecord(z.enum(ORDINANCE_FIELDS), cellText).describe('Cell values that replace the file’s'),
+            split: z
+              .boolean()
+              .optional()
+              .describe('A delegate cell naming two or more titles becomes one matter per title (numbered a, b, …), not a problem'),
           })
           .strict(),
       )
@@ -183,6 +187,8 @@ export interface PreviewItem {
   onwardDelegation: boolean;
   /** Fields whose value came from the row above (a merged or blank cell). */
   inherited: OrdinanceField[];
+  /** One of the matters a row was split into, one per title of its delegate cell (1-based). */
+  part?: { index: number; of: number };
 }
 
 export interface PreviewSection {

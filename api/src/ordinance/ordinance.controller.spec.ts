@@ -79,6 +79,16 @@ describe(OrdinanceController.name, () => {
     expect([deciderOf('1.1'), deciderOf('1.2a'), deciderOf('1.2b')]).toEqual(['Enhetschef', 'Enhetschef', 'Biståndshandläggare']);
   });
 
+  it('values limits in prisbasbelopp at the prisbasbelopp sent with the mapping, and refuses a bad one', async () => {
+    const plan = await newPlan();
+    const bad = await preview(plan.id, fixture('socialnamnd-utf8-bom.csv'), 'sn.csv', { priceBaseAmount: { year: 1066, sek: 59200 } }).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'mapping.priceBaseAmount.year' })]);
+    const mapping = { priceBaseAmount: { year: 2025, sek: 58800 } };
+    await importFile(plan.id, fixture('socialnamnd-utf8-bom.csv'), 'sn.csv', plan.version, mapping).expect(201);
+    const area = (await exported(plan.id)).decisionAreas.find((a) => a.code === '4.3');
+    expect(area?.limitValue).toEqual({ amount: 0.3, unit: 'prisbasbelopp', year: 2025, priceBaseAmountSek: 58800 });
+  });
+
   it('previews a CSV ordinance for an empty plan and writes nothing', async () => {
     const plan = await newPlan();
     const res = await preview(plan.id, fixture('socialnamnd-utf8-bom.csv'), 'socialnamnd.csv').expect(200);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n } from '../i18n/i18n';
 import {
   fileProblem,
+  limitValueText,
   limitBlocks,
   previewBlocks,
   problemText,
@@ -158,6 +159,18 @@ describe('ordinance model', () => {
     it('leaves no row behind when nothing was changed', () => {
       const original = rowValues(item, {});
       expect(withRowFix({}, 4, original, original)).toEqual({});
+    });
+  });
+
+  describe(limitValueText.name, () => {
+    it('says a limit in prisbasbelopp in kronor too, at the year’s value', () => {
+      const text = limitValueText(
+        sv(),
+        { text: 'högst 5 prisbasbelopp', value: { amount: 5, unit: 'prisbasbelopp', year: 2026, priceBaseAmountSek: 59200 } },
+        'sv',
+      );
+      expect(text?.replace(/\s/g, ' ')).toBe('5 prisbasbelopp (2026: 296 000 kr)');
+      expect(limitValueText(sv(), { text: '500 tkr', value: { amount: 500, unit: 'tkr' } }, 'sv')).toBe('500 tkr');
     });
   });
 

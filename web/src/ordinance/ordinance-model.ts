@@ -83,6 +83,10 @@ export function limitValueText(t: TFunction, limit: PreviewLimit, language: stri
   if (!v) return null;
   const amount = v.amount.toLocaleString(language);
   const unit = t(`limitUnits.${v.unit}`);
+  if (v.unit === 'prisbasbelopp' && v.year && v.priceBaseAmountSek !== undefined) {
+    const sek = Math.round(v.amount * v.priceBaseAmountSek).toLocaleString(language);
+    return t('ordinance.preview.limitInPriceBase', { amount, unit, year: v.year, sek });
+  }
   return v.year ? `${amount} ${unit} (${v.year})` : `${amount} ${unit}`;
 }
 

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../i18n/i18n';
 import { OrdinanceWizard } from './ordinance-wizard';
+import { priceBaseAmountFor } from '@tillit/domain/ordinance-schema';
 
 function aPreview(over: Partial<OrdinancePreview> = {}): OrdinancePreview {
   return {
@@ -83,6 +84,8 @@ function renderWizard() {
 
 const chooseFile = (file: File) => fireEvent.change(screen.getByLabelText('Fil med delegationsordning'), { target: { files: [file] } });
 
+const THIS_YEAR = priceBaseAmountFor(new Date().getFullYear());
+
 describe(OrdinanceWizard.name, () => {
   beforeEach(async () => {
     await i18n.changeLanguage('sv');
@@ -155,7 +158,32 @@ describe(OrdinanceWizard.name, () => {
     FakeXhr.queue.push(previewAnswer(1));
     fireEvent.click(screen.getByRole('button', { name: 'Kontrollera igen' }));
     await screen.findByText('Inga fel. Delegationsordningen kan importeras.');
-    expect(JSON.parse(String(FakeXhr.sent[1].form.get('mapping')))).toEqual({ rows: [{ line: 3, values: { delegate: 'Ordförande' } }] });
+    expect(JSON.parse(String(FakeXhr.sent[1].form.get('mapping')))).toEqual({
+      priceBaseAmount: THIS_YEAR,
+      rows: [{ line: 3, values: { delegate: 'Ordförande' } }],
+    });
+  });
+
+  it('shows this year’s prisbasbelopp, sends it with the first read, and sends the user’s value when changed', async () => {
+    renderWizard();
+    chooseFile(new File(['x'], 'do.csv', { type: 'text/csv' }));
+    FakeXhr.queue.push(previewAnswer(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Läs filen' }));
+    const year = await screen.findByLabelText('År');
+    expect(JSON.parse(String(FakeXhr.sent[0].form.get('mapping')))).toEqual({ priceBaseAmount: THIS_YEAR });
+    expect((year as HTMLInputElement).value).toBe(String(THIS_YEAR.year));
+    expect((screen.getByLabelText('Prisbasbelopp i kronor') as HTMLInputElement).value).toBe(String(THIS_YEAR.sek));
+    // A known year fills in its value; the amount can still be changed by hand.
+    fireEvent.change(year, { target: { value: '2024' } });
+    expect((screen.getByLabelText('Prisbasbelopp i kronor') as HTMLInputElement).value).toBe('57300');
+    fireEvent.change(screen.getByLabelText('Prisbasbelopp i kronor'), { target: { value: '57 500' } });
+    fireEvent.change(screen.getByLabelText('År'), { target: { value: '20x' } });
+    expect(screen.getByText('Ange ett årtal med fyra siffror, till exempel 2026.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('År'), { target: { value: '2019' } });
+    FakeXhr.queue.push(previewAnswer(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Vidare till förhandsgranskningen' }));
+    await screen.findByText('Inga fel. Delegationsordningen kan importeras.');
+    expect(JSON.parse(String(FakeXhr.sent[1].form.get('mapping')))).toEqual({ priceBaseAmount: { year: 2019, sek: 57500 } });
   });
 
   it('offers to pick one of two titles or to split the matter, and sends the split as mapping.rows', async () => {
@@ -193,7 +221,10 @@ describe(OrdinanceWizard.name, () => {
     FakeXhr.queue.push(previewAnswer(1, split));
     fireEvent.click(screen.getByRole('button', { name: 'Kontrollera igen' }));
     await screen.findByText('Inga fel. Delegationsordningen kan importeras.');
-    expect(JSON.parse(String(FakeXhr.sent[1].form.get('mapping')))).toEqual({ rows: [{ line: 3, values: {}, split: true }] });
+    expect(JSON.parse(String(FakeXhr.sent[1].form.get('mapping')))).toEqual({
+      priceBaseAmount: THIS_YEAR,
+      rows: [{ line: 3, values: {}, split: true }],
+    });
     expect(screen.getByText('Del 1 av 2 (uppdelat ärende)')).toBeTruthy();
     expect(screen.getByText('Del 2 av 2 (uppdelat ärende)')).toBeTruthy();
     // One fix button for the row the file had.

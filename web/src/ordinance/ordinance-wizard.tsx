@@ -1,6 +1,6 @@
 import { OrdinanceImportResponse, OrdinancePreviewResponse } from '@tillit/contract';
 import { Actor } from '@tillit/domain';
-import type { OrdinanceMapping } from '@tillit/domain/ordinance-schema';
+import { OrdinanceMapping, priceBaseAmountFor } from '@tillit/domain/ordinance-schema';
 import { FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
@@ -24,6 +24,9 @@ export interface Checked {
 type Busy = { action: 'preview' | 'import'; progress: TransferProgress };
 
 /** Errors of the API's answer, placed where the user can fix them: the file, a setting of the mapping, or the whole. */
+/** A new file's mapping: only this year's prisbasbelopp, which limits in prisbasbelopp are valued at (editable). */
+const startMapping = (): OrdinanceMapping => ({ priceBaseAmount: priceBaseAmountFor(new Date().getFullYear()) });
+
 export interface WizardErrors {
   file?: string;
   /** By mapping field: `headerRow`, `sheet`, `actors`… */
@@ -52,7 +55,7 @@ export function OrdinanceWizard({
   const ids = useId();
   const [step, setStep] = useState<WizardStep>('upload');
   const [file, setFile] = useState<File | null>(null);
-  const [mapping, setMapping] = useState<OrdinanceMapping>({});
+  const [mapping, setMapping] = useState<OrdinanceMapping>(startMapping);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [errors, setErrors] = useState<WizardErrors>(NO_ERRORS);
@@ -139,7 +142,7 @@ export function OrdinanceWizard({
   const chooseFile = (chosen: File | null) => {
     setFile(chosen);
     setChecked(null);
-    setMapping({});
+    setMapping(startMapping());
     setNotice('');
     const problem = chosen ? fileProblem(chosen) : null;
     setErrors(
@@ -158,7 +161,7 @@ export function OrdinanceWizard({
       return;
     }
     if (fileProblem(file)) return;
-    void check({}, 'reading');
+    void check(startMapping(), 'reading');
   };
 
   const dirty = checked !== null && !sameMapping(mapping, checked.mapping);

@@ -1,4 +1,4 @@
-import { ENCODINGS, ORDINANCE_FIELDS, OrdinanceField, OrdinanceMapping, SEPARATORS } from '@tillit/domain/ordinance-schema';
+import { ENCODINGS, ORDINANCE_FIELDS, OrdinanceField, OrdinanceMapping, PRICE_BASE_AMOUNTS, SEPARATORS } from '@tillit/domain/ordinance-schema';
 import { ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bytesText, withColumn, withGlossary, withReading } from './ordinance-model';
@@ -168,6 +168,7 @@ export function ReadingStep({
           </div>
         </div>
       </fieldset>
+      <PriceBaseAmount mapping={mapping} onMapping={onMapping} error={error('priceBaseAmount')} invalid={Boolean(errors.priceBaseAmount)} />
 
       <fieldset className="wizard-fieldset">
         <legend>{t('ordinance.reading.columns')}</legend>
@@ -296,5 +297,93 @@ export function ReadingStep({
       </div>
       {busyView}
     </div>
+  );
+}
+
+/**
+ * The prisbasbelopp that limits written in prisbasbelopp are valued at: the year (its known value filled in)
+ * and the amount in kronor, both editable, sent with the mapping.
+ */
+function PriceBaseAmount({
+  mapping,
+  onMapping,
+  error,
+  invalid,
+}: {
+  mapping: OrdinanceMapping;
+  onMapping: (m: OrdinanceMapping) => void;
+  error: ReactNode;
+  invalid: boolean;
+}) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const current = mapping.priceBaseAmount;
+  const [year, setYear] = useState(current ? String(current.year) : '');
+  const [sek, setSek] = useState(current ? String(current.sek) : '');
+  const yearNumber = /^\d{4}$/.test(year.trim()) ? Number(year) : NaN;
+  const sekNumber = /^\d{1,7}$/.test(sek.replace(/\s/g, '')) ? Number(sek.replace(/\s/g, '')) : NaN;
+  const yearError = year.trim() && !(yearNumber >= 1990 && yearNumber <= 2200) ? t('ordinance.reading.priceBaseYearInvalid') : null;
+  const sekError = sek.trim() && !Number.isFinite(sekNumber) ? t('ordinance.reading.priceBaseSekInvalid') : null;
+  const update = (nextYear: string, nextSek: string) => {
+    const y = /^\d{4}$/.test(nextYear.trim()) ? Number(nextYear) : NaN;
+    const k = /^\d{1,7}$/.test(nextSek.replace(/\s/g, '')) ? Number(nextSek.replace(/\s/g, '')) : NaN;
+    const { priceBaseAmount: _old, ...rest } = mapping;
+    onMapping(y >= 1990 && y <= 2200 && Number.isFinite(k) ? { ...rest, priceBaseAmount: { year: y, sek: k } } : rest);
+  };
+  return (
+    <fieldset className="ordinance-price-base">
+      <legend>{t('ordinance.reading.priceBase')}</legend>
+      <p className="hint" id={`${ids}-hint`}>
+        {t('ordinance.reading.priceBaseHint')}
+      </p>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`${ids}-year`}>{t('ordinance.reading.priceBaseYear')}</label>
+          <input
+            id={`${ids}-year`}
+            inputMode="numeric"
+            value={year}
+            maxLength={4}
+            aria-invalid={yearError || invalid ? true : undefined}
+            aria-describedby={yearError ? `${ids}-year-error` : `${ids}-hint`}
+            onChange={(e) => {
+              const next = e.target.value;
+              setYear(next);
+              // A year the product knows fills in its value; the user may still change it.
+              const known = /^\d{4}$/.test(next.trim()) ? PRICE_BASE_AMOUNTS[Number(next)] : undefined;
+              const nextSek = known !== undefined ? String(known) : sek;
+              setSek(nextSek);
+              update(next, nextSek);
+            }}
+          />
+          {yearError && (
+            <p className="field-error" id={`${ids}-year-error`}>
+              {yearError}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-sek`}>{t('ordinance.reading.priceBaseSek')}</label>
+          <input
+            id={`${ids}-sek`}
+            inputMode="numeric"
+            value={sek}
+            maxLength={9}
+            aria-invalid={sekError || invalid ? true : undefined}
+            aria-describedby={sekError ? `${ids}-sek-error` : `${ids}-hint`}
+            onChange={(e) => {
+              setSek(e.target.value);
+              update(year, e.target.value);
+            }}
+          />
+          {sekError && (
+            <p className="field-error" id={`${ids}-sek-error`}>
+              {sekError}
+            </p>
+          )}
+        </div>
+      </div>
+      {error}
+    </fieldset>
   );
 }

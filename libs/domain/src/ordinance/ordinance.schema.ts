@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ACTOR_KINDS, LEGAL_ROLES, LIMIT_UNITS } from '../model/plan.schema';
 
+export * from './price-base-amount';
+
 /**
  * Reading a delegation ordinance (delegationsordning) from CSV or XLSX into a preview, and the choices a
  * user makes about it (the mapping). The preview's problems carry stable codes; the web words them.

@@ -12,6 +12,7 @@ import { AppRole1765094400000 } from './1765094400000-app-role';
 import { LimitAndSubstituteChanges1765180800000 } from './1765180800000-limit-and-substitute-changes';
 import { LoginThrottling1765267200000 } from './1765267200000-login-throttling';
 import { HoldingAssessments1765353600000 } from './1765353600000-holding-assessments';
+import { OrdinancePreviews1766044800000 } from './1766044800000-ordinance-previews';
 import { OrdinanceLayout1765958400000 } from './1765958400000-ordinance-layout';
 import { AuditChain1765440000000 } from './1765440000000-audit-chain';
 
@@ -33,4 +34,5 @@ export const migrations = [
   HoldingAssessments1765353600000,
   AuditChain1765440000000,
   OrdinanceLayout1765958400000,
+  OrdinancePreviews1766044800000,
 ];

@@ -20,6 +20,8 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case ErrorCode.NotFound:
       return HttpStatus.NOT_FOUND;
+    case ErrorCode.Gone:
+      return HttpStatus.GONE;
     case ErrorCode.VersionConflict:
     case ErrorCode.PlanFrozen:
       return HttpStatus.CONFLICT;

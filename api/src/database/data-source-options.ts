@@ -14,6 +14,7 @@ import { DevelopmentActionEntity } from '../competence/development-action.entity
 import { HoldingEntity } from '../competence/holding.entity';
 import { HoldingHistoryEntity } from '../competence/holding-history.entity';
 import { OrdinanceLayoutEntity } from '../ordinance/ordinance-layout.entity';
+import { OrdinancePreviewEntity } from '../ordinance/ordinance-preview.entity';
 import { ConsequenceEntity } from '../consequences/consequence.entity';
 import { DecisionAreaEntity } from '../decision-areas/decision-area.entity';
 import { DecisionRightEntity } from '../decision-areas/decision-right.entity';
@@ -47,6 +48,7 @@ export const entities = [
   HoldingEntity,
   HoldingHistoryEntity,
   OrdinanceLayoutEntity,
+  OrdinancePreviewEntity,
   DevelopmentActionEntity,
   ClarityAssessmentEntity,
   ConsequenceEntity,

@@ -5,7 +5,7 @@ import { Observable } from 'rxjs';
 import { AppError } from '../common/app-error';
 
 const Multipart: Type<NestInterceptor> = FileInterceptor('file', {
-  limits: { fileSize: MAX_ORDINANCE_BYTES, files: 1, fields: 4, fieldSize: 2 * 1024 * 1024, parts: 6 },
+  limits: { fileSize: MAX_ORDINANCE_BYTES, files: 1, fields: 5, fieldSize: 2 * 1024 * 1024, parts: 7 },
 });
 
 /**
@@ -32,6 +32,8 @@ function uploadError(err: unknown): unknown {
   }
   const field = /^Unexpected (?:file )?field - (.+)$/.exec(err.message)?.[1];
   if (field !== undefined)
-    return AppError.validation([{ field, code: 'unknown_field', reason: 'is not a field of this upload (send file, mapping and version)' }]);
+    return AppError.validation([
+      { field, code: 'unknown_field', reason: 'is not a field of this upload (send file or previewId, mapping and version)' },
+    ]);
   return AppError.validation([{ field: 'file', code: 'invalid', reason: 'the multipart body could not be read whole' }]);
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { EXAMPLE_PLAN } from '@tillit/domain';
 import { aPlanRequest } from '../testing/builders';
 import { signIn, useTestApp } from '../testing/test-app';
@@ -87,6 +88,74 @@ describe(OrdinanceController.name, () => {
     await importFile(plan.id, fixture('socialnamnd-utf8-bom.csv'), 'sn.csv', plan.version, mapping).expect(201);
     const area = (await exported(plan.id)).decisionAreas.find((a) => a.code === '4.3');
     expect(area?.limitValue).toEqual({ amount: 0.3, unit: 'prisbasbelopp', year: 2025, priceBaseAmountSek: 58800 });
+  });
+
+  describe('stored previews', () => {
+    const importById = (id: string, previewId: string, version: number, mapping?: object) => {
+      const req = http().post(`/api/plans/${id}/ordinance/import`).field('previewId', previewId).field('version', String(version));
+      return mapping ? req.field('mapping', JSON.stringify(mapping)) : req;
+    };
+    const storedPreview = async (id: string) => {
+      const res = await preview(id, fixture('socialnamnd-utf8-bom.csv'), 'sn.csv').expect(200);
+      expect(res.body.previewId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());
+      return res.body.previewId as string;
+    };
+
+    it('imports the stored preview’s file by its id, with the mapping sent, without the file again', async () => {
+      const plan = await newPlan();
+      const previewId = await storedPreview(plan.id);
+      const res = await importById(plan.id, previewId, plan.version, { stageName: 'Ny' }).expect(201);
+      expect(res.body).toMatchObject({ target: 'baseline', decisionAreas: 17 });
+      const byFile = await newPlan();
+      await importFile(byFile.id, fixture('socialnamnd-utf8-bom.csv'), 'sn.csv', byFile.version).expect(201);
+      expect((await exported(plan.id)).decisionAreas.map((a) => a.code)).toEqual((await exported(byFile.id)).decisionAreas.map((a) => a.code));
+    });
+
+    it('answers 404 for an unknown id, or one of another plan or organisation, and 400 for a malformed one or with a file too', async () => {
+      const plan = await newPlan();
+      const previewId = await storedPreview(plan.id);
+      const unknown = await importById(plan.id, '00000000-0000-4000-8000-000000000000', plan.version).expect(404);
+      expect(unknown.body.code).toBe('not_found');
+      const other = await newPlan();
+      await importById(other.id, previewId, other.version).expect(404);
+      const stranger = await signIn(env.app, 'admin');
+      const strangerHttp = () => request(env.app.app.getHttpServer());
+      const theirs = (await strangerHttp().post('/api/plans').set(stranger.headers).send(aPlanRequest()).expect(201)).body as {
+        id: string;
+        version: number;
+      };
+      await strangerHttp()
+        .post(`/api/plans/${theirs.id}/ordinance/import`)
+        .set(stranger.headers)
+        .field('previewId', previewId)
+        .field('version', String(theirs.version))
+        .expect(404);
+      const bad = await importById(plan.id, 'inte-ett-id', plan.version).expect(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'previewId', code: 'invalid_format' })]);
+      const both = await http()
+        .post(`/api/plans/${plan.id}/ordinance/import`)
+        .attach('file', fixture('socialnamnd-utf8-bom.csv'), 'sn.csv')
+        .field('previewId', previewId)
+        .field('version', String(plan.version))
+        .expect(400);
+      expect(both.body.errors).toEqual([expect.objectContaining({ field: 'previewId', code: 'invalid' })]);
+      // Nothing was written by any of them.
+      expect((await exported(plan.id)).decisionAreas).toEqual([]);
+      expect((await exported(other.id)).decisionAreas).toEqual([]);
+    });
+
+    it('answers 410 once the preview has expired, and writes nothing', async () => {
+      const plan = await newPlan();
+      const previewId = await storedPreview(plan.id);
+      await env.app.app.get(DataSource).query(`UPDATE ordinance_preview SET expires_at = now() - interval '1 minute' WHERE id = $1`, [previewId]);
+      const gone = await importById(plan.id, previewId, plan.version).expect(410);
+      expect(gone.body.code).toBe('gone');
+      expect((await exported(plan.id)).decisionAreas).toEqual([]);
+      // The next preview clears expired ones away: the id is then unknown.
+      await storedPreview(plan.id);
+      await importById(plan.id, previewId, plan.version).expect(404);
+    });
   });
 
   it('previews a CSV ordinance for an empty plan and writes nothing', async () => {

@@ -20,6 +20,7 @@ const uploadOf = (req: Request, file: UploadedOrdinance): OrdinanceUpload => ({
 });
 
 const TOO_LARGE = { status: 413, description: 'The file is larger than 20 MB', schema: ERROR_SCHEMA };
+const GONE = { status: 410, description: 'The stored preview (previewId) has expired', schema: ERROR_SCHEMA };
 const WRONG_TYPE = { status: 415, description: 'Not multipart/form-data, or the file is neither CSV nor XLSX', schema: ERROR_SCHEMA };
 
 /** A delegation ordinance (delegationsordning) from CSV or XLSX into a plan. */
@@ -50,7 +51,7 @@ export class OrdinanceController {
 
   @Post('import')
   @ApiOperation({
-    summary: 'Import an ordinance file: into the baseline of an empty plan, else as a new stage of changes',
+    summary: 'Import an ordinance file (or a stored preview of it, by previewId): into the baseline of an empty plan, else as a new stage of changes',
     operationId: 'importOrdinance',
   })
   @RequirePermission('plan.import')
@@ -60,6 +61,7 @@ export class OrdinanceController {
   @ApiCreatedResponse({ description: 'What was written', schema: IMPORT_RESULT_SCHEMA })
   @ApiErrors(400, 404, 409)
   @ApiResponse(TOO_LARGE)
+  @ApiResponse(GONE)
   @ApiResponse(WRONG_TYPE)
   import(
     @CurrentAuth() auth: AuthContext,

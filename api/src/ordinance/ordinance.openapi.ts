@@ -24,8 +24,14 @@ const mapping = {
 export const PREVIEW_BODY: Record<string, unknown> = { type: 'object', required: ['file'], properties: { file, mapping } };
 export const IMPORT_BODY: Record<string, unknown> = {
   type: 'object',
-  required: ['file', 'version'],
-  properties: { file, mapping, version: { type: 'string', pattern: '^[0-9]+$', description: 'The plan version last read' } },
+  required: ['version'],
+  description: 'The file, or `previewId` (a stored preview of this plan) instead of it',
+  properties: {
+    file,
+    previewId: { type: 'string', format: 'uuid', description: 'A preview’s id (from the preview, until its expiresAt) instead of the file' },
+    mapping,
+    version: { type: 'string', pattern: '^[0-9]+$', description: 'The plan version last read' },
+  },
 };
 
 const problem = {
@@ -105,9 +111,11 @@ const actor = {
 
 export const PREVIEW_RESPONSE_SCHEMA: Record<string, unknown> = {
   type: 'object',
-  required: ['planVersion', 'target', 'preview'],
+  required: ['planVersion', 'target', 'preview', 'previewId', 'expiresAt'],
   properties: {
     planVersion: int,
+    previewId: { type: 'string', format: 'uuid', description: 'The stored preview: the import takes it instead of the file' },
+    expiresAt: { type: 'string', format: 'date-time', description: 'Until when the stored preview is kept' },
     target: {
       type: 'string',
       enum: ['baseline', 'stage'],

@@ -33,6 +33,7 @@ import { PlansRepository } from '../plans/plans.repository';
 import { PlanChangeEntity } from '../stages/plan-change.entity';
 import { StageEntity } from '../stages/stage.entity';
 import { OrdinanceLayoutRepository } from './ordinance-layout.repository';
+import { OrdinancePreviewRepository } from './ordinance-preview.repository';
 
 /** The multipart upload as the interceptor leaves it. */
 export interface OrdinanceUpload {
@@ -51,6 +52,7 @@ export class OrdinanceService {
     private readonly content: PlanContentRepository,
     private readonly audit: AuditRepository,
     private readonly layouts: OrdinanceLayoutRepository,
+    private readonly previews: OrdinancePreviewRepository,
   ) {}
 
   async preview(auth: AuthContext, planId: string, upload: OrdinanceUpload): Promise<OrdinancePreviewResponse> {
@@ -61,7 +63,15 @@ export class OrdinanceService {
     const { bytes, mapping } = this.read(upload);
     const plan = await this.planOf(this.dataSource.manager, auth.organisationId, planId, found.title, found.purpose);
     const preview = await this.interpret(bytes, mapping, plan);
-    return { planVersion: found.version, target: isEmptyOrdinance(plan) ? 'baseline' : 'stage', preview };
+    // Kept for the import, which may then send the preview's id instead of the file.
+    const stored = await this.previews.store(auth.organisationId, planId, bytes, upload.file?.originalname ?? null);
+    return {
+      planVersion: found.version,
+      target: isEmptyOrdinance(plan) ? 'baseline' : 'stage',
+      preview,
+      previewId: stored.id,
+      expiresAt: stored.expiresAt.toISOString(),
+    };
   }
 
   async import(auth: AuthContext, planId: string, upload: OrdinanceUpload): Promise<OrdinanceImportResponse> {
@@ -69,7 +79,7 @@ export class OrdinanceService {
     if (!found) throw AppError.notFound('Plan');
     assertNotFrozen(found.status);
     const version = versionOf(upload.fields.version);
-    const { bytes, mapping } = this.read(upload);
+    const { bytes, mapping, fileName } = await this.readForImport(auth.organisationId, planId, upload);
     return this.store.write(auth.organisationId, planId, async ({ em, scope, plan: claimed }) => {
       if (!(await this.plans.bumpPlanVersionWith(em, auth.organisationId, planId, version))) {
         const current = await this.plans.findWith(em, auth.organisationId, planId);
@@ -120,10 +130,36 @@ export class OrdinanceService {
         entity: 'plan',
         entityId: planId,
         before: { version },
-        after: { ...result, unchanged: result.unchanged.length, file: upload.file?.originalname ?? null, format: preview.format },
+        after: { ...result, unchanged: result.unchanged.length, file: fileName, format: preview.format },
       });
       return result;
     });
+  }
+
+  /**
+   * The import's file: the stored preview's when `previewId` is sent (404 for an id this organisation's plan
+   * does not have, 410 once expired), else the uploaded one.
+   */
+  private async readForImport(
+    organisationId: string,
+    planId: string,
+    upload: OrdinanceUpload,
+  ): Promise<{ bytes: Buffer; mapping: OrdinanceMapping; fileName: string | null }> {
+    const raw = upload.fields.previewId;
+    if (raw === undefined || raw === '') return { ...this.read(upload), fileName: upload.file?.originalname ?? null };
+    if (upload.file) {
+      throw AppError.validation([{ field: 'previewId', code: 'invalid', reason: 'send either the file or the preview’s id, not both' }]);
+    }
+    const id = String(raw).trim().toLowerCase();
+    if (!UUID.test(id))
+      throw AppError.validation([{ field: 'previewId', code: 'invalid_format', params: { format: 'uuid' }, reason: 'must be a UUID' }]);
+    const stored = await this.previews.find(organisationId, planId, id);
+    if (stored.state === 'missing') throw AppError.notFound('Preview');
+    if (stored.state === 'expired') {
+      throw new AppError(ErrorCode.Gone, 'The preview has expired: upload the file again for a new preview');
+    }
+    const { mapping } = this.read({ ...upload, file: { buffer: stored.file, size: stored.file.length } });
+    return { bytes: stored.file, mapping, fileName: stored.fileName };
   }
 
   /** The upload's bytes and mapping, or the 400/415 that says what is wrong with them. */
@@ -198,6 +234,8 @@ export class OrdinanceService {
     );
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function versionOf(value: unknown): number {
   const n = typeof value === 'string' && /^\d{1,9}$/.test(value.trim()) ? Number(value) : NaN;

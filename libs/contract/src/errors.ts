@@ -5,6 +5,8 @@ export enum ErrorCode {
   Forbidden = 'forbidden',
   TooManyRequests = 'too_many_requests',
   NotFound = 'not_found',
+  /** It existed once and has expired (a stored ordinance preview). */
+  Gone = 'gone',
   VersionConflict = 'version_conflict',
   /** The plan is before the board, decided or archived: nothing in it may change. */
   PlanFrozen = 'plan_frozen',

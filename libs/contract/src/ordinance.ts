@@ -5,6 +5,9 @@ export interface OrdinancePreviewResponse {
   planVersion: number;
   target: 'baseline' | 'stage';
   preview: OrdinancePreview;
+  /** The stored preview: `POST …/ordinance/import` takes this id instead of the file until `expiresAt`. */
+  previewId: string;
+  expiresAt: string;
 }
 
 /** `POST /api/plans/:id/ordinance/import`: what was written. */

@@ -11,6 +11,8 @@ export interface OrdinanceUpload {
   file: Blob;
   fileName: string;
   mapping: OrdinanceMapping;
+  /** A stored preview of the file: the import sends its id and not the file again. */
+  previewId?: string;
 }
 
 /**
@@ -46,8 +48,9 @@ function formOf(upload: OrdinanceUpload, version?: number): FormData {
   const form = new FormData();
   form.append('mapping', JSON.stringify(upload.mapping));
   if (version !== undefined) form.append('version', String(version));
+  if (upload.previewId) form.append('previewId', upload.previewId);
   // The file last: the server reads the text fields before the bytes.
-  form.append('file', upload.file, upload.fileName);
+  else form.append('file', upload.file, upload.fileName);
   return form;
 }
 

@@ -71,7 +71,7 @@ class FakeXhr {
 
 const previewAnswer = (planVersion: number, preview = aPreview()): { status: number; body: OrdinancePreviewResponse } => ({
   status: 200,
-  body: { planVersion, target: 'baseline', preview },
+  body: { planVersion, target: 'baseline', preview, previewId: '22222222-2222-4222-8222-222222222222', expiresAt: '2026-12-03T10:00:00.000Z' },
 });
 
 function renderWizard() {
@@ -103,6 +103,27 @@ describe(OrdinanceWizard.name, () => {
     expect(screen.getByRole('alert').textContent).toMatch(/högst 20 MB tas emot/);
     expect(screen.getByRole('button', { name: 'Läs filen' })).toHaveProperty('disabled', true);
     expect(FakeXhr.sent).toEqual([]);
+  });
+
+  it('imports by the stored preview’s id without the file, and sends the file again once the preview has expired', async () => {
+    renderWizard();
+    chooseFile(new File(['Nr;Ärende;Delegat\n'], 'do.csv', { type: 'text/csv' }));
+    FakeXhr.queue.push(previewAnswer(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Läs filen' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Vidare till förhandsgranskningen' }));
+    const importButton = await screen.findByRole('button', { name: 'Importera till planen (version 2)' });
+    FakeXhr.queue.push({ status: 410, body: { code: 'gone', message: 'The preview has expired' } });
+    FakeXhr.queue.push(previewAnswer(2));
+    fireEvent.click(importButton);
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
+        'Förhandsgranskningen hade gått ut, så filen har skickats och kontrollerats igen. Granska och importera igen.',
+      ),
+    );
+    expect(FakeXhr.sent.map((s) => s.url.replace(/.*\/ordinance\//, ''))).toEqual(['preview', 'import', 'preview']);
+    expect(FakeXhr.sent[1].form.get('previewId')).toBe('22222222-2222-4222-8222-222222222222');
+    expect(FakeXhr.sent[1].form.get('file')).toBeNull();
+    expect(FakeXhr.sent[2].form.get('file')).not.toBeNull();
   });
 
   it('reads the file again against the current plan when the import meets a newer version, and says so', async () => {

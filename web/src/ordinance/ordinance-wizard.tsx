@@ -113,12 +113,18 @@ export function OrdinanceWizard({
 
   async function runImport() {
     if (!file || !checked) return;
-    setBusy({ action: 'import', progress: { phase: 'upload', loaded: 0, total: file.size } });
+    setBusy({ action: 'import', progress: { phase: 'server' } });
     setErrors(NO_ERRORS);
     try {
       const result = await ordinanceApi.import(
         planId,
-        { file, fileName: file.name, mapping: { ...checked.mapping, ...(stageName.trim() && { stageName: stageName.trim() }) } },
+        {
+          file,
+          fileName: file.name,
+          mapping: { ...checked.mapping, ...(stageName.trim() && { stageName: stageName.trim() }) },
+          // The server keeps the previewed file: only its id goes up again.
+          previewId: checked.response.previewId,
+        },
         checked.response.planVersion,
         (progress) => setBusy({ action: 'import', progress }),
       );
@@ -131,6 +137,13 @@ export function OrdinanceWizard({
         setBusy(null);
         await check(checked.mapping, 'preview');
         setErrors((e) => ({ ...e, general: t('ordinance.import.versionConflict', { version: err.currentVersion ?? '' }) }));
+        return;
+      }
+      if (err instanceof ApiError && err.code === 'gone') {
+        // The stored preview expired: send the file again for a new one.
+        setBusy(null);
+        await check(checked.mapping, 'preview');
+        setErrors((e) => ({ ...e, general: t('ordinance.import.previewExpired') }));
         return;
       }
       setErrors(placeErrors(err));

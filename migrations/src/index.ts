@@ -13,6 +13,7 @@ import { LimitAndSubstituteChanges1765180800000 } from './1765180800000-limit-an
 import { LoginThrottling1765267200000 } from './1765267200000-login-throttling';
 import { HoldingAssessments1765353600000 } from './1765353600000-holding-assessments';
 import { AuditChain1765440000000 } from './1765440000000-audit-chain';
+import { ContentKeys1765785600000 } from './1765785600000-content-keys';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   LoginThrottling1765267200000,
   HoldingAssessments1765353600000,
   AuditChain1765440000000,
+  ContentKeys1765785600000,
 ];

@@ -14,6 +14,7 @@ import { LoginThrottling1765267200000 } from './1765267200000-login-throttling';
 import { HoldingAssessments1765353600000 } from './1765353600000-holding-assessments';
 import { AuditChain1765440000000 } from './1765440000000-audit-chain';
 import { ContentKeys1765785600000 } from './1765785600000-content-keys';
+import { AuditRefusals1765872000000 } from './1765872000000-audit-refusals';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   HoldingAssessments1765353600000,
   AuditChain1765440000000,
   ContentKeys1765785600000,
+  AuditRefusals1765872000000,
 ];

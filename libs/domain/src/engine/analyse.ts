@@ -295,7 +295,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       ...stepFindings(ctx),
       ...consequenceFindings(ctx),
       ...participationFindings(ctx),
-      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes))),
+      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes)), options.grouped ?? true),
       ...controlBalanceFindings(ctx),
       ...supportFunctionFindings(ctx),
       ...areaFindings.next(ctx, diff, namingAffected),

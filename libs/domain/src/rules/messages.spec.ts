@@ -306,12 +306,8 @@ const EXPECTED: Record<keyof typeof SCENARIOS, [Array<{ sv: string; en: string }
     ],
     [
       {
-        sv: 'Förändringen ”flytt av 1.1 Ärende x1 till Handläggare” i etapp 2 ”Etapp s2” går inte att genomföra: beslutsområdet 1.1 Ärende x1 har redan avvecklats.',
-        en: 'The change “moving 1.1 Ärende x1 to Handläggare” in stage 2 “Etapp s2” no longer applies: decision area 1.1 Ärende x1 was already retired.',
-      },
-      {
-        sv: 'Förändringen ”flytt av 1.1 Ärende x1 till Arbetslaget” i etapp 2 ”Etapp s2” går inte att genomföra: beslutsområdet 1.1 Ärende x1 har redan avvecklats.',
-        en: 'The change “moving 1.1 Ärende x1 to Arbetslaget” in stage 2 “Etapp s2” no longer applies: decision area 1.1 Ärende x1 was already retired.',
+        sv: '2 förändringar i etapp 2 ”Etapp s2” går inte att genomföra: beslutsområdet 1.1 Ärende x1 har redan avvecklats (”flytt av 1.1 Ärende x1 till Handläggare” och ”flytt av 1.1 Ärende x1 till Arbetslaget”).',
+        en: '2 changes in stage 2 “Etapp s2” no longer apply: decision area 1.1 Ärende x1 was already retired (“moving 1.1 Ärende x1 to Handläggare” and “moving 1.1 Ärende x1 to Arbetslaget”).',
       },
     ],
   ],
@@ -338,6 +334,35 @@ describe('finding messages', () => {
       expect(found.map((f) => f.message)).toEqual(EXPECTED[rule][n - 1]);
     });
   }
+
+  it.each([1, 2])('integrity.retired_decider for an actor that decides, delegates and stands in, %i area(s) each', (n) => {
+    // Enhetschef decides x…, delegates y… to Handläggare and stands in for Handläggare in z…; then it is retired.
+    let b = PlanBuilder.aPlan();
+    for (let i = 1; i <= n; i++) {
+      b = area(b, `x${i}`, `1.${i}`);
+      b = area(b, `y${i}`, `2.${i}`, {}, { deciderId: 'officer', delegatorId: 'manager' });
+      b = area(b, `z${i}`, `3.${i}`, {}, { deciderId: 'officer', substituteId: 'manager' });
+    }
+    const found = analysePlan(b.stage('s1', [{ id: 'r', type: 'retire_actor', actorId: 'manager' }]).build()).findings.filter(
+      (f) => f.rule === 'integrity.retired_decider' && f.stageIndex === 1,
+    );
+    expect(found.map((f) => f.message)).toEqual(
+      n === 1
+        ? [
+            {
+              sv: 'Enhetschef är avvecklad men beslutar om 1.1 Ärende x1, delegerar 2.1 Ärende y1 och är ersättare för 3.1 Ärende z1.',
+              en: 'Enhetschef is retired but still decides 1.1 Ärende x1, delegates 2.1 Ärende y1 and stands in for 3.1 Ärende z1.',
+            },
+          ]
+        : [
+            {
+              sv: 'Enhetschef är avvecklad men beslutar om 1.1 Ärende x1 och 1.2 Ärende x2, delegerar 2.1 Ärende y1 och 2.2 Ärende y2 och är ersättare för 3.1 Ärende z1 och 3.2 Ärende z2.',
+              en: 'Enhetschef is retired but still decides 1.1 Ärende x1 and 1.2 Ärende x2, delegates 2.1 Ärende y1 and 2.2 Ärende y2 and stands in for 3.1 Ärende z1 and 3.2 Ärende z2.',
+            },
+          ],
+    );
+    expect(found[0].subjects.filter((s) => s.type === 'decisionArea')).toHaveLength(3 * n);
+  });
 
   it('never show an id or a broken plural in any finding of messy synthetic plans', () => {
     for (const seed of [1, 2, 3]) {

@@ -3,7 +3,8 @@ import { Plan } from '../model/types';
 import { move, PlanBuilder } from '../testing/plan-builder';
 import { syntheticPlan } from '../testing/synthetic-plan';
 import { RuleId } from './finding';
-import { plural } from './text';
+import { firstInOrder } from './context';
+import { compareCodes, plural } from './text';
 
 const anmalan = { toId: 'board', frequency: 'monthly' as const, hoursPerYear: 4 };
 const formal = { kind: 'formal' as const };
@@ -384,5 +385,18 @@ describe(plural.name, () => {
     const forms = { one: 'one', other: 'other' };
     expect([0, 1, 2, 1.5].map((n) => plural('sv', n, forms))).toEqual(['other', 'one', 'other', 'other']);
     expect([0, 1, 2].map((n) => plural('en', n, forms))).toEqual(['other', 'one', 'other']);
+  });
+});
+
+describe(firstInOrder.name, () => {
+  it('gives the first items of the full sort, for any number of items', () => {
+    const codes = Array.from({ length: 60 }, (_, i) => `${(i * 37) % 13}.${(i * 17) % 11}${i % 3 === 0 ? 'a' : ''}`);
+    for (const n of [0, 1, 3, 20, 21, 60])
+      for (const max of [1, 3, 5])
+        expect(firstInOrder(codes.slice(0, n), max, compareCodes)).toEqual([...codes.slice(0, n)].sort(compareCodes).slice(0, max));
+  });
+
+  it('orders codes as people read them', () => {
+    expect(['10.1', '2.10', '2.9', '2.9a', '2', 'A.1'].sort(compareCodes)).toEqual(['2', '2.9', '2.9a', '2.10', '10.1', 'A.1']);
   });
 });

@@ -184,8 +184,19 @@ class NamingIndex {
 
   update(diff: StateDiff): void {
     for (const d of diff.rights) {
-      if (d.before) this.remove(d.decisionAreaId, d.before);
-      if (d.after) this.add(d.decisionAreaId, d.after);
+      const { before, after } = d;
+      // Most changes (level, consultation, reporting hours) name the same actors as before.
+      if (
+        before &&
+        after &&
+        before.deciderId === after.deciderId &&
+        before.delegatorId === after.delegatorId &&
+        before.substituteId === after.substituteId &&
+        before.reporting?.toId === after.reporting?.toId
+      )
+        continue;
+      if (before) this.remove(d.decisionAreaId, before);
+      if (after) this.add(d.decisionAreaId, after);
     }
   }
 

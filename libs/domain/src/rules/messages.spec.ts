@@ -336,6 +336,18 @@ describe('finding messages', () => {
     });
   }
 
+  it('keeps a grouped finding’s key while its list grows, so a justification keyed by it still holds', () => {
+    for (const rule of ['integrity.change_not_applicable', 'integrity.retired_decider', 'legality.no_report_back'] as const) {
+      const keys = [1, 2].map((n) =>
+        analysePlan(SCENARIOS[rule](n))
+          .findings.filter((f) => f.rule === rule)
+          .map((f) => f.key),
+      );
+      expect(keys[0]).toHaveLength(1);
+      expect(keys[1]).toEqual(keys[0]);
+    }
+  });
+
   it.each([1, 2])('integrity.retired_decider for an actor that decides, delegates and stands in, %i area(s) each', (n) => {
     // Enhetschef decides x…, delegates y… to Handläggare and stands in for Handläggare in z…; then it is retired.
     let b = PlanBuilder.aPlan();

@@ -3,78 +3,21 @@
 // embedded database (and into a PostgreSQL server when BENCH_DATABASE_URL is set), then times single
 // edits and counts the SQL statements each issues. Prints figures; asserts nothing.
 import 'reflect-metadata';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import request from 'supertest';
-import { DataSource, Logger } from 'typeorm';
 import { EXAMPLE_PLAN, PlanInput } from '@tillit/domain';
 import { syntheticPlan } from '@tillit/domain/testing';
-import { createApp, RunningApp } from '../src/app.factory';
-import { AuthRepository } from '../src/auth/auth.repository';
-import { AuthService } from '../src/auth/auth.service';
+import { CountingLogger, loadLine, startBenchApp, withServerDatabase } from './bench-env';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const WARMUP = 15;
 const LARGE = { actors: 2000, decisionAreas: 5000, stages: 20, changes: 50_000, competences: 50, seed: 42, chaos: 0.01 };
-
-/** Counts the statements TypeORM sends (every query of the app goes through it). */
-class CountingLogger implements Logger {
-  count = 0;
-  logQuery(): void {
-    this.count++;
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Measure {
   medianMs: number;
   statements: number;
-}
-
-async function start(
-  databaseUrl: string | undefined,
-): Promise<{ app: RunningApp; headers: Record<string, string>; counter: CountingLogger; close(): Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-bench-'));
-  const app = await createApp({
-    port: 0,
-    dataDir,
-    webDir: path.join(os.tmpdir(), 'tillit-no-web'),
-    logLevel: 'error',
-    demo: false,
-    loginAttemptsPerMinute: 1000,
-    ...(databaseUrl && { databaseUrl }),
-  });
-  const counter = new CountingLogger();
-  Object.defineProperty(app.app.get(DataSource), 'logger', { value: counter });
-  const organisationId = await app.app.get(AuthRepository).createOrganisation('Bänkorganisation');
-  const auth = app.app.get(AuthService);
-  const userId = await auth.createAccount({
-    email: `bench-${randomUUID().slice(0, 8)}@tillit.se`,
-    displayName: 'Bänk',
-    password: 'ett långt lösenord',
-    organisationId,
-    role: 'change_lead',
-  });
-  const { token } = await auth.startSession(userId, organisationId);
-  return {
-    app,
-    headers: { authorization: `Bearer ${token}` },
-    counter,
-    close: async () => {
-      await app.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 async function measure(label: string, counter: CountingLogger, edit: (i: number) => Promise<void>): Promise<Measure> {
@@ -101,7 +44,7 @@ async function measure(label: string, counter: CountingLogger, edit: (i: number)
 async function editsOn(
   name: string,
   plan: PlanInput,
-  env: Awaited<ReturnType<typeof start>>,
+  env: Awaited<ReturnType<typeof startBenchApp>>,
 ): Promise<{ importMs: number; patchActor: Measure; patchRight: Measure; addChange: Measure }> {
   const http = () => request(env.app.app.getHttpServer());
   const t0 = performance.now();
@@ -146,7 +89,7 @@ async function editsOn(
 
 async function run(label: string, databaseUrl: string | undefined): Promise<void> {
   console.log(`\n## ${label}`);
-  const env = await start(databaseUrl);
+  const env = await startBenchApp(databaseUrl);
   try {
     const small = await editsOn('example plan', EXAMPLE_PLAN, env);
     const large = await editsOn('synthetic plan', syntheticPlan(LARGE) as PlanInput, env);
@@ -169,28 +112,10 @@ async function run(label: string, databaseUrl: string | undefined): Promise<void
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `Medians of ${RUNS} runs after ${WARMUP} warm-up runs; load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')} on ${os.cpus().length} cores`,
-  );
+  console.log(`Medians of ${RUNS} runs after ${WARMUP} warm-up runs; ${loadLine()}`);
   await run('embedded PGlite', undefined);
   const server = process.env.BENCH_DATABASE_URL;
-  if (server) {
-    const name = `tillit_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const admin = new Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    try {
-      await run('PostgreSQL server', url.toString());
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  }
+  if (server) await withServerDatabase(server, (url) => run('PostgreSQL server', url));
 }
 
 main().then(

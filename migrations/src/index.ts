@@ -12,9 +12,11 @@ import { AppRole1765094400000 } from './1765094400000-app-role';
 import { LimitAndSubstituteChanges1765180800000 } from './1765180800000-limit-and-substitute-changes';
 import { LoginThrottling1765267200000 } from './1765267200000-login-throttling';
 import { HoldingAssessments1765353600000 } from './1765353600000-holding-assessments';
-import { OrdinancePreviews1766044800000 } from './1766044800000-ordinance-previews';
-import { OrdinanceLayout1765958400000 } from './1765958400000-ordinance-layout';
 import { AuditChain1765440000000 } from './1765440000000-audit-chain';
+import { ContentKeys1765785600000 } from './1765785600000-content-keys';
+import { AuditRefusals1765872000000 } from './1765872000000-audit-refusals';
+import { OrdinanceLayout1765958400000 } from './1765958400000-ordinance-layout';
+import { OrdinancePreviews1766044800000 } from './1766044800000-ordinance-previews';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -33,6 +35,8 @@ export const migrations = [
   LoginThrottling1765267200000,
   HoldingAssessments1765353600000,
   AuditChain1765440000000,
+  ContentKeys1765785600000,
+  AuditRefusals1765872000000,
   OrdinanceLayout1765958400000,
   OrdinancePreviews1766044800000,
 ];

@@ -1,7 +1,8 @@
-import { analysePlan, CompetenceGap, EXAMPLE_PLAN, Finding, Plan, validatePlan } from '@tillit/domain';
+import { analysePlan, CompetenceGap, EXAMPLE_PLAN, Finding, Plan, swedishDate, validatePlan } from '@tillit/domain';
 import { syntheticPlan } from '@tillit/domain/testing';
 import { ANALYSIS_PAGE_LIMIT, AnalysisResponse, GapsResponse } from '@tillit/contract';
 import { useTestApp } from '../testing/test-app';
+import { clock } from '../common/today';
 import { AnalysisController } from './analysis.controller';
 
 const parsed = (document: unknown) => (validatePlan(JSON.parse(JSON.stringify(document))) as { ok: true; plan: Plan }).plan;
@@ -210,9 +211,56 @@ describe(AnalysisController.name, () => {
     const { version } = (await http().get(`/api/plans/${other}/stages/etapp-4/changes`).expect(200)).body;
     await http().put(`/api/plans/${other}/stages/etapp-4/changes`).send({ version, changes: [] }).expect(200);
     const after = (await http().get(`/api/plans/${other}/analysis`).expect(200)).body as AnalysisResponse;
-    const changed = analysePlan({ ...plan, stages: plan.stages.map((s) => (s.id === 'etapp-4' ? { ...s, changes: [] } : s)) });
+    const changed = analysePlan(
+      { ...plan, stages: plan.stages.map((s) => (s.id === 'etapp-4' ? { ...s, changes: [] } : s)) },
+      { today: swedishDate(new Date()) },
+    );
     expect(after.summary.findings).toBe(changed.findings.length);
     expect(after.summary.findings).not.toBe(before.summary.findings);
+  });
+
+  describe('judges the plan’s dates against the server’s date in Sweden', () => {
+    // The example plan with its dates moved so that they lie ahead of the real date, whenever this runs.
+    const DAY = 86_400_000;
+    const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * DAY).toISOString().slice(0, 10);
+    const shift = Math.max(0, Math.round((Date.parse(swedishDate(new Date())) - Date.parse('2026-11-01')) / DAY));
+    const moved = JSON.parse(JSON.stringify(EXAMPLE_PLAN), (_key, value: unknown) =>
+      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? addDays(value, shift) : value,
+    );
+    // Stage 1 (from 2027-01-01) has consultations dated 2026-12-08 and 2026-12-10 in the example.
+    const first = addDays('2026-12-08', shift);
+    const second = addDays('2026-12-10', shift);
+    let movedId: string;
+    beforeAll(async () => {
+      movedId = (await http().post('/api/plans/import').send(moved).expect(201)).body.id;
+    });
+    // The analysis's clock only: sessions keep the real one.
+    const at = (instant: string) => jest.spyOn(clock, 'now').mockReturnValue(new Date(instant));
+    afterEach(() => jest.restoreAllMocks());
+    const planned = async () =>
+      ((await http().get(`/api/plans/${movedId}/analysis`).query({ rule: 'participation.planned', limit: 100 }).expect(200)).body as AnalysisResponse)
+        .findings.items;
+    const stage1 = async () => (await planned()).find((f) => f.stageIndex === 1)?.message.en ?? '';
+
+    it('a consultation dated after today is planned; on a later day it has been held', async () => {
+      at(`${addDays(first, -1)}T12:00:00Z`);
+      const before = await planned();
+      expect(before.map((f) => f.stageIndex)).toEqual([1, 2, 3, 4]);
+      expect(before[0].message.en).toContain(first);
+      expect(before[0].message.en).toContain(second);
+      at(`${addDays(second, 1)}T12:00:00Z`);
+      const after = await planned();
+      expect(after.map((f) => f.stageIndex)).toEqual([2, 3, 4]);
+    });
+
+    it('takes the day in Stockholm, not in UTC: 23:30 UTC is already the next day there, 21:30 is not', async () => {
+      at(`${addDays(first, -1)}T21:30:00Z`);
+      expect(await stage1()).toContain(first);
+      at(`${addDays(first, -1)}T23:30:00Z`);
+      const night = await stage1();
+      expect(night).not.toContain(first);
+      expect(night).toContain(second);
+    });
   });
 
   it('serves the state after a stage, with effective deciders', async () => {

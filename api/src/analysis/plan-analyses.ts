@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StageSummary } from '@tillit/contract';
 import { analysePlan, CompetenceGap, Finding, Plan, StageMetrics } from '@tillit/domain';
 import { AppError } from '../common/app-error';
+import { today } from '../common/today';
 import { PlansRepository } from '../plans/plans.repository';
 import { TransferService } from '../transfer/transfer.service';
 
@@ -38,7 +39,9 @@ export class PlanAnalyses {
     // The revision is read before the content, so what is kept under it is never older than it.
     const row = await this.plans.find(organisationId, planId);
     if (!row) throw AppError.notFound('Plan');
-    const revision = `${row.version}.${row.entityVersion}.${row.updatedAt.getTime()}`;
+    // The analysis depends on the date too (dates after today are plans, not facts): a new day, a new analysis.
+    const date = today();
+    const revision = `${row.version}.${row.entityVersion}.${row.updatedAt.getTime()}.${date}`;
     const kept = this.kept.get(planId);
     if (kept?.revision === revision) {
       // Most recently used last, so the oldest is the first one out.
@@ -46,7 +49,7 @@ export class PlanAnalyses {
       this.kept.set(planId, kept);
       return kept.analysis;
     }
-    const analysis = this.analyse(organisationId, planId);
+    const analysis = this.analyse(organisationId, planId, date);
     this.kept.delete(planId);
     this.kept.set(planId, { revision, analysis });
     while (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value as string);
@@ -54,14 +57,17 @@ export class PlanAnalyses {
     return analysis;
   }
 
-  private async analyse(organisationId: string, planId: string): Promise<ServedAnalysis> {
-    return serveAnalysis(await this.transfer.loadPlan(organisationId, planId));
+  private async analyse(organisationId: string, planId: string, date: string): Promise<ServedAnalysis> {
+    return serveAnalysis(await this.transfer.loadPlan(organisationId, planId), date);
   }
 }
 
-/** What is served (and frozen in a revision) of a plan's analysis: summary, findings, gaps and metrics, not the states. */
-export function serveAnalysis(plan: Plan): ServedAnalysis {
-  const analysis = analysePlan(plan);
+/**
+ * What is served (and frozen in a revision) of a plan's analysis: summary, findings, gaps and metrics, not
+ * the states. `date`: the day the plan's dates are judged against (YYYY-MM-DD), the server's today by default.
+ */
+export function serveAnalysis(plan: Plan, date: string = today()): ServedAnalysis {
+  const analysis = analysePlan(plan, { today: date });
   const byActorAndCompetence = (a: CompetenceGap, b: CompetenceGap) =>
     a.actorId < b.actorId ? -1 : a.actorId > b.actorId ? 1 : a.competenceId < b.competenceId ? -1 : a.competenceId > b.competenceId ? 1 : 0;
   return {

@@ -9,6 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity({ name: 'audit_log' })
 @Index('audit_log_organisation_idx', ['organisationId', 'at'])
 @Index('audit_log_chain_idx', ['organisationId', 'id'])
+@Index('audit_log_refusal_idx', ['client', 'action', 'at'])
 export class AuditLogEntity {
   /** `bigserial`: pg returns int8 as a string. */
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'audit_log_pkey' })

@@ -33,7 +33,17 @@ export class AuthGuard implements CanActivate {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw AppError.unauthenticated();
     const session = await this.auth.authenticate(token, clientOf(req));
-    if (!session) throw AppError.unauthenticated('Your session has ended; log in again');
+    if (!session) {
+      // An ended session or a made-up token: recorded for the installation, once a minute per client.
+      await this.audit.appendRateLimited({
+        organisationId: null,
+        userId: null,
+        action: 'auth.token_refused',
+        after: { method: req.method, path: req.path },
+        client: clientOf(req),
+      });
+      throw AppError.unauthenticated('Your session has ended; log in again');
+    }
     const { me: _me, ...auth } = session;
     req.auth = auth;
     if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_KEY, targets)) return true;

@@ -35,6 +35,9 @@ function membership(row: Membership): MembershipResponse {
   return { organisationId: row.organisationId, organisationName: row.organisationName, role: row.role };
 }
 
+/** A user id no account has: what an unknown e-mail's memberships are asked for. */
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+
 @Injectable()
 export class AuthService {
   /** Verified against when the e-mail is unknown, so that a wrong e-mail takes as long as a wrong password. */
@@ -89,7 +92,8 @@ export class AuthService {
     const wait = Math.ceil(backoffSeconds(failures.inARow) - failures.secondsSinceLast);
     if (failures.fromClient >= this.config.loginAttemptsPerMinute || wait > 0) {
       const retryAfter = failures.fromClient >= this.config.loginAttemptsPerMinute ? LOGIN_WINDOW_SECONDS : wait;
-      await this.audit.append({ organisationId: null, userId: null, action: 'login.rate_limited', after: { email }, client });
+      const known = await this.accounts.userByEmail(email);
+      await this.recordRefusedLogin('login.rate_limited', known?.id ?? null, email, client);
       throw AppError.tooManyRequests(`Too many failed login attempts; wait ${retryAfter} seconds and try again`, retryAfter);
     }
     const user = await this.accounts.userByEmail(email);
@@ -98,7 +102,7 @@ export class AuthService {
     const chosen = organisationId ? memberships.find((m) => m.organisationId === organisationId) : memberships[0];
     await this.accounts.recordAttempt(client, account, !user || !ok || !chosen);
     if (!user || !ok || !chosen) {
-      await this.audit.append({ organisationId: null, userId: user?.id ?? null, action: 'login.failure', after: { email }, client });
+      await this.recordRefusedLogin('login.failure', user?.id ?? null, email, client);
       throw AppError.unauthenticated('Wrong e-mail or password');
     }
     const { token, expiresAt, sessionId } = await this.startSession(user.id, chosen.organisationId);
@@ -117,6 +121,27 @@ export class AuthService {
       organisation: membership(chosen),
       memberships: memberships.map(membership),
     };
+  }
+
+  /**
+   * A refused login, in the audit log of every organisation the account belongs to, so that their admins
+   * see attempts on their members' accounts; an unknown e-mail goes to the installation's log (no
+   * organisation). Throttled refusals are written at most once a minute per client, so a flood of them
+   * cannot flood the log (failures themselves are bounded by the throttling). The memberships are asked
+   * for an unknown e-mail too (of no account), so the answer's timing does not tell the two apart.
+   */
+  private async recordRefusedLogin(
+    action: 'login.failure' | 'login.rate_limited',
+    userId: string | null,
+    email: string,
+    client: string,
+  ): Promise<void> {
+    const organisations = (await this.accounts.memberships(userId ?? NO_ACCOUNT)).map((m) => m.organisationId);
+    for (const organisationId of organisations.length ? organisations : [null]) {
+      const entry = { organisationId, userId, action, after: { email }, client };
+      if (action === 'login.rate_limited') await this.audit.appendRateLimited(entry);
+      else await this.audit.append(entry);
+    }
   }
 
   /** A new session for a member of an organisation: its bearer token (only its hash is stored). */

@@ -69,31 +69,41 @@ export function verifyJsonDepth(_req: Request, _res: Response, buf: Buffer): voi
   }
 }
 
+/** A value met while walking a body, with how it was reached (its path is spelt only when needed). */
+interface Step {
+  value: unknown;
+  parent: Step | null;
+  key: string | number;
+}
+
+/** The field path of a step: `stages[3].changes[0].payload`. */
+function pathOf(step: Step): string {
+  const keys: Array<string | number> = [];
+  for (let at: Step | null = step; at?.parent; at = at.parent) keys.unshift(at.key);
+  return keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key), '');
+}
+
 /**
  * The first string (key or value) in a parsed body that the database cannot store as text: a lone UTF-16
  * surrogate (not Unicode) or a NUL character. Walks iteratively; answers its field path, or null.
  */
 export function unstorableText(body: unknown): { field: string; code: 'invalid_unicode' | 'invalid_character' } | null {
-  const stack: Array<{ value: unknown; path: string }> = [{ value: body, path: '' }];
-  const check = (s: string, path: string) =>
-    LONE_SURROGATE.test(s)
-      ? { field: path || 'body', code: 'invalid_unicode' as const }
-      : s.includes('\u0000')
-        ? { field: path || 'body', code: 'invalid_character' as const }
-        : null;
+  const problemIn = (s: string): 'invalid_unicode' | 'invalid_character' | null =>
+    LONE_SURROGATE.test(s) ? 'invalid_unicode' : s.includes('\u0000') ? 'invalid_character' : null;
+  const stack: Step[] = [{ value: body, parent: null, key: '' }];
   while (stack.length) {
-    const { value, path } = stack.pop() as { value: unknown; path: string };
+    const step = stack.pop() as Step;
+    const { value } = step;
     if (typeof value === 'string') {
-      const problem = check(value, path);
-      if (problem) return problem;
+      const code = problemIn(value);
+      if (code) return { field: pathOf(step) || 'body', code };
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]` }));
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], parent: step, key: i });
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) {
-        const at = path ? `${path}.${key}` : key;
-        const problem = check(key, path || 'body');
-        if (problem) return problem;
-        stack.push({ value: item, path: at });
+      for (const key of Object.keys(value)) {
+        const code = problemIn(key);
+        if (code) return { field: pathOf(step) || 'body', code };
+        stack.push({ value: (value as Record<string, unknown>)[key], parent: step, key });
       }
     }
   }

@@ -137,9 +137,9 @@ describe(ExportsController.name, () => {
     const matrix = (await bytes(http().get(`/api/plans/${id}/exports/matrix.csv`)).expect(200)).body.toString('utf8') as string;
     expect(matrix).toContain(`Nr;Beslutsområde;Avsnitt;Nuläge;Etapp 1: ${STAGES[0].name}`);
     const findings = (await bytes(http().get(`/api/plans/${id}/exports/findings.csv`)).expect(200)).body.toString('utf8') as string;
-    expect(findings).toContain('Läge;Allvar;Regel;Varning;Åtgärd');
+    expect(findings).toContain('Läge;Allvar;Regel;Varning;Åtgärd;Beslutsområden');
     const english = (await bytes(http().get(`/api/plans/${id}/exports/findings.csv?lang=en`)).expect(200)).body.toString('utf8') as string;
-    expect(english).toContain('State;Severity;Rule;Finding;Fix');
+    expect(english).toContain('State;Severity;Rule;Finding;Fix;Decision areas');
     const gaps = (await bytes(http().get(`/api/plans/${id}/exports/gaps.csv`)).expect(200)).body.toString('utf8') as string;
     expect(gaps).toContain('Läge;Aktör;Kompetens;Krävd nivå');
     for (const name of ['matrix', 'findings', 'gaps']) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { analysePlan, foldPlan, Plan } from '@tillit/domain';
 import { ExportTable, findingsTable, inLayout, gapsTable, matrixTable, ordinanceTable, writeCsv, writeXlsx } from '@tillit/domain/ordinance';
 import { AppError } from '../common/app-error';
+import { today } from '../common/today';
 import { OrdinanceLayoutRepository } from '../ordinance/ordinance-layout.repository';
 import { TransferService } from '../transfer/transfer.service';
 import { ordinancePdf } from './ordinance-pdf';
@@ -58,17 +59,21 @@ export class ExportsService {
 
   async matrix(organisationId: string, planId: string, format: ExportFormat): Promise<ExportFile> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
-    return this.file(matrixTable(plan, analysePlan(plan)), format, `inforandematris-${fileSlug(plan.title)}`);
+    return this.file(matrixTable(plan, analysePlan(plan, { today: today() })), format, `inforandematris-${fileSlug(plan.title)}`);
   }
 
   async findings(organisationId: string, planId: string, format: ExportFormat, lang: 'sv' | 'en' = 'sv'): Promise<ExportFile> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
-    return this.file(findingsTable(plan, analysePlan(plan), lang), format, `${lang === 'sv' ? 'varningar' : 'findings'}-${fileSlug(plan.title)}`);
+    return this.file(
+      findingsTable(plan, analysePlan(plan, { today: today() }), lang),
+      format,
+      `${lang === 'sv' ? 'varningar' : 'findings'}-${fileSlug(plan.title)}`,
+    );
   }
 
   async gaps(organisationId: string, planId: string, format: ExportFormat): Promise<ExportFile> {
     const plan = await this.transfer.loadPlan(organisationId, planId);
-    return this.file(gapsTable(plan, analysePlan(plan)), format, `kompetensgap-${fileSlug(plan.title)}`);
+    return this.file(gapsTable(plan, analysePlan(plan, { today: today() })), format, `kompetensgap-${fileSlug(plan.title)}`);
   }
 
   private async file(table: ExportTable, format: ExportFormat, name: string): Promise<ExportFile> {

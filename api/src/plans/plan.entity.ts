@@ -1,9 +1,11 @@
 import { PlanStatus } from '@tillit/contract';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 
 @Entity({ name: 'plan' })
 @Index('plan_organisation_idx', ['organisationId', 'createdAt'])
+// What the content rows' keys (plan_id, organisation_id) name.
+@Unique('plan_id_organisation_id_key', ['id', 'organisationId'])
 @Check('plan_title_check', 'length(title) BETWEEN 1 AND 200')
 @Check('plan_status_check', `status IN ('draft', 'submitted', 'approved', 'returned', 'archived')`)
 @Check('plan_clarity_threshold_check', 'clarity_threshold BETWEEN 1 AND 5')

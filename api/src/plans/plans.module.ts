@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlanContentRepository } from './content/plan-content.repository';
 import { ModelRepository } from './entities/model.repository';
 import { ModelService } from './entities/model.service';
 import { BulkService } from './lists/bulk.service';
 import { RowsService } from './lists/rows.service';
+import { CrossTenantInterceptor } from './cross-tenant.interceptor';
 import { PlanDefinitionController } from './plan-definition.controller';
 import { PlanEntity } from './plan.entity';
 import { PlansController } from './plans.controller';
@@ -22,7 +24,7 @@ const STORE = [PlansRepository, PlanContentRepository, PlanStore, PlanReferences
 @Module({
   imports: [TypeOrmModule.forFeature([PlanEntity])],
   controllers: [PlansController, PlanDefinitionController],
-  providers: [PlansService, ...STORE],
+  providers: [PlansService, ...STORE, { provide: APP_INTERCEPTOR, useClass: CrossTenantInterceptor }],
   exports: STORE,
 })
 export class PlansModule {}

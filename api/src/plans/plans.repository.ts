@@ -27,6 +27,19 @@ export class PlansRepository {
     return this.plans.find({ where: { organisationId }, order: { createdAt: 'ASC', title: 'ASC', id: 'ASC' } });
   }
 
+  /**
+   * Whether a plan of this id exists in another organisation than `organisationId` — asked only after a
+   * request was refused with 404, to record a cross-tenant attempt; the answer never reaches the caller.
+   */
+  async belongsElsewhere(organisationId: string, id: string): Promise<boolean> {
+    const found = await this.plans
+      .createQueryBuilder('p')
+      .select('p.id')
+      .where('p.id = :id AND p.organisationId <> :organisationId', { id, organisationId })
+      .getOne();
+    return found !== null;
+  }
+
   find(organisationId: string, id: string): Promise<PlanEntity | null> {
     return this.plans.findOne({ where: { organisationId, id } });
   }

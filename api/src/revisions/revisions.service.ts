@@ -19,6 +19,7 @@ import { PlanEntity } from '../plans/plan.entity';
 import { PlanStore } from '../plans/plan-store';
 import { PlanRevisionEntity } from './plan-revision.entity';
 import { latestDecisions } from './decisions.service';
+import { today } from '../common/today';
 import { toPlanResponse } from '../plans/dto/plan.response';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -199,7 +200,8 @@ export class RevisionsService {
     } else {
       after = planOf(await this.one(auth, planId, target));
     }
-    return comparePlans(before, analysePlan(before), after, analysePlan(after));
+    const date = today();
+    return comparePlans(before, analysePlan(before, { today: date }), after, analysePlan(after, { today: date }));
   }
 
   /** The revision's board pack (PDF), made from its frozen content, so it says what was submitted. */

@@ -12,18 +12,22 @@ import { StageEntity } from './stage.entity';
     `'retire_actor','move_actor','add_decision_area','retire_decision_area','system','set_limit','set_substitute')`,
 )
 @Index('plan_change_stage_idx', ['stageId', 'position'])
-@Index('plan_change_principle_keys_idx', ['principleKeys'], { type: 'gin' })
 // An operator class and expressions TypeORM cannot describe: the migration owns these, TypeORM leaves them
 // alone (entities-match-migrations.spec.ts checks their definitions).
 @Index('plan_change_payload_idx', { synchronize: false })
 @Index('plan_change_added_actor_idx', { synchronize: false })
 @Index('plan_change_added_area_idx', { synchronize: false })
-export class PlanChangeEntity extends keyedPlanRowColumns('plan_change') {
+export class PlanChangeEntity extends keyedPlanRowColumns('plan_change', 'stage') {
   @Column({ name: 'stage_id', type: 'uuid' })
   stageId!: string;
 
+  /** Its stage, of the same plan and organisation; through the stage, the plan. */
   @ManyToOne(() => StageEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'stage_id', foreignKeyConstraintName: 'plan_change_stage_id_fkey' })
+  @JoinColumn([
+    { name: 'stage_id', referencedColumnName: 'id', foreignKeyConstraintName: 'plan_change_stage_fkey' },
+    { name: 'plan_id', referencedColumnName: 'planId' },
+    { name: 'organisation_id', referencedColumnName: 'organisationId' },
+  ])
   stage?: StageEntity;
 
   @Column({ type: 'text' })

@@ -9,6 +9,7 @@ export * from './engine/diff';
 export * from './engine/gaps';
 export * from './engine/metrics';
 export * from './engine/analyse';
+export * from './engine/today';
 export * from './rules/finding';
 export * from './format/validate';
 export * from './format/issues';

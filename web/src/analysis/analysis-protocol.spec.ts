@@ -1,10 +1,12 @@
-import { analysePlan, Change, EXAMPLE_PLAN, validatePlan } from '@tillit/domain';
-import { describe, expect, it } from 'vitest';
+import { analysePlan, Change, EXAMPLE_PLAN, swedishDate, validatePlan } from '@tillit/domain';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnalysisReply, AnalysisRequest, analysisHost, handleRequest, nextRequest } from './analysis-protocol';
 import { analysisSummary, findingsPage, shownCheck } from './analysis-views';
 import { liveCheck } from './live-check';
 import { joinPlan } from './plan-parts';
 
+// The engine judges the plan's dates against the date in Sweden, as the API does.
+const today = swedishDate(new Date());
 const plan = (() => {
   const result = validatePlan(EXAMPLE_PLAN);
   if (!result.ok) throw new Error('example plan invalid');
@@ -36,13 +38,17 @@ describe(handleRequest.name, () => {
     const parts = replies.flatMap((r) => (r.type === 'plan-part' ? [r.part] : []));
     expect(replies).toHaveLength(parts.length + 1);
     expect(joinPlan(last.plan, parts)).toEqual(plan);
-    expect(last.summary).toEqual(analysisSummary(analysePlan(plan)));
+    expect(last.summary).toEqual(analysisSummary(analysePlan(plan, { today })));
     expect(last).not.toHaveProperty('analysis');
   });
 
   it('keeps the analysed plan, so that a check sends only the draft', () => {
     const reply = only(handleRequest(analysed.session, check(2, 1)));
-    expect(reply).toEqual({ type: 'checked', id: 2, check: shownCheck(liveCheck(plan, analysePlan(plan).findings, 'etapp-4', groupDraft)) });
+    expect(reply).toEqual({
+      type: 'checked',
+      id: 2,
+      check: shownCheck(liveCheck(plan, analysePlan(plan, { today }).findings, 'etapp-4', groupDraft, today)),
+    });
     expect(reply.type === 'checked' && reply.check.added.map((f) => f.rule)).toContain('legality.group_delegate');
   });
 
@@ -50,7 +56,29 @@ describe(handleRequest.name, () => {
     const reply = only(
       handleRequest(analysed.session, { type: 'query', id: 3, token: 1, query: { kind: 'findings', stageIndex: 4, offset: 0, limit: 5 } }),
     );
-    expect(reply).toEqual({ type: 'answered', id: 3, answer: findingsPage(plan, analysePlan(plan), 4, 0, 5) });
+    expect(reply).toEqual({ type: 'answered', id: 3, answer: findingsPage(plan, analysePlan(plan, { today }), 4, 0, 5) });
+  });
+
+  describe('judges the plan’s dates against the date in Sweden', () => {
+    afterEach(() => vi.useRealTimers());
+    const analysedAt = (instant: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(instant));
+      const answered = handleRequest(null, { type: 'analyse', id: 1, document: EXAMPLE_PLAN });
+      const last = answered.replies.at(-1);
+      if (last?.type !== 'analysed') throw new Error('not analysed');
+      return { summary: last.summary, session: answered.session };
+    };
+
+    it('a consultation dated after today is planned; on a later day it has been held', () => {
+      // The example's consultations are dated 2026-12-08 to 2028-02-10; 23:30 UTC on 7 December is the 8th in Stockholm.
+      const early = analysedAt('2026-12-07T23:30:00Z');
+      expect(early.session?.today).toBe('2026-12-08');
+      expect(early.summary).toEqual(analysisSummary(analysePlan(plan, { today: '2026-12-08' })));
+      const late = analysedAt('2028-06-01T12:00:00Z');
+      expect(late.summary).toEqual(analysisSummary(analysePlan(plan, { today: '2028-06-01' })));
+      expect(late.summary.severities.info).toBeLessThan(early.summary.severities.info);
+    });
   });
 
   it('drops a check or a question about a plan it no longer holds', () => {

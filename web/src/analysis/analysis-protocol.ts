@@ -1,4 +1,4 @@
-import { Analysis, analysePlan, Change, Plan, validatePlan } from '@tillit/domain';
+import { Analysis, analysePlan, Change, Plan, swedishDate, validatePlan } from '@tillit/domain';
 import { AnalysisQuery, analysisSummary, AnalysisSummary, answerQuery, QueryAnswer, ShownCheck, shownCheck } from './analysis-views';
 import { ExportFile, exportFile, ExportRequest } from '../competence/competence-export';
 import { liveCheck } from './live-check';
@@ -36,6 +36,8 @@ export interface AnalysisSession {
   token: number;
   plan: Plan;
   analysis: Analysis;
+  /** The date (in Sweden) the analysis judged the plan's dates against: live checks use the same. */
+  today: string;
 }
 
 type Answered = { session: AnalysisSession | null; replies: AnalysisReply[] };
@@ -48,10 +50,12 @@ export function handleRequest(session: AnalysisSession | null, request: Exclude<
         const result = validatePlan(request.document);
         if (!result.ok)
           return { session, replies: [{ type: 'invalid', id: request.id, message: result.errors.map((e) => `${e.path}: ${e.message}`).join('; ') }] };
-        const analysis = analysePlan(result.plan);
+        // Dates after today are plans, not facts: judged as the API judges them, by the date in Sweden.
+        const today = swedishDate(new Date());
+        const analysis = analysePlan(result.plan, { today });
         const { skeleton, parts } = splitPlan(result.plan);
         return {
-          session: { token: request.id, plan: result.plan, analysis },
+          session: { token: request.id, plan: result.plan, analysis, today },
           replies: [
             ...parts.map((part): AnalysisReply => ({ type: 'plan-part', id: request.id, part })),
             { type: 'analysed', id: request.id, plan: skeleton, summary: analysisSummary(analysis) },
@@ -60,7 +64,7 @@ export function handleRequest(session: AnalysisSession | null, request: Exclude<
       }
       case 'check': {
         if (!session || session.token !== request.token) return { session, replies: [{ type: 'dropped', id: request.id }] };
-        const check = liveCheck(session.plan, session.analysis.findings, request.stageId, request.draft);
+        const check = liveCheck(session.plan, session.analysis.findings, request.stageId, request.draft, session.today);
         return { session, replies: [{ type: 'checked', id: request.id, check: shownCheck(check) }] };
       }
       case 'query':

@@ -1,6 +1,6 @@
 import { analysePlan, EXAMPLE_PLAN, validatePlan } from '@tillit/domain';
 import { describe, expect, it } from 'vitest';
-import { liveCheck } from './live-check';
+import { liveCheck, withDraft } from './live-check';
 
 const plan = (() => {
   const result = validatePlan(EXAMPLE_PLAN);
@@ -18,6 +18,28 @@ describe(liveCheck.name, () => {
     const check = liveCheck(plan, saved, 'etapp-4', draft);
     expect(check.added.map((f) => f.rule)).toContain('legality.group_delegate');
     expect(check.resolved).toEqual([]);
+  });
+
+  it('reports a finding of one cause again when the draft adds to what it concerns', () => {
+    const move = (id: string, areaId: string) => ({
+      id,
+      type: 'move_decision' as const,
+      decisionAreaId: areaId,
+      toDeciderId: 'htg-n',
+      principleIds: [],
+    });
+    const one = [...plan.stages[3].changes, move('x', 's-5-6')];
+    const withOne = withDraft(plan, 'etapp-4', one);
+    const savedOne = analysePlan(withOne).findings;
+    const check = liveCheck(withOne, savedOne, 'etapp-4', [...one, move('y', 's-5-2')]);
+    const grouped = check.added.filter((f) => f.rule === 'legality.group_delegate' && f.stageIndex === 4);
+    // One finding for the team, naming both decision areas; it was there before, so nothing is resolved by it.
+    expect(grouped).toHaveLength(1);
+    expect(grouped[0].subjects.filter((s) => s.type === 'decisionArea').map((s) => s.id)).toEqual(expect.arrayContaining(['s-5-6', 's-5-2']));
+    expect(savedOne.some((f) => f.id === grouped[0].id)).toBe(true);
+    expect(check.resolved.filter((f) => f.rule === 'legality.group_delegate')).toEqual([]);
+    // The same draft again adds nothing.
+    expect(liveCheck(withOne, savedOne, 'etapp-4', one)).toEqual({ added: [], resolved: [] });
   });
 
   it('reports the findings a draft would resolve', () => {

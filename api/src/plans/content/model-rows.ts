@@ -196,10 +196,14 @@ export const stageRows: EntityMapping<StageFields, StageEntity> = {
   }),
 };
 
-/** A change's fields beside its id, type, rationale and principles: the `payload` column. */
+/**
+ * A change's fields beside its id, type, rationale and principles: the `payload` column. A validated
+ * change holds only JSON values; a member left `undefined` is dropped where every write serialises the
+ * row (JSON.stringify, in insertStatements and in TypeORM's jsonb columns), so no copy is made here.
+ */
 function payloadOf(change: Change): JsonObject {
   const { id: _id, type: _type, rationale: _rationale, principleIds: _principleIds, ...payload } = change;
-  return JSON.parse(JSON.stringify(payload)) as JsonObject;
+  return payload as JsonObject;
 }
 
 export const changeRows = {

@@ -60,47 +60,96 @@ const CONTENT_TABLES: ReadonlyArray<RowClass<PlanRow>> = [
 /** Rows a statement inserts at most: each chunk is one JSON document, not one parameter per value. */
 const ROWS_PER_STATEMENT = 10_000;
 
+/** One INSERT of a chunk of rows, prepared (rows mapped, JSON made) only when its turn comes. */
+export type PreparedInsert = () => { sql: string; params: unknown[] };
+
+/** A row an INSERT answers: its id, and its plan-format key where the table has one. */
+export type InsertedRow = { id: string; key: string | null };
+
 /**
- * Inserts rows in chunks, their positions numbered from `firstPosition`. Raw SQL, measured faster: each
- * chunk travels as one JSON parameter that PostgreSQL maps onto the table's row type
- * (json_populate_recordset), about twice as fast for a 50,000-change plan as TypeORM's multi-row
- * `insert().values()` with a parameter per value, and free of the 65,535-parameter limit. The columns
- * come from the entity's TypeORM metadata, so the rows are typed by the entity.
+ * The INSERTs that write `items` (as `toRow` maps them) in chunks, their positions numbered from
+ * `firstPosition`. Raw SQL, measured faster: each chunk travels as one JSON parameter that PostgreSQL maps
+ * onto the table's row type (json_populate_recordset), about twice as fast for a 50,000-change plan as
+ * TypeORM's multi-row `insert().values()` with a parameter per value, and free of the 65,535-parameter
+ * limit. The columns come from the entity's TypeORM metadata, so the rows are typed by the entity.
  */
+export function insertStatements<T, E extends PlanRow>(
+  em: EntityManager,
+  entity: RowClass<E>,
+  scope: WriteScope,
+  items: readonly T[],
+  toRow: (item: T) => OwnColumns<E>,
+  firstPosition = 0,
+): PreparedInsert[] {
+  const metadata = em.connection.getMetadata(entity);
+  const table = metadata.tableName;
+  const statements: PreparedInsert[] = [];
+  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT) {
+    statements.push(() => {
+      const rows = items.slice(start, start + ROWS_PER_STATEMENT).map(toRow);
+      const own = Object.keys(rows[0]).map((property) => {
+        const column = metadata.findColumnWithPropertyName(property);
+        if (!column) throw new Error(`${table} has no column for ${property}`);
+        return { property, name: column.databaseName };
+      });
+      const columns = ['organisation_id', 'plan_id', 'version', 'position', ...own.map((c) => c.name)];
+      const keyColumn = own.some((c) => c.name === 'key') ? 'key' : 'NULL AS key';
+      const chunk = rows.map((row, i) => {
+        const values: Record<string, unknown> = { position: firstPosition + start + i };
+        for (const c of own) values[c.name] = row[c.property as keyof OwnColumns<E>];
+        return values;
+      });
+      return {
+        sql: `INSERT INTO ${table} (${columns.join(', ')})
+       SELECT $1::uuid, $2::uuid, $3::integer, r.position, ${own.map((c) => `r.${c.name}`).join(', ')}
+         FROM json_populate_recordset(NULL::${table}, $4::json) AS r
+       RETURNING id, ${keyColumn}`,
+        params: [scope.organisationId, scope.planId, scope.version, JSON.stringify(chunk)],
+      };
+    });
+  }
+  return statements;
+}
+
+/** Lets the event loop turn, so that the driver sends a query it was just handed. */
+const sent = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs INSERTs one after another on the transaction's connection, preparing each while the database runs
+ * the one before (one query in flight at a time): the rows' mapping and JSON cost no wall time. Answers
+ * each statement's rows.
+ */
+export async function runInserts(em: EntityManager, statements: readonly PreparedInsert[]): Promise<InsertedRow[][]> {
+  const results: InsertedRow[][] = [];
+  let running: Promise<InsertedRow[]> | undefined;
+  try {
+    for (const prepare of statements) {
+      const { sql, params } = prepare();
+      if (running) results.push(await running);
+      running = em.query(sql, params) as Promise<InsertedRow[]>;
+      await sent();
+    }
+    if (running) results.push(await running);
+  } catch (err) {
+    await running?.catch(() => undefined);
+    throw err;
+  }
+  return results;
+}
+
+/** Inserts rows in chunks, their positions numbered from `firstPosition` (see insertStatements). */
 export async function insertRows<E extends PlanRow>(
   em: EntityManager,
   entity: RowClass<E>,
   scope: WriteScope,
   rows: ReadonlyArray<OwnColumns<E>>,
   firstPosition = 0,
-): Promise<Array<{ id: string; key: string | null }>> {
-  if (rows.length === 0) return [];
-  const metadata = em.connection.getMetadata(entity);
-  const own = Object.keys(rows[0]).map((property) => {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`${metadata.tableName} has no column for ${property}`);
-    return { property, name: column.databaseName };
-  });
-  const table = metadata.tableName;
-  const columns = ['organisation_id', 'plan_id', 'version', 'position', ...own.map((c) => c.name)];
-  const keyColumn = own.some((c) => c.name === 'key') ? 'key' : 'NULL AS key';
-  const inserted: Array<{ id: string; key: string | null }> = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT).map((row, i) => {
-      const values: Record<string, unknown> = { position: firstPosition + start + i };
-      for (const c of own) values[c.name] = row[c.property as keyof OwnColumns<E>];
-      return values;
-    });
-    const result: Array<{ id: string; key: string | null }> = await em.query(
-      `INSERT INTO ${table} (${columns.join(', ')})
-       SELECT $1::uuid, $2::uuid, $3::integer, r.position, ${own.map((c) => `r.${c.name}`).join(', ')}
-         FROM json_populate_recordset(NULL::${table}, $4::json) AS r
-       RETURNING id, ${keyColumn}`,
-      [scope.organisationId, scope.planId, scope.version, JSON.stringify(chunk)],
-    );
-    inserted.push(...result);
-  }
-  return inserted;
+): Promise<InsertedRow[]> {
+  const results = await runInserts(
+    em,
+    insertStatements(em, entity, scope, rows, (row) => row, firstPosition),
+  );
+  return results.flat();
 }
 
 /** A plan's rows of one table in plan order, read through TypeORM. */
@@ -153,26 +202,33 @@ export class PlanContentRepository {
       })
       .where('id = :id', { id: scope.planId })
       .execute();
-    await insertRows(em, PrincipleEntity, scope, (d?.principles ?? []).map(principleRows.toRow));
-    await insertRows(em, ActorEntity, scope, plan.actors.map(actorRows.toRow));
-    await insertRows(em, CompetenceEntity, scope, plan.competences.map(competenceRows.toRow));
-    await insertRows(em, DecisionAreaEntity, scope, plan.decisionAreas.map(decisionAreaRows.toRow));
-    await insertRows(em, RequirementEntity, scope, plan.decisionAreas.flatMap(decisionAreaRows.children?.toRows ?? (() => [])));
-    await insertRows(em, DecisionRightEntity, scope, plan.baseline.map(rightRows.toRow));
-    const stages = await insertRows(em, StageEntity, scope, plan.stages.map(stageRows.toRow));
-    const stageIds = new Map(stages.map((s) => [s.key, s.id]));
-    await insertRows(
-      em,
-      PlanChangeEntity,
-      scope,
-      plan.stages.flatMap((s) => s.changes.map((c) => changeRows.toRow(c, stageIds.get(s.id) ?? ''))),
-    );
-    await insertRows(em, HoldingEntity, scope, plan.holdings.map(holdingRows.toRow));
-    await insertRows(em, DevelopmentActionEntity, scope, plan.developmentActions.map(developmentActionRows.toRow));
-    await insertRows(em, ClarityAssessmentEntity, scope, plan.clarity.map(clarityRows.toRow));
-    await insertRows(em, ConsequenceEntity, scope, plan.consequences.map(consequenceRows.toRow));
-    await insertRows(em, ConsultationEntity, scope, plan.consultations.map(consultationRows.toRow));
-    await insertRows(em, StageCommentEntity, scope, plan.comments.map(commentRows.toRow));
+    // Two runs of pipelined INSERTs: everything up to the stages, whose ids the changes need, then the rest.
+    const owners = [
+      ...insertStatements(em, PrincipleEntity, scope, d?.principles ?? [], principleRows.toRow),
+      ...insertStatements(em, ActorEntity, scope, plan.actors, actorRows.toRow),
+      ...insertStatements(em, CompetenceEntity, scope, plan.competences, competenceRows.toRow),
+      ...insertStatements(em, DecisionAreaEntity, scope, plan.decisionAreas, decisionAreaRows.toRow),
+      ...insertStatements(em, RequirementEntity, scope, plan.decisionAreas.flatMap(decisionAreaRows.children?.toRows ?? (() => [])), (r) => r),
+      ...insertStatements(em, DecisionRightEntity, scope, plan.baseline, rightRows.toRow),
+    ];
+    const stageStatements = insertStatements(em, StageEntity, scope, plan.stages, stageRows.toRow);
+    const written = await runInserts(em, [...owners, ...stageStatements]);
+    const stageIds = new Map(written.slice(owners.length).flatMap((rows) => rows.map((s) => [s.key, s.id] as const)));
+    await runInserts(em, [
+      ...insertStatements(
+        em,
+        PlanChangeEntity,
+        scope,
+        plan.stages.flatMap((s) => s.changes.map((c) => [c, stageIds.get(s.id) ?? ''] as const)),
+        ([c, stageId]) => changeRows.toRow(c, stageId),
+      ),
+      ...insertStatements(em, HoldingEntity, scope, plan.holdings, holdingRows.toRow),
+      ...insertStatements(em, DevelopmentActionEntity, scope, plan.developmentActions, developmentActionRows.toRow),
+      ...insertStatements(em, ClarityAssessmentEntity, scope, plan.clarity, clarityRows.toRow),
+      ...insertStatements(em, ConsequenceEntity, scope, plan.consequences, consequenceRows.toRow),
+      ...insertStatements(em, ConsultationEntity, scope, plan.consultations, consultationRows.toRow),
+      ...insertStatements(em, StageCommentEntity, scope, plan.comments, commentRows.toRow),
+    ]);
   }
 
   /** The plan's content in the plan format (as written in files). */

@@ -169,6 +169,65 @@ class AreaFindings {
   }
 }
 
+/**
+ * The decision areas whose right names each actor (as decider, delegator, reporting recipient or
+ * substitute), kept from state to state through the diffs: which areas an actor's change touches is then
+ * a look-up, not a pass over every area of every state.
+ */
+class NamingIndex {
+  private readonly byActor = new Map<string, Set<string>>();
+
+  fill(state: PlanState): void {
+    this.byActor.clear();
+    for (const [areaId, right] of state.rights) this.add(areaId, right);
+  }
+
+  update(diff: StateDiff): void {
+    for (const d of diff.rights) {
+      const { before, after } = d;
+      // Most changes (level, consultation, reporting hours) name the same actors as before.
+      if (
+        before &&
+        after &&
+        before.deciderId === after.deciderId &&
+        before.delegatorId === after.delegatorId &&
+        before.substituteId === after.substituteId &&
+        before.reporting?.toId === after.reporting?.toId
+      )
+        continue;
+      if (before) this.remove(d.decisionAreaId, before);
+      if (after) this.add(d.decisionAreaId, after);
+    }
+  }
+
+  /** The areas of `state` whose right names one of `actors`, in the state's own order of areas. */
+  naming(state: PlanState, actors: ReadonlySet<string>): string[] {
+    const ids = new Set<string>();
+    for (const actorId of actors) for (const areaId of this.byActor.get(actorId) ?? []) if (state.areas.has(areaId)) ids.add(areaId);
+    const areas = state.areas;
+    if (!(areas instanceof IndexedMap)) return [...areas.keys()].filter((id) => ids.has(id));
+    const slot = (id: string) => areas.index.slot(id) as number;
+    return [...ids].sort((a, b) => slot(a) - slot(b));
+  }
+
+  private named(right: DecisionRight): Array<string | null | undefined> {
+    return [right.deciderId, right.delegatorId, right.reporting?.toId, right.substituteId];
+  }
+
+  private add(areaId: string, right: DecisionRight): void {
+    for (const actorId of this.named(right)) {
+      if (!actorId) continue;
+      const set = this.byActor.get(actorId);
+      if (set) set.add(areaId);
+      else this.byActor.set(actorId, new Set([areaId]));
+    }
+  }
+
+  private remove(areaId: string, right: DecisionRight): void {
+    for (const actorId of this.named(right)) if (actorId) this.byActor.get(actorId)?.delete(areaId);
+  }
+}
+
 function causeKey(c: AreaCause, grouped: boolean): string {
   return `${c.rule}|${c.subjects.map((s) => s.id).join(',')}|${c.variant}${grouped ? '' : `|${c.areaId}`}`;
 }
@@ -229,6 +288,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
   const areaFindings = new AreaFindings(options.grouped ?? true);
   let openIssues = fold.baselineIssues;
   const notDownward = new Map<string, DecisionRight>();
+  const naming = new NamingIndex();
 
   states.forEach((state, k) => {
     const previous = k > 0 ? states[k - 1] : null;
@@ -244,16 +304,19 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
     const affected = affectedActors(diff, moved);
     const namingAffected: string[] = [];
     const namingMoved: Array<[string, DecisionRight]> = [];
+    if (diff) naming.update(diff);
+    else naming.fill(state);
     if (diff && affected.size > 0) {
-      forEachArea(state.areas, state.rights, (areaId, _area, right) => {
-        if (!right) return;
+      for (const areaId of naming.naming(state, affected)) {
+        const right = state.rights.get(areaId);
+        if (!right) continue;
         const decider = affected.has(right.deciderId);
         const delegator = !!right.delegatorId && affected.has(right.delegatorId);
         const named =
           decider || delegator || (right.reporting && affected.has(right.reporting.toId)) || (right.substituteId && affected.has(right.substituteId));
         if (named) namingAffected.push(areaId);
         if ((decider && moved.has(right.deciderId)) || (delegator && moved.has(right.delegatorId as string))) namingMoved.push([areaId, right]);
-      });
+      }
     }
     if (!sums) sums = RightSums.of(state);
     else {
@@ -295,7 +358,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       ...stepFindings(ctx),
       ...consequenceFindings(ctx),
       ...participationFindings(ctx),
-      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes))),
+      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes)), options.grouped ?? true),
       ...controlBalanceFindings(ctx),
       ...supportFunctionFindings(ctx),
       ...areaFindings.next(ctx, diff, namingAffected),

@@ -110,19 +110,23 @@ function areaKinds(before: AreaState | null, after: AreaState | null): AreaChang
   return kinds;
 }
 
-/** Ids whose entries differ (by identity), sorted. States of one fold share slots, so that is a scan. */
-function changedKeys(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): string[] {
+/**
+ * The entries that differ (by identity), sorted by id: id, before, after (null where absent). States of one
+ * fold share slots, so that is a scan, and the entries are read by slot, not looked up by id again.
+ */
+function changedEntries<T>(a: ReadonlyMap<string, T>, b: ReadonlyMap<string, T>): Array<[string, T | null, T | null]> {
   if (a instanceof IndexedMap && b instanceof IndexedMap && a.index === b.index) {
-    const x = a.slotValues;
-    const y = b.slotValues;
-    const changed: string[] = [];
-    for (let i = 0, n = Math.max(x.length, y.length); i < n; i++) if (x[i] !== y[i]) changed.push(a.index.ids[i]);
-    return changed.sort(compareText);
+    const x = a.slotValues as Array<T | undefined>;
+    const y = b.slotValues as Array<T | undefined>;
+    const ids = a.index.ids;
+    const changed: Array<[string, T | null, T | null]> = [];
+    for (let i = 0, n = Math.max(x.length, y.length); i < n; i++) if (x[i] !== y[i]) changed.push([ids[i], x[i] ?? null, y[i] ?? null]);
+    return changed.sort((p, q) => compareText(p[0], q[0]));
   }
   const keys = new Set<string>();
   for (const [key, value] of a) if (b.get(key) !== value) keys.add(key);
   for (const [key, value] of b) if (a.get(key) !== value) keys.add(key);
-  return [...keys].sort(compareText);
+  return [...keys].sort(compareText).map((key) => [key, a.get(key) ?? null, b.get(key) ?? null]);
 }
 
 /** The difference between any two states (usually consecutive, but not necessarily). */
@@ -130,9 +134,7 @@ export function diffStates(from: PlanState, to: PlanState): StateDiff {
   const rights: RightDiff[] = [];
   const gained: StateDiff['gained'] = [];
   const lost: StateDiff['lost'] = [];
-  for (const areaId of changedKeys(from.rights, to.rights)) {
-    const before = from.rights.get(areaId) ?? null;
-    const after = to.rights.get(areaId) ?? null;
+  for (const [areaId, before, after] of changedEntries(from.rights, to.rights)) {
     if (before === after) continue;
     const kinds = rightKinds(before, after);
     if (kinds.length === 0) continue;
@@ -143,17 +145,13 @@ export function diffStates(from: PlanState, to: PlanState): StateDiff {
     for (const actorId of effectiveBefore) if (!effectiveAfter.includes(actorId)) lost.push({ actorId, decisionAreaId: areaId });
   }
   const actors: ActorDiff[] = [];
-  for (const actorId of changedKeys(from.actors, to.actors)) {
-    const before = from.actors.get(actorId) ?? null;
-    const after = to.actors.get(actorId) ?? null;
+  for (const [actorId, before, after] of changedEntries(from.actors, to.actors)) {
     if (before === after) continue;
     const kinds = actorKinds(before, after);
     if (kinds.length) actors.push({ actorId, before, after, kinds });
   }
   const areas: AreaDiff[] = [];
-  for (const decisionAreaId of changedKeys(from.areas, to.areas)) {
-    const before = from.areas.get(decisionAreaId) ?? null;
-    const after = to.areas.get(decisionAreaId) ?? null;
+  for (const [decisionAreaId, before, after] of changedEntries(from.areas, to.areas)) {
     if (before === after) continue;
     const kinds = areaKinds(before, after);
     if (kinds.length) areas.push({ decisionAreaId, before, after, kinds });

@@ -4,7 +4,8 @@ import { analysePlan } from '../engine/analyse';
 import { foldPlan } from '../engine/state';
 import { validatePlan } from '../format/validate';
 import { Plan } from '../model/types';
-import { ExportTable, inLayout, layoutOfPreview, matrixTable, ORDINANCE_EXPORT_HEADER, ordinanceTable } from './export-tables';
+import { PlanBuilder } from '../testing/plan-builder';
+import { ExportTable, findingsTable, inLayout, layoutOfPreview, matrixTable, ORDINANCE_EXPORT_HEADER, ordinanceTable } from './export-tables';
 import { interpretOrdinance } from './interpret';
 import { readSource } from './source';
 import { ordinanceImport, withOrdinance } from './to-plan';
@@ -151,6 +152,22 @@ describe(matrixTable.name, () => {
     expect(table.header).toEqual(['Nr', 'Beslutsområde', 'Avsnitt', 'Nuläge', 'Etapp 1: Etapp']);
     const row = table.rows.find((r) => 'cells' in r && r.cells[0] === '2.1');
     expect(row).toEqual({ cells: ['2.1', area.title, area.section, 'Socialsekreterare, nivå 6', 'Socialchef, nivå 6 (ny delegat)'], marked: true });
+  });
+
+  it('lists every decision area of a grouped finding, where its message names five', () => {
+    let b = PlanBuilder.aPlan();
+    // Seven areas with no decider: one cause, one finding.
+    for (let i = 1; i <= 7; i++) b = b.area(`x${i}`, { code: `1.${i}`, title: `Ärende ${i}` }, null);
+    const plan = b.build();
+    for (const lang of ['sv', 'en'] as const) {
+      const table = findingsTable(plan, analysePlan(plan), lang);
+      const rows = table.rows.filter((r) => 'cells' in r && r.cells[2] === 'integrity.no_decider');
+      expect(rows).toHaveLength(1);
+      const cells = (rows[0] as { cells: string[] }).cells;
+      expect(cells[3]).toContain(lang === 'sv' ? 'och 2 till' : 'and 2 more');
+      expect(cells[5]).toBe('1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7');
+      expect(table.header[5]).toBe(lang === 'sv' ? 'Beslutsområden' : 'Decision areas');
+    }
   });
 });
 

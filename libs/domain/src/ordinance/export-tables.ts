@@ -251,13 +251,22 @@ const DEVELOPMENT_TEXT: Record<DevelopmentKind, string> = {
 
 const SEVERITY_TEXT = { blocker: 'Blockerande', warning: 'Varning', info: 'Information' } as const;
 
-/** The findings of the checks, by state, in Swedish (or English), with the suggested fix. */
+/**
+ * The findings of the checks, by state, in Swedish (or English), with the suggested fix. A finding is one
+ * cause: its message names the first five decision areas, the last column lists every one it concerns.
+ */
 export function findingsTable(plan: Plan, analysis: Pick<Analysis, 'findings'>, language: 'sv' | 'en' = 'sv'): ExportTable {
   const sv = language === 'sv';
+  const codes = new Map(plan.decisionAreas.map((a) => [a.id, a.code]));
+  for (const stage of plan.stages)
+    for (const c of stage.changes)
+      if (c.type === 'add_decision_area' && !codes.has(c.decisionArea.id)) codes.set(c.decisionArea.id, c.decisionArea.code);
   return {
     sheet: sv ? 'Varningar' : 'Findings',
     title: [sv ? `Varningar: ${plan.title}` : `Findings: ${plan.title}`],
-    header: sv ? ['Läge', 'Allvar', 'Regel', 'Varning', 'Åtgärd'] : ['State', 'Severity', 'Rule', 'Finding', 'Fix'],
+    header: sv
+      ? ['Läge', 'Allvar', 'Regel', 'Varning', 'Åtgärd', 'Beslutsområden']
+      : ['State', 'Severity', 'Rule', 'Finding', 'Fix', 'Decision areas'],
     rows: analysis.findings.map((f) => ({
       cells: [
         f.stageIndex === null ? (sv ? 'Planen som helhet' : 'The plan as a whole') : stageName(plan, f.stageIndex),
@@ -265,6 +274,11 @@ export function findingsTable(plan: Plan, analysis: Pick<Analysis, 'findings'>, 
         f.rule,
         f.message[language],
         f.fix[language],
+        f.subjects
+          .filter((x) => x.type === 'decisionArea')
+          .map((x) => codes.get(x.id) ?? '')
+          .filter((code) => code !== '')
+          .join(', '),
       ],
       ...(f.severity === 'blocker' && { marked: true }),
     })),

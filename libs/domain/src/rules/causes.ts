@@ -21,7 +21,13 @@ export interface AreaCause {
   subjects: Subject[];
   /** What else the words depend on (a legal basis, which of a rule's messages), so that it is part of the cause. */
   variant: string;
-  render(areas: Areas): { message: Text; fix: Text };
+  /**
+   * Within one cause, what the area is to it (a retired actor decides one area, is the substitute for
+   * another): one finding still, its areas listed per part. Absent: one part.
+   */
+  part?: string;
+  /** `parts`: the areas of each part, in the order of the parts' first areas (`areas`: all of them). */
+  render(areas: Areas, parts: ReadonlyArray<{ part: string; areas: Areas }>): { message: Text; fix: Text };
 }
 
 const subjectKey = (subjects: Subject[]) => subjects.map((s) => `${s.type}:${s.id}`).join(',');
@@ -29,6 +35,22 @@ const subjectKey = (subjects: Subject[]) => subjects.map((s) => `${s.type}:${s.i
 function areasOf(ctx: StageContext, ids: string[]): Areas {
   const labels = ids.slice(0, 5).map((id) => areaLabel(ctx, id));
   return { list: (lang) => listOf(labels, lang, 5, ids.length), count: ids.length };
+}
+
+/** The areas of each part of one cause, in the order of the (ordered) areas. */
+function partsOf(ctx: StageContext, list: AreaCause[], ordered: string[], all: Areas): Array<{ part: string; areas: Areas }> {
+  if (list.every((c) => c.part === list[0].part)) return [{ part: list[0].part ?? '', areas: all }];
+  const partOf = new Map<string, string[]>();
+  for (const c of list) {
+    const ids = partOf.get(c.part ?? '');
+    if (ids) ids.push(c.areaId);
+    else partOf.set(c.part ?? '', [c.areaId]);
+  }
+  const rank = new Map(ordered.map((id, i) => [id, i]));
+  return [...partOf]
+    .map(([part, ids]) => ({ part, ids: ids.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) }))
+    .sort((a, b) => (rank.get(a.ids[0]) ?? 0) - (rank.get(b.ids[0]) ?? 0))
+    .map(({ part, ids }) => ({ part, areas: areasOf(ctx, ids) }));
 }
 
 function codeOf(ctx: StageContext, id: string): string {
@@ -54,7 +76,8 @@ export function findingsOfCauses(ctx: StageContext, causes: AreaCause[], grouped
     const areaIds = list.map((c) => c.areaId);
     if (areaIds.length > 1) areaIds.sort((a, b) => compareCodes(codeOf(ctx, a), codeOf(ctx, b)) || compareText(a, b));
     const first = list[0];
-    const { message, fix } = first.render(areasOf(ctx, areaIds));
+    const all = areasOf(ctx, areaIds);
+    const { message, fix } = first.render(all, partsOf(ctx, list, areaIds, all));
     const subjects: Subject[] = [...first.subjects, ...areaIds.map((id) => ({ type: 'decisionArea' as const, id }))];
     findings.push(finding(first.rule, first.severity, ref, subjects, message, fix, grouped ? key : undefined));
   }

@@ -54,9 +54,24 @@ export function stageName(ctx: StageContext): { sv: string; en: string } {
 /** Decision areas named in a message, in ordinance order (2.9 before 2.10); only the `max` shown are labelled. */
 export function areaList(ctx: StageContext, ids: readonly string[], max = 5): (lang: 'sv' | 'en') => string {
   const code = (id: string) => (ctx.state.areas.get(id) ?? ctx.previous?.areas.get(id))?.code ?? id;
-  const ordered = ids.length > 1 ? [...ids].sort((a, b) => compareCodes(code(a), code(b)) || (a < b ? -1 : a > b ? 1 : 0)) : ids;
-  const labels = ordered.slice(0, max).map((id) => areaLabel(ctx, id));
+  const order = (a: string, b: string) => compareCodes(code(a), code(b)) || (a < b ? -1 : a > b ? 1 : 0);
+  const labels = firstInOrder(ids, max, order).map((id) => areaLabel(ctx, id));
   return (lang) => listOf(labels, lang, max, ids.length);
+}
+
+/** The first `max` items of `items` sorted by `order`, without sorting them all (only the first are named). */
+export function firstInOrder<T>(items: readonly T[], max: number, order: (a: T, b: T) => number): T[] {
+  if (items.length <= 1 || max <= 0) return items.slice(0, max);
+  if (items.length <= max * 4) return [...items].sort(order).slice(0, max);
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === max && order(item, top[max - 1]) >= 0) continue;
+    let i = top.length === max ? max - 1 : top.length;
+    if (top.length === max) top.pop();
+    while (i > 0 && order(item, top[i - 1]) < 0) i--;
+    top.splice(i, 0, item);
+  }
+  return top;
 }
 
 /** "a, b och c" / "a, b and c", shortened after `max` items (`total`: how many there are, when `items` holds only the first). */

@@ -1,12 +1,12 @@
 import { Hierarchy } from '../engine/hierarchy';
 import { forEachArea } from '../engine/indexed-map';
 import { BaselineIssue, NotApplicableReason } from '../engine/state';
-import { DecisionRight } from '../model/types';
+import { Change, DecisionRight } from '../model/types';
 import { AreaCause } from './causes';
 import { actorNameAnywhere, areaLabelAnywhere, describeChange } from './describe-change';
 import { StageContext, actorName, areaLabel, areaList, listOf, stageName, stageRef } from './context';
 import { finding, Finding, Text } from './finding';
-import { plural } from './text';
+import { counted, plural } from './text';
 
 const REASONS: Record<NotApplicableReason, (subject: string) => Text> = {
   area_missing: (s) => ({ sv: `beslutsområdet ${s} finns inte (ännu) här`, en: `decision area ${s} does not exist (yet) at this point` }),
@@ -69,9 +69,12 @@ function delegationCycles(edges: Array<{ from: string; to: string }>): string[][
   return cycles;
 }
 
-const DECIDES = { sv: 'beslutar om', en: 'decides' };
-const DELEGATES = { sv: 'delegerar', en: 'delegates' };
-const SUBSTITUTES = { sv: 'är ersättare för', en: 'stands in for' };
+/** What a retired actor still is to a decision area. */
+const ROLES = {
+  decides: { sv: 'beslutar om', en: 'decides' },
+  delegates: { sv: 'delegerar', en: 'delegates' },
+  substitute: { sv: 'är ersättare för', en: 'stands in for' },
+} satisfies Record<string, Text>;
 
 /** Rule 7, per decision area: no decider, a retired actor deciding, a decision delegated upwards or to oneself. */
 export function integrityAreaCauses(ctx: StageContext, areaId: string): AreaCause[] {
@@ -99,18 +102,26 @@ export function integrityAreaCauses(ctx: StageContext, areaId: string): AreaCaus
     ];
   }
   const causes: AreaCause[] = [];
-  const retiredCheck = (actorId: string | null | undefined, role: Text, variant: string) => {
+  // One finding per retired actor, whatever it still is to each area: it decides some, delegates or stands in for others.
+  const retiredCheck = (actorId: string | null | undefined, part: keyof typeof ROLES) => {
     if (!actorId || !ctx.state.actors.get(actorId)?.retired) return;
     causes.push({
       rule: 'integrity.retired_decider',
       severity: 'blocker',
       areaId,
       subjects: [{ type: 'actor', id: actorId }],
-      variant,
-      render: (areas) => ({
+      variant: '',
+      part,
+      render: (_areas, parts) => ({
         message: {
-          sv: `${name(actorId)} är avvecklad men ${role.sv} ${areas.list('sv')}.`,
-          en: `${name(actorId)} is retired but still ${role.en} ${areas.list('en')}.`,
+          sv: `${name(actorId)} är avvecklad men ${listOf(
+            parts.map((p) => `${ROLES[p.part as keyof typeof ROLES].sv} ${p.areas.list('sv')}`),
+            'sv',
+          )}.`,
+          en: `${name(actorId)} is retired but still ${listOf(
+            parts.map((p) => `${ROLES[p.part as keyof typeof ROLES].en} ${p.areas.list('en')}`),
+            'en',
+          )}.`,
         },
         fix: {
           sv: 'Flytta beslutsrätten till en aktör som finns kvar, i samma etapp som avvecklingen.',
@@ -119,9 +130,9 @@ export function integrityAreaCauses(ctx: StageContext, areaId: string): AreaCaus
       }),
     });
   };
-  retiredCheck(right.deciderId, DECIDES, 'decides');
-  if (right.delegatorId !== right.deciderId) retiredCheck(right.delegatorId, DELEGATES, 'delegates');
-  if (right.substituteId !== right.deciderId && right.substituteId !== right.delegatorId) retiredCheck(right.substituteId, SUBSTITUTES, 'substitute');
+  retiredCheck(right.deciderId, 'decides');
+  if (right.delegatorId !== right.deciderId) retiredCheck(right.delegatorId, 'delegates');
+  if (right.substituteId !== right.deciderId && right.substituteId !== right.delegatorId) retiredCheck(right.substituteId, 'substitute');
   const delegator = right.delegatorId;
   if (delegator && delegator === right.deciderId) {
     causes.push({
@@ -171,7 +182,7 @@ export function integrityAreaCauses(ctx: StageContext, areaId: string): AreaCaus
  * Rule 7, for the state as a whole: two deciders, cycles of delegators or of reporting lines, changes that no
  * longer apply. `baselineIssues`: the baseline's areas with two rights that no change has resolved yet.
  */
-export function integrityStateFindings(ctx: StageContext, baselineIssues: BaselineIssue[]): Finding[] {
+export function integrityStateFindings(ctx: StageContext, baselineIssues: BaselineIssue[], grouped = true): Finding[] {
   const at = stageName(ctx);
   const ref = stageRef(ctx);
   const findings: Finding[] = [];
@@ -271,32 +282,60 @@ export function integrityStateFindings(ctx: StageContext, baselineIssues: Baseli
     );
   }
 
+  // Changes that no longer apply for one reason about one actor or area (say, a retired area) are one
+  // finding, listing the changes in the stage's order; `grouped` false keeps one per change.
+  const notApplicable = new Map<string, { reason: NotApplicableReason; subject: string; isArea: boolean; changes: Change[] }>();
   for (const outcome of ctx.outcomes) {
     if (outcome.applied || !outcome.reason) continue;
     const subject = outcome.subjectId ?? '';
     const change = outcome.change;
     // A duplicate id names what the change adds: an actor or a decision area.
     const isArea = AREA_REASONS.has(outcome.reason) || (outcome.reason === 'duplicate_id' && change.type === 'add_decision_area');
+    const key = `${outcome.reason}|${isArea ? 'decisionArea' : 'actor'}:${subject}${grouped ? '' : `|${change.id}`}`;
+    const entry = notApplicable.get(key);
+    if (entry) entry.changes.push(change);
+    else notApplicable.set(key, { reason: outcome.reason, subject, isArea, changes: [change] });
+  }
+  for (const [key, { reason: why, subject, isArea, changes }] of notApplicable) {
     const label = isArea ? areaLabelAnywhere(ctx, subject) : actorNameAnywhere(ctx, subject);
-    const reason = REASONS[outcome.reason](label);
-    const what = describeChange(ctx, change);
+    const reason = REASONS[why](label);
+    const n = changes.length;
+    const cause = subject ? [{ type: isArea ? ('decisionArea' as const) : ('actor' as const), id: subject }] : [];
+    const named = (lang: 'sv' | 'en') => {
+      const [open, close] = lang === 'sv' ? ['”', '”'] : ['“', '”'];
+      return listOf(
+        changes.slice(0, 5).map((c) => `${open}${describeChange(ctx, c)[lang]}${close}`),
+        lang,
+        5,
+        n,
+      );
+    };
     findings.push(
       finding(
         'integrity.change_not_applicable',
         'blocker',
         ref,
-        [
-          { type: 'change', id: outcome.change.id },
-          ...(subject ? [{ type: isArea ? ('decisionArea' as const) : ('actor' as const), id: subject }] : []),
-        ],
-        {
-          sv: `Förändringen ”${what.sv}” i ${at.sv} går inte att genomföra: ${reason.sv}.`,
-          en: `The change “${what.en}” in ${at.en} no longer applies: ${reason.en}.`,
-        },
-        {
-          sv: 'Ändra eller ta bort förändringen, eller flytta den till en etapp där den går att genomföra.',
-          en: 'Edit or remove the change, or move it to a stage where it applies.',
-        },
+        grouped ? [...cause, ...changes.map((c) => ({ type: 'change' as const, id: c.id }))] : [{ type: 'change', id: changes[0].id }, ...cause],
+        n === 1
+          ? {
+              sv: `Förändringen ${named('sv')} i ${at.sv} går inte att genomföra: ${reason.sv}.`,
+              en: `The change ${named('en')} in ${at.en} no longer applies: ${reason.en}.`,
+            }
+          : {
+              sv: `${counted('sv', n, { one: 'förändring', other: 'förändringar' })} i ${at.sv} går inte att genomföra: ${reason.sv} (${named('sv')}).`,
+              en: `${counted('en', n, { one: 'change', other: 'changes' })} in ${at.en} no longer apply: ${reason.en} (${named('en')}).`,
+            },
+        n === 1
+          ? {
+              sv: 'Ändra eller ta bort förändringen, eller flytta den till en etapp där den går att genomföra.',
+              en: 'Edit or remove the change, or move it to a stage where it applies.',
+            }
+          : {
+              sv: 'Ändra eller ta bort förändringarna, eller flytta dem till en etapp där de går att genomföra.',
+              en: 'Edit or remove the changes, or move them to a stage where they apply.',
+            },
+        // The stage's own changes: the same cause in another stage is another finding.
+        grouped ? `integrity.change_not_applicable|stage:${ctx.state.stageId}|${key}` : undefined,
       ),
     );
   }

@@ -3,7 +3,8 @@ import { Plan } from '../model/types';
 import { move, PlanBuilder } from '../testing/plan-builder';
 import { syntheticPlan } from '../testing/synthetic-plan';
 import { RuleId } from './finding';
-import { plural } from './text';
+import { firstInOrder } from './context';
+import { compareCodes, plural } from './text';
 
 const anmalan = { toId: 'board', frequency: 'monthly' as const, hoursPerYear: 4 };
 const formal = { kind: 'formal' as const };
@@ -306,12 +307,8 @@ const EXPECTED: Record<keyof typeof SCENARIOS, [Array<{ sv: string; en: string }
     ],
     [
       {
-        sv: 'Förändringen ”flytt av 1.1 Ärende x1 till Handläggare” i etapp 2 ”Etapp s2” går inte att genomföra: beslutsområdet 1.1 Ärende x1 har redan avvecklats.',
-        en: 'The change “moving 1.1 Ärende x1 to Handläggare” in stage 2 “Etapp s2” no longer applies: decision area 1.1 Ärende x1 was already retired.',
-      },
-      {
-        sv: 'Förändringen ”flytt av 1.1 Ärende x1 till Arbetslaget” i etapp 2 ”Etapp s2” går inte att genomföra: beslutsområdet 1.1 Ärende x1 har redan avvecklats.',
-        en: 'The change “moving 1.1 Ärende x1 to Arbetslaget” in stage 2 “Etapp s2” no longer applies: decision area 1.1 Ärende x1 was already retired.',
+        sv: '2 förändringar i etapp 2 ”Etapp s2” går inte att genomföra: beslutsområdet 1.1 Ärende x1 har redan avvecklats (”flytt av 1.1 Ärende x1 till Handläggare” och ”flytt av 1.1 Ärende x1 till Arbetslaget”).',
+        en: '2 changes in stage 2 “Etapp s2” no longer apply: decision area 1.1 Ärende x1 was already retired (“moving 1.1 Ärende x1 to Handläggare” and “moving 1.1 Ärende x1 to Arbetslaget”).',
       },
     ],
   ],
@@ -339,6 +336,47 @@ describe('finding messages', () => {
     });
   }
 
+  it('keeps a grouped finding’s key while its list grows, so a justification keyed by it still holds', () => {
+    for (const rule of ['integrity.change_not_applicable', 'integrity.retired_decider', 'legality.no_report_back'] as const) {
+      const keys = [1, 2].map((n) =>
+        analysePlan(SCENARIOS[rule](n))
+          .findings.filter((f) => f.rule === rule)
+          .map((f) => f.key),
+      );
+      expect(keys[0]).toHaveLength(1);
+      expect(keys[1]).toEqual(keys[0]);
+    }
+  });
+
+  it.each([1, 2])('integrity.retired_decider for an actor that decides, delegates and stands in, %i area(s) each', (n) => {
+    // Enhetschef decides x…, delegates y… to Handläggare and stands in for Handläggare in z…; then it is retired.
+    let b = PlanBuilder.aPlan();
+    for (let i = 1; i <= n; i++) {
+      b = area(b, `x${i}`, `1.${i}`);
+      b = area(b, `y${i}`, `2.${i}`, {}, { deciderId: 'officer', delegatorId: 'manager' });
+      b = area(b, `z${i}`, `3.${i}`, {}, { deciderId: 'officer', substituteId: 'manager' });
+    }
+    const found = analysePlan(b.stage('s1', [{ id: 'r', type: 'retire_actor', actorId: 'manager' }]).build()).findings.filter(
+      (f) => f.rule === 'integrity.retired_decider' && f.stageIndex === 1,
+    );
+    expect(found.map((f) => f.message)).toEqual(
+      n === 1
+        ? [
+            {
+              sv: 'Enhetschef är avvecklad men beslutar om 1.1 Ärende x1, delegerar 2.1 Ärende y1 och är ersättare för 3.1 Ärende z1.',
+              en: 'Enhetschef is retired but still decides 1.1 Ärende x1, delegates 2.1 Ärende y1 and stands in for 3.1 Ärende z1.',
+            },
+          ]
+        : [
+            {
+              sv: 'Enhetschef är avvecklad men beslutar om 1.1 Ärende x1 och 1.2 Ärende x2, delegerar 2.1 Ärende y1 och 2.2 Ärende y2 och är ersättare för 3.1 Ärende z1 och 3.2 Ärende z2.',
+              en: 'Enhetschef is retired but still decides 1.1 Ärende x1 and 1.2 Ärende x2, delegates 2.1 Ärende y1 and 2.2 Ärende y2 and stands in for 3.1 Ärende z1 and 3.2 Ärende z2.',
+            },
+          ],
+    );
+    expect(found[0].subjects.filter((s) => s.type === 'decisionArea')).toHaveLength(3 * n);
+  });
+
   it('never show an id or a broken plural in any finding of messy synthetic plans', () => {
     for (const seed of [1, 2, 3]) {
       const plan = syntheticPlan({ actors: 40, decisionAreas: 120, stages: 4, changes: 300, competences: 5, seed, chaos: 0.3 });
@@ -359,5 +397,18 @@ describe(plural.name, () => {
     const forms = { one: 'one', other: 'other' };
     expect([0, 1, 2, 1.5].map((n) => plural('sv', n, forms))).toEqual(['other', 'one', 'other', 'other']);
     expect([0, 1, 2].map((n) => plural('en', n, forms))).toEqual(['other', 'one', 'other']);
+  });
+});
+
+describe(firstInOrder.name, () => {
+  it('gives the first items of the full sort, for any number of items', () => {
+    const codes = Array.from({ length: 60 }, (_, i) => `${(i * 37) % 13}.${(i * 17) % 11}${i % 3 === 0 ? 'a' : ''}`);
+    for (const n of [0, 1, 3, 20, 21, 60])
+      for (const max of [1, 3, 5])
+        expect(firstInOrder(codes.slice(0, n), max, compareCodes)).toEqual([...codes.slice(0, n)].sort(compareCodes).slice(0, max));
+  });
+
+  it('orders codes as people read them', () => {
+    expect(['10.1', '2.10', '2.9', '2.9a', '2', 'A.1'].sort(compareCodes)).toEqual(['2', '2.9', '2.9a', '2.10', '10.1', 'A.1']);
   });
 });

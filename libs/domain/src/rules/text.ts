@@ -30,16 +30,37 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** A code cut into runs of digits and the rest, with each run's number (NaN for an empty run). */
+interface CodeParts {
+  text: string[];
+  value: number[];
+}
+/** Codes are compared again and again (every sorted list of areas): each is cut once. */
+const cut = new Map<string, CodeParts>();
+
+function partsOf(code: string): CodeParts {
+  let parts = cut.get(code);
+  if (parts === undefined) {
+    const text = code.split(/(\d+)/);
+    parts = { text, value: text.map((t) => (t === '' ? NaN : Number(t))) };
+    if (cut.size > 100_000) cut.clear();
+    cut.set(code, parts);
+  }
+  return parts;
+}
+
 /** Orders ordinance codes as people read them: 2.10 after 2.9, 10.1 after 9.3. */
 export function compareCodes(a: string, b: string): number {
-  const x = a.split(/(\d+)/);
-  const y = b.split(/(\d+)/);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] === y[i]) continue;
-    const nx = Number(x[i]);
-    const ny = Number(y[i]);
-    if (x[i] !== '' && y[i] !== '' && !Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
-    return x[i] < y[i] ? -1 : 1;
+  if (a === b) return 0;
+  const x = partsOf(a);
+  const y = partsOf(b);
+  const n = Math.min(x.text.length, y.text.length);
+  for (let i = 0; i < n; i++) {
+    if (x.text[i] === y.text[i]) continue;
+    const nx = x.value[i];
+    const ny = y.value[i];
+    if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
+    return x.text[i] < y.text[i] ? -1 : 1;
   }
-  return x.length - y.length;
+  return x.text.length - y.text.length;
 }

@@ -1,0 +1,77 @@
+// `npm run bench:plan-import`: how long importing the 2,000 × 5,000 × 20 × 50,000 synthetic plan takes,
+// through the real HTTP API (POST /api/plans/import, the body sent as prepared JSON bytes) into the
+// embedded database and, with BENCH_DATABASE_URL, a PostgreSQL server. The first import in a process is
+// the cold one (JIT not yet warm); the target (≤ 2 s on PostgreSQL) is read on the median of the warm ones.
+// Also prints the domain's validation of the same document alone. Prints figures; asserts nothing.
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import request from 'supertest';
+import { PlanInput, validatePlan } from '@tillit/domain';
+import { syntheticPlan } from '@tillit/domain/testing';
+import { loadLine, startBenchApp, withServerDatabase } from './bench-env';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const LARGE = { actors: 2000, decisionAreas: 5000, stages: 20, changes: 50_000, competences: 50, seed: 42, chaos: 0.01 };
+const TARGET_MS = 2000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+
+async function run(label: string, databaseUrl: string | undefined, body: string): Promise<number> {
+  const env = await startBenchApp(databaseUrl);
+  try {
+    const times: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const t0 = performance.now();
+      const res = await request(env.app.app.getHttpServer())
+        .post('/api/plans/import')
+        .set(env.headers)
+        .set('content-type', 'application/json')
+        .send(body);
+      times.push(performance.now() - t0);
+      if (res.status !== 201) throw new Error(`import failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    }
+    const [cold, ...warm] = times;
+    const m = median(warm);
+    console.log(`${label}: cold ${cold.toFixed(0)} ms; warm ${fmt(warm)} ms → median ${m.toFixed(0)} ms (${loadLine()})`);
+    return m;
+  } finally {
+    await env.close();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Import of the synthetic plan, ${RUNS} warm runs after a cold one; ${loadLine()}`);
+  const plan = syntheticPlan(LARGE) as PlanInput;
+  const body = JSON.stringify(plan);
+  console.log(
+    `plan: ${plan.actors?.length} actors, ${plan.decisionAreas?.length} decision areas, ${plan.stages?.length} stages, ` +
+      `${plan.stages?.reduce((n, s) => n + (s.changes?.length ?? 0), 0)} changes; ${(body.length / 1e6).toFixed(1)} MB of JSON`,
+  );
+  const validation: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const document = JSON.parse(body) as unknown;
+    const t0 = performance.now();
+    if (!validatePlan(document).ok) throw new Error('the synthetic plan does not validate');
+    validation.push(performance.now() - t0);
+  }
+  console.log(
+    `validation alone (libs/domain validatePlan): cold ${validation[0].toFixed(0)} ms; warm median ${median(validation.slice(1)).toFixed(0)} ms`,
+  );
+  await run('embedded PGlite', undefined, body);
+  const server = process.env.BENCH_DATABASE_URL;
+  if (server) {
+    await withServerDatabase(server, async (url) => {
+      const m = await run('PostgreSQL server', url, body);
+      console.log(`PostgreSQL import, warm median ${m.toFixed(0)} ms; target ≤ ${TARGET_MS} ms ${m <= TARGET_MS ? 'met' : 'NOT met'}`);
+    });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -26,7 +26,7 @@ test.describe('Plans', () => {
     const title = `Tillitsresan ${Date.now()}`;
     await page.getByLabel('Titel').fill(title);
     await page.getByLabel('Syfte').fill('Flytta beslut närmare medborgarna');
-    await page.getByRole('button', { name: 'Skapa plan' }).click();
+    await page.getByRole('button', { name: 'Skapa plan', exact: true }).click();
 
     await expect(page.getByRole('status').filter({ hasText: `Planen ”${title}” skapades.` })).toBeVisible();
     await expect(list.getByRole('heading', { name: title })).toBeVisible();
@@ -44,7 +44,7 @@ test.describe('Plans', () => {
       if (r.method() === 'POST') requests.push(r.url());
     });
     await page.getByLabel('Titel').fill('   ');
-    await page.getByRole('button', { name: 'Skapa plan' }).click();
+    await page.getByRole('button', { name: 'Skapa plan', exact: true }).click();
     await expect(page.getByText('Fyll i en titel.')).toBeVisible();
     await expect(page.getByLabel('Titel')).toHaveAttribute('aria-invalid', 'true');
     expect(requests).toEqual([]);

@@ -42,7 +42,7 @@ describe('a plan before the board or decided', () => {
     const planTables = db.entityMetadatas.filter((m) => m.findColumnWithPropertyName('planId')).map((m) => m.tableName);
     expect(planTables).toEqual(expect.arrayContaining(['actor', 'decision_right', 'plan_change', 'holding', 'plan_revision', 'board_decision']));
     for (const table of planTables) {
-      const rows: Array<{ row: string }> = await db.query(`SELECT row_to_json(t)::text AS row FROM ${table} t WHERE plan_id = $1 ORDER BY id`, [
+      const rows: Array<{ row: string }> = await db.query(`SELECT row_to_json(t)::text AS row FROM ${table} t WHERE plan_id = $1 ORDER BY 1`, [
         planId,
       ]);
       tables[table] = {

@@ -224,7 +224,7 @@ export class OrdinanceService {
       return;
     }
     const { changes, ...stage } = imported.stage;
-    const [row] = await insertRows(em, StageEntity, scope, [stageRows.toRow(stage)], await after(StageEntity));
+    const [row] = await insertRows(em, StageEntity, scope, [stageRows.toRow(stage)], await after(StageEntity), 'keys');
     await insertRows(
       em,
       PlanChangeEntity,

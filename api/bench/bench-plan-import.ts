@@ -3,6 +3,7 @@
 // embedded database and, with BENCH_DATABASE_URL, a PostgreSQL server. The first import in a process is
 // the cold one (JIT not yet warm); the target (≤ 2 s on PostgreSQL) is read on the median of the warm ones.
 // Also prints the domain's validation of the same document alone. Prints figures; asserts nothing.
+// BENCH_EMBEDDED=false leaves the embedded database out (to read the server's figure alone).
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   console.log(
     `validation alone (libs/domain validatePlan): cold ${validation[0].toFixed(0)} ms; warm median ${median(validation.slice(1)).toFixed(0)} ms`,
   );
-  await run('embedded PGlite', undefined, body);
+  if (process.env.BENCH_EMBEDDED !== 'false') await run('embedded PGlite', undefined, body);
   const server = process.env.BENCH_DATABASE_URL;
   if (server) {
     await withServerDatabase(server, async (url) => {

@@ -15,6 +15,61 @@ export interface AuditEntry {
   client?: string;
 }
 
+/** A filter on the audit log; every part is optional. Dates are calendar days (YYYY-MM-DD) in Swedish time. */
+export interface AuditFilter {
+  userId?: string;
+  action?: string;
+  entity?: string;
+  from?: string;
+  to?: string;
+}
+
+/** An audit row with its user's name and the name of what it is about, where known. */
+export interface ListedAuditEntry {
+  id: string;
+  at: Date;
+  userId: string | null;
+  userName: string | null;
+  action: string;
+  entity: string | null;
+  entityId: string | null;
+  before: object | null;
+  after: object | null;
+  client: string | null;
+  subject: string | null;
+}
+
+/** A row as the list's SQL answers it. */
+interface RawAuditRow {
+  id: string | number;
+  at: Date | string;
+  user_id: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  before: object | null;
+  after: object | null;
+  client: string | null;
+  user_name: string | null;
+  plan_title: string | null;
+}
+
+export interface AuditFacets {
+  actions: string[];
+  entities: string[];
+  users: Array<{ id: string; name: string }>;
+}
+
+/** The time zone the log's days are counted in: the organisations are Swedish. */
+const SWEDISH_TIME = 'Europe/Stockholm';
+
+/** The name a before/after document carries (an entity's `name` or `title`), if any. */
+function nameIn(document: object | null): string | null {
+  if (!document) return null;
+  const { name, title } = document as { name?: unknown; title?: unknown };
+  return typeof name === 'string' ? name : typeof title === 'string' ? title : null;
+}
+
 /** Refusals of one kind from one client are recorded at most once in this many seconds. */
 export const REFUSAL_WINDOW_SECONDS = 60;
 
@@ -76,8 +131,66 @@ export class AuditRepository {
     return written.length > 0;
   }
 
-  list(organisationId: string, limit: number, offset: number): Promise<AuditLogEntity[]> {
-    return this.dataSource.getRepository(AuditLogEntity).find({ where: { organisationId }, order: { id: 'DESC' }, take: limit, skip: offset });
+  /**
+   * The organisation's log, newest first, filtered: who (a user), what (an action, or every action
+   * under a prefix ending in "."), which kind of entity, and when (whole days in Swedish time, both
+   * ends included). Each row comes with its user's name and, where it can be read, the name of what
+   * it is about: a plan's title, or the name the row's own before/after carries.
+   */
+  async list(organisationId: string, filter: AuditFilter, limit: number, offset: number): Promise<ListedAuditEntry[]> {
+    const params: unknown[] = [organisationId];
+    const where = ['a.organisation_id = $1'];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (filter.userId) where.push(`a.user_id = ${param(filter.userId)}::uuid`);
+    if (filter.action?.endsWith('.')) where.push(`starts_with(a.action, ${param(filter.action)})`);
+    else if (filter.action) where.push(`a.action = ${param(filter.action)}`);
+    if (filter.entity) where.push(`a.entity = ${param(filter.entity)}`);
+    if (filter.from) where.push(`a.at >= (${param(filter.from)}::date)::timestamp AT TIME ZONE '${SWEDISH_TIME}'`);
+    if (filter.to) where.push(`a.at < (${param(filter.to)}::date + 1)::timestamp AT TIME ZONE '${SWEDISH_TIME}'`);
+    // Raw SQL: the names come from the accounts' and plans' tables, which this module does not model
+    // (their entities belong to auth and plans, which write to this log).
+    const rows: RawAuditRow[] = await this.dataSource.query(
+      `SELECT a.id, a.at, a.user_id, a.action, a.entity, a.entity_id, a.before, a.after, a.client,
+              u.display_name AS user_name, p.title AS plan_title
+         FROM audit_log a
+         LEFT JOIN app_user u ON u.id = a.user_id
+         LEFT JOIN plan p ON a.entity = 'plan' AND p.id::text = a.entity_id AND p.organisation_id = a.organisation_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY a.id DESC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      at: new Date(r.at),
+      userId: r.user_id,
+      userName: r.user_name,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+      client: r.client,
+      subject: r.plan_title ?? nameIn(r.after) ?? nameIn(r.before),
+    }));
+  }
+
+  /** What the organisation's log holds, for the filters: its actions, kinds of entity and users (with names). */
+  async facets(organisationId: string): Promise<AuditFacets> {
+    const actions: Array<{ action: string }> = await this.dataSource.query(
+      'SELECT DISTINCT action FROM audit_log WHERE organisation_id = $1 ORDER BY action',
+      [organisationId],
+    );
+    const entities: Array<{ entity: string }> = await this.dataSource.query(
+      'SELECT DISTINCT entity FROM audit_log WHERE organisation_id = $1 AND entity IS NOT NULL ORDER BY entity',
+      [organisationId],
+    );
+    const users: Array<{ id: string; name: string }> = await this.dataSource.query(
+      `SELECT u.id, u.display_name AS name FROM app_user u
+        WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.organisation_id = $1 AND a.user_id = u.id)
+        ORDER BY u.display_name`,
+      [organisationId],
+    );
+    return { actions: actions.map((r) => r.action), entities: entities.map((r) => r.entity), users };
   }
 }
 

@@ -224,12 +224,23 @@ export const AUDIT_ENTRY_SCHEMA = named('AuditEntry', {
     id: str,
     at: { ...str, format: 'date-time' },
     userId: nullableStr,
+    userName: { ...nullableStr, description: 'The user’s display name' },
     action: str,
     entity: nullableStr,
     entityId: nullableStr,
     before: { description: 'The entity before the write, any JSON value or null' },
     after: { description: 'The entity after the write, any JSON value or null' },
     client: nullableStr,
+    subject: { ...nullableStr, description: 'The name of what the entry is about, where it can be read' },
+  },
+});
+
+export const AUDIT_FACETS_SCHEMA = named('AuditFacets', {
+  type: 'object',
+  properties: {
+    actions: { type: 'array', items: str },
+    entities: { type: 'array', items: str },
+    users: { type: 'array', items: { type: 'object', properties: { id: str, name: str } } },
   },
 });
 

@@ -38,6 +38,8 @@ function codeOfConstraint(constraint: string, message: string): { code: FieldErr
       return { code: 'invalid_format', params: { format: 'email' } };
     case 'isUuid':
       return { code: 'invalid_format', params: { format: 'uuid' } };
+    case 'isIso8601':
+      return { code: 'invalid_format', params: { format: 'date' } };
     case 'isIn':
       return { code: 'invalid_value' };
     case 'min':

@@ -35,10 +35,21 @@ export interface AuditEntryResponse {
   id: string;
   at: string;
   userId: string | null;
+  /** The user's display name (null for the system, or an unknown e-mail's refused login). */
+  userName: string | null;
   action: string;
   entity: string | null;
   entityId: string | null;
   before: unknown;
   after: unknown;
   client: string | null;
+  /** The name of what the entry is about, where it can be read: a plan's title, an actor's name… */
+  subject: string | null;
+}
+
+/** What an organisation's audit log holds, for its filters. */
+export interface AuditFacetsResponse {
+  actions: string[];
+  entities: string[];
+  users: Array<{ id: string; name: string }>;
 }

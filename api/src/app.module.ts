@@ -1,3 +1,4 @@
+import { OrganisationSettingsModule } from './organisations/organisation-settings.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActorsModule } from './actors/actors.module';
@@ -35,6 +36,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...appDataSourceOptions(databaseUrl, !config.databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
         AuditModule,
         AuthModule,
+        OrganisationSettingsModule,
         HealthModule,
         PlansModule,
         TransferModule,

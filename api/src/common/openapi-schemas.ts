@@ -235,6 +235,12 @@ export const AUDIT_ENTRY_SCHEMA = named('AuditEntry', {
   },
 });
 
+export const ORGANISATION_SCHEMA = named('Organisation', {
+  type: 'object',
+  required: ['id', 'name', 'createdAt', 'members'],
+  properties: { id: { ...str, format: 'uuid' }, name: str, createdAt: { ...str, format: 'date-time' }, members: { type: 'integer' } },
+});
+
 export const AUDIT_FACETS_SCHEMA = named('AuditFacets', {
   type: 'object',
   properties: {

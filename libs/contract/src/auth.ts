@@ -53,3 +53,11 @@ export interface AuditFacetsResponse {
   entities: string[];
   users: Array<{ id: string; name: string }>;
 }
+
+/** An organisation's settings, as its admin sees and changes them. */
+export interface OrganisationResponse {
+  id: string;
+  name: string;
+  createdAt: string;
+  members: number;
+}

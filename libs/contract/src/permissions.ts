@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'analysis.read': ALL,
   'audit.read': ['admin'],
   'user.manage': ['admin'],
+  /** The organisation's own settings (its name). */
+  'organisation.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -51,7 +51,7 @@ interface RawAuditRow {
   after: object | null;
   client: string | null;
   user_name: string | null;
-  plan_title: string | null;
+  named: string | null;
 }
 
 export interface AuditFacets {
@@ -63,11 +63,12 @@ export interface AuditFacets {
 /** The time zone the log's days are counted in: the organisations are Swedish. */
 const SWEDISH_TIME = 'Europe/Stockholm';
 
-/** The name a before/after document carries (an entity's `name` or `title`), if any. */
+/** The name a before/after document carries (an entity's `name` or `title`, a login's e-mail), if any. */
 function nameIn(document: object | null): string | null {
   if (!document) return null;
-  const { name, title } = document as { name?: unknown; title?: unknown };
-  return typeof name === 'string' ? name : typeof title === 'string' ? title : null;
+  const { name, title, email } = document as { name?: unknown; title?: unknown; email?: unknown };
+  for (const value of [name, title, email]) if (typeof value === 'string') return value;
+  return null;
 }
 
 /** Refusals of one kind from one client are recorded at most once in this many seconds. */
@@ -135,7 +136,7 @@ export class AuditRepository {
    * The organisation's log, newest first, filtered: who (a user), what (an action, or every action
    * under a prefix ending in "."), which kind of entity, and when (whole days in Swedish time, both
    * ends included). Each row comes with its user's name and, where it can be read, the name of what
-   * it is about: a plan's title, or the name the row's own before/after carries.
+   * it is about: a plan's title, a member's name, or the name the row's own before/after carries.
    */
   async list(organisationId: string, filter: AuditFilter, limit: number, offset: number): Promise<ListedAuditEntry[]> {
     const params: unknown[] = [organisationId];
@@ -151,9 +152,10 @@ export class AuditRepository {
     // (their entities belong to auth and plans, which write to this log).
     const rows: RawAuditRow[] = await this.dataSource.query(
       `SELECT a.id, a.at, a.user_id, a.action, a.entity, a.entity_id, a.before, a.after, a.client,
-              u.display_name AS user_name, p.title AS plan_title
+              u.display_name AS user_name, coalesce(p.title, m.display_name) AS named
          FROM audit_log a
          LEFT JOIN app_user u ON u.id = a.user_id
+         LEFT JOIN app_user m ON a.entity = 'member' AND m.id::text = a.entity_id
          LEFT JOIN plan p ON a.entity = 'plan' AND p.id::text = a.entity_id AND p.organisation_id = a.organisation_id
         WHERE ${where.join(' AND ')}
         ORDER BY a.id DESC LIMIT ${param(limit)} OFFSET ${param(offset)}`,
@@ -170,7 +172,7 @@ export class AuditRepository {
       before: r.before,
       after: r.after,
       client: r.client,
-      subject: r.plan_title ?? nameIn(r.after) ?? nameIn(r.before),
+      subject: r.named ?? nameIn(r.after) ?? nameIn(r.before),
     }));
   }
 

@@ -1,11 +1,13 @@
+import { allows } from '@tillit/contract';
 import { useTranslation } from 'react-i18next';
+import { AdminPage } from '../admin/admin-page';
 import { authApi } from '../auth/auth-api';
 import { LoginPage } from '../auth/login-page';
 import { session, useSession } from '../auth/session';
 import { LANGUAGES } from '../i18n/i18n';
 import { PlanPage } from '../plan/plan-page';
 import { PlansPage } from '../plans/plans-page';
-import { useRoute } from '../routing/use-route';
+import { hrefOf, useRoute } from '../routing/use-route';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -50,6 +52,15 @@ export function App() {
               ))}
             </select>
           </div>
+          {current && allows('user.manage', current.organisation.role) && (
+            <a
+              className="header-link"
+              href={hrefOf({ page: 'admin', section: 'members' })}
+              aria-current={route.page === 'admin' ? 'page' : undefined}
+            >
+              {t('app.admin')}
+            </a>
+          )}
           {current && (
             <button type="button" className="secondary" onClick={() => void logout()}>
               {t('app.logout')}
@@ -60,6 +71,8 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {!current ? (
           <LoginPage />
+        ) : route.page === 'admin' && allows('user.manage', current.organisation.role) ? (
+          <AdminPage section={route.section} selfId={current.user.id} />
         ) : route.page === 'plan' ? (
           <PlanPage key={route.planId} planId={route.planId} tab={route.tab} focus={route.focus} />
         ) : (

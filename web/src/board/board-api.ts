@@ -1,3 +1,4 @@
+import { saveFile } from '../common/save-file';
 import {
   AdviceRequest,
   AdviceResponse,
@@ -50,13 +51,5 @@ export async function downloadPdf(path: string, fileName: string): Promise<void>
     await api(path);
     throw new Error(res.statusText);
   }
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click's task is over.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(await res.blob(), fileName);
 }

@@ -1,19 +1,8 @@
 import { useState } from 'react';
+import { saveFile } from '../common/save-file';
 import { useTranslation } from 'react-i18next';
 import { PlanAnalysis } from '../plan/use-plan-analysis';
 import { ExportFormat, ExportRequest } from './competence-export';
-
-/** Saves bytes as a file through a temporary link (the browser's own download). */
-export function download(bytes: Uint8Array, mime: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** Download buttons for a competence view as CSV and XLSX; the worker makes the file. */
 export function ExportButtons({
@@ -35,7 +24,7 @@ export function ExportButtons({
       const file = await exportFile(request(format));
       if (!file) return setState({ busy: false, text: '', ok: true });
       const fileName = `${name}.${format}`;
-      download(file.bytes, file.mime, fileName);
+      saveFile(new Blob([file.bytes as BlobPart], { type: file.mime }), fileName);
       setState({ busy: false, text: t('hr.export.done', { name: fileName }), ok: true });
     } catch {
       setState({ busy: false, text: t('hr.export.failed'), ok: false });

@@ -1,3 +1,4 @@
+import { saveFile } from '../common/save-file';
 import { api } from '../api/http';
 import { session } from '../auth/session';
 
@@ -27,13 +28,5 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
     await api(path);
     throw new Error(res.statusText);
   }
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileNameOf(res.headers.get('content-disposition'), fallbackName);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click's task is over.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(await res.blob(), fileNameOf(res.headers.get('content-disposition'), fallbackName));
 }

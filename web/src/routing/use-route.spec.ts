@@ -13,6 +13,14 @@ describe(parseRoute.name, () => {
   });
 });
 
+describe('admin routes', () => {
+  it('reads the administration and its sections, members first, and nothing else under it', () => {
+    expect(parseRoute('#/admin')).toEqual({ page: 'admin', section: 'members' });
+    expect(parseRoute('#/admin/audit')).toEqual({ page: 'admin', section: 'audit' });
+    expect(parseRoute('#/admin/secrets')).toEqual({ page: 'plans' });
+  });
+});
+
 describe(hrefOf.name, () => {
   it('gives back the route it was read from', () => {
     const routes: Route[] = [
@@ -20,6 +28,9 @@ describe(hrefOf.name, () => {
       { page: 'plan', planId: PLAN_ID, tab: 'board' },
       { page: 'plan', planId: PLAN_ID, tab: 'map', focus: { actor: 'a1', stage: 's2' } },
       { page: 'plans' },
+      { page: 'admin', section: 'members' },
+      { page: 'admin', section: 'audit' },
+      { page: 'admin', section: 'organisation' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });

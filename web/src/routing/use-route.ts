@@ -12,10 +12,14 @@ export interface Focus {
   stage?: string;
   revision?: string;
 }
-export type Route = { page: 'plans' } | { page: 'plan'; planId: string; tab: PlanTab; focus?: Focus };
+export const ADMIN_SECTIONS = ['members', 'audit', 'organisation'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+export type Route = { page: 'plans' } | { page: 'plan'; planId: string; tab: PlanTab; focus?: Focus } | { page: 'admin'; section: AdminSection };
 
-/** `#/plans/<id>/<tab>` → a route; anything else is the plan list. */
+/** `#/plans/<id>/<tab>` or `#/admin/<section>` → a route; anything else is the plan list. */
 export function parseRoute(hash: string): Route {
+  const admin = new RegExp(`^#/admin(?:/(${ADMIN_SECTIONS.join('|')}))?$`).exec(hash);
+  if (admin) return { page: 'admin', section: (admin[1] as AdminSection | undefined) ?? 'members' };
   const match = new RegExp(`^#/plans/([0-9a-f-]{36})(?:/(${PLAN_TABS.join('|')}))?(?:\\?(.*))?$`).exec(hash);
   if (!match) return { page: 'plans' };
   const route: Route = { page: 'plan', planId: match[1], tab: (match[2] as PlanTab | undefined) ?? 'overview' };
@@ -30,6 +34,7 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   if (route.page === 'plans') return '#/';
+  if (route.page === 'admin') return `#/admin/${route.section}`;
   const query = new URLSearchParams(Object.entries(route.focus ?? {}).filter(([, v]) => v)).toString();
   return `#/plans/${route.planId}/${route.tab}${query ? `?${query}` : ''}`;
 }

@@ -12,6 +12,7 @@ import { goesDown, integrityAreaCauses, integrityStateFindings } from '../rules/
 import { legalityAreaCauses } from '../rules/legality.rules';
 import { participationFindings } from '../rules/participation.rules';
 import { stepFindings } from '../rules/steps.rules';
+import { rangeText } from '../rules/text';
 import { diffStates, StateDiff } from './diff';
 import { SingleHolderTracker } from './competence-needs';
 import { CompetenceGap, competenceLedger, GapTracker } from './gaps';
@@ -237,8 +238,39 @@ export interface AnalysisOptions {
   today?: string;
   /** The organisation's own severities, for the rules where the law leaves room (others are ignored). */
   severities?: SeverityOverrides;
-  /** false: one finding per decision area instead of one per cause (for comparison; the default groups). */
+  /**
+   * false: one finding per decision area (or change) and state instead of one per cause and run of states
+   * (for comparison; the default groups).
+   */
   grouped?: boolean;
+  /**
+   * false: a problem that lasts over several states is one finding per state (grouped by cause still);
+   * by default it is one finding, reported where it starts, with the run of states it holds in.
+   */
+  lasting?: boolean;
+}
+
+/** Whether `f` says the same as `run` (the finding of the state before): then it only extends the run. */
+function sameFinding(run: Finding, f: Finding): boolean {
+  if (run.severity !== f.severity || run.subjects.length !== f.subjects.length) return false;
+  if (run.message !== f.message && (run.message.sv !== f.message.sv || run.message.en !== f.message.en)) return false;
+  if (run.fix !== f.fix && (run.fix.sv !== f.fix.sv || run.fix.en !== f.fix.en)) return false;
+  if (run.subjects === f.subjects) return true;
+  for (let i = 0; i < f.subjects.length; i++) {
+    const a = run.subjects[i];
+    const b = f.subjects[i];
+    if (a.id !== b.id || a.type !== b.type) return false;
+  }
+  return true;
+}
+
+/** The run of states in the message of each finding that holds in more than one (built once per finding). */
+function withRanges(findings: Finding[], last: number): Finding[] {
+  return findings.map((f) => {
+    if (f.stageIndex === null || (f.until ?? last) <= f.stageIndex) return f;
+    const range = rangeText(f.stageIndex, f.until, last);
+    return { ...f, message: { sv: `${f.message.sv} ${range.sv}`, en: `${f.message.en} ${range.en}` } };
+  });
 }
 
 /** Findings with the organisation's severities, re-sorted (severity orders findings within a stage). */
@@ -285,7 +317,11 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
   const metrics: StageMetrics[] = [];
   const findings: Finding[] = definitionFindings(plan, today).sort(compareFindings);
   let previousKeys = new Map<string, number>();
-  const areaFindings = new AreaFindings(options.grouped ?? true);
+  const grouped = options.grouped ?? true;
+  const lasting = grouped && (options.lasting ?? true);
+  /** The finding of each key in the state before, whose run a same finding now extends. */
+  let runs = new Map<string, Finding>();
+  const areaFindings = new AreaFindings(grouped);
   let openIssues = fold.baselineIssues;
   const notDownward = new Map<string, DecisionRight>();
   const naming = new NamingIndex();
@@ -358,21 +394,42 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       ...stepFindings(ctx),
       ...consequenceFindings(ctx),
       ...participationFindings(ctx),
-      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes)), options.grouped ?? true),
+      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes)), grouped),
       ...controlBalanceFindings(ctx),
       ...supportFunctionFindings(ctx),
       ...areaFindings.next(ctx, diff, namingAffected),
     ];
     const keys = new Map<string, number>();
+    const next = new Map<string, Finding>();
+    const starting: Finding[] = [];
     for (const f of stateFindings) {
       f.since = previousKeys.get(f.key) ?? k;
       keys.set(f.key, f.since);
+      const run = lasting ? runs.get(f.key) : undefined;
+      if (run && sameFinding(run, f)) {
+        run.until = k;
+        next.set(f.key, run);
+        continue;
+      }
+      if (lasting) next.set(f.key, f);
+      starting.push(f);
     }
     previousKeys = keys;
+    runs = next;
     // Findings are ordered by stage first, so sorting each state's own is enough.
-    stateFindings.sort(compareFindings);
-    for (const f of stateFindings) findings.push(f);
+    starting.sort(compareFindings);
+    for (const f of starting) findings.push(f);
   });
+  // What still holds in the last state holds from where it started on.
+  const last = states.length - 1;
+  if (lasting && last > 0) for (const run of runs.values()) run.until = null;
 
-  return { states, diffs, outcomes, gaps, findings: withSeverities(findings, options.severities), metrics };
+  return {
+    states,
+    diffs,
+    outcomes,
+    gaps,
+    findings: withSeverities(lasting ? withRanges(findings, last) : findings, options.severities),
+    metrics,
+  };
 }

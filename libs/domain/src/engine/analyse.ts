@@ -121,7 +121,11 @@ class AreaFindings {
   private readonly groups = new Map<string, { causes: Set<AreaCause>; finding: Finding | null }>();
   private readonly keys = new WeakMap<AreaCause, string>();
 
-  constructor(private readonly grouped: boolean) {}
+  /** `lasting`: a finding whose causes stayed is given again as it is (it only extends its run). */
+  constructor(
+    private readonly grouped: boolean,
+    private readonly lasting: boolean,
+  ) {}
 
   /** `namingAffected`: areas whose right names an actor the stage retired, reinstated or moved. */
   next(ctx: StageContext, diff: StateDiff | null, namingAffected: string[]): Finding[] {
@@ -163,7 +167,12 @@ class AreaFindings {
         this.groups.delete(key);
         continue;
       }
-      group.finding = group.finding && !dirty.has(key) ? atStage(group.finding, ref) : findingsOfCauses(ctx, [...group.causes], this.grouped)[0];
+      group.finding =
+        group.finding && !dirty.has(key)
+          ? this.lasting
+            ? group.finding
+            : atStage(group.finding, ref)
+          : findingsOfCauses(ctx, [...group.causes], this.grouped)[0];
       out.push(group.finding);
     }
     return out;
@@ -316,12 +325,11 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
   const gaps: CompetenceGap[][] = [];
   const metrics: StageMetrics[] = [];
   const findings: Finding[] = definitionFindings(plan, today).sort(compareFindings);
-  let previousKeys = new Map<string, number>();
   const grouped = options.grouped ?? true;
   const lasting = grouped && (options.lasting ?? true);
-  /** The finding of each key in the state before, whose run a same finding now extends. */
-  let runs = new Map<string, Finding>();
-  const areaFindings = new AreaFindings(grouped);
+  /** The finding of each key in the state before: its run, which a same finding now extends. */
+  let held = new Map<string, Finding>();
+  const areaFindings = new AreaFindings(grouped, lasting);
   let openIssues = fold.baselineIssues;
   const notDownward = new Map<string, DecisionRight>();
   const naming = new NamingIndex();
@@ -385,6 +393,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       onwardGrants: grants[k],
       today,
       clarityByActor,
+      lasting,
     };
     const stateFindings = [
       ...competenceFindings(ctx),
@@ -399,30 +408,32 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       ...supportFunctionFindings(ctx),
       ...areaFindings.next(ctx, diff, namingAffected),
     ];
-    const keys = new Map<string, number>();
+    // One look-up per finding: the finding of its key in the state before gives both where the unbroken
+    // run of the key started (since) and, when it says the same, the run it extends.
     const next = new Map<string, Finding>();
     const starting: Finding[] = [];
-    for (const f of stateFindings) {
-      f.since = previousKeys.get(f.key) ?? k;
-      keys.set(f.key, f.since);
-      const run = lasting ? runs.get(f.key) : undefined;
-      if (run && sameFinding(run, f)) {
-        run.until = k;
-        next.set(f.key, run);
+    const ref = { index: k, id: state.stageId };
+    for (const found of stateFindings) {
+      const before = held.get(found.key);
+      if (lasting && before && (before === found || sameFinding(before, found))) {
+        before.until = k;
+        next.set(found.key, before);
         continue;
       }
-      if (lasting) next.set(f.key, f);
+      // A rule may give a finding of an earlier state as it is (ctx.lasting): one that starts here is its own.
+      const f = found.stageIndex === k ? found : atStage(found, ref);
+      f.since = before?.since ?? k;
+      next.set(f.key, f);
       starting.push(f);
     }
-    previousKeys = keys;
-    runs = next;
+    held = next;
     // Findings are ordered by stage first, so sorting each state's own is enough.
     starting.sort(compareFindings);
     for (const f of starting) findings.push(f);
   });
   // What still holds in the last state holds from where it started on.
   const last = states.length - 1;
-  if (lasting && last > 0) for (const run of runs.values()) run.until = null;
+  if (lasting && last > 0) for (const run of held.values()) run.until = null;
 
   return {
     states,

@@ -77,14 +77,27 @@ function grantsPerState(states: PlanState[], diffs: StateDiff[]): Array<Readonly
   return result;
 }
 
+/** Whether two lists of effective deciders (one or two ids) hold the same actors. */
+function sameDeciders(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.length === 1 ? a[0] === b[0] : (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
+}
+
 /**
  * Areas whose competence shortfalls may differ from the previous state: the area itself changed, or its
- * effective deciders or substitute may have (decider, delegator, level, substitute). Consultation and reporting do not matter here.
+ * effective deciders or substitute did (decider, delegator, substitute; a level only when it moves the
+ * decision between delegator and decider, which most level changes do not). Consultation and reporting
+ * do not matter here.
  */
 export function gapAreas(diff: StateDiff): Set<string> {
   const ids = new Set<string>();
   for (const d of diff.rights) {
-    if (!d.before || !d.after || d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'level' || kind === 'substitute'))
+    if (
+      !d.before ||
+      !d.after ||
+      d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'substitute') ||
+      (d.kinds.includes('level') && !sameDeciders(d.effectiveBefore, d.effectiveAfter))
+    )
       ids.add(d.decisionAreaId);
   }
   for (const d of diff.areas) ids.add(d.decisionAreaId);
@@ -114,6 +127,13 @@ function unresolved(issues: BaselineIssue[], outcomes: ChangeOutcome[]): Baselin
   return settled.size === 0 ? issues : issues.filter((i) => !settled.has(i.decisionAreaId));
 }
 
+/** A right changed only in its consultation, or in a level that leaves its effective deciders as they were. */
+function causesStay(d: StateDiff['rights'][number]): boolean {
+  if (!d.before || !d.after) return false;
+  for (const kind of d.kinds) if (kind !== 'level' && kind !== 'consultation') return false;
+  return sameDeciders(d.effectiveBefore, d.effectiveAfter);
+}
+
 class AreaFindings {
   /** The causes found in each area. */
   private readonly causes = new Map<string, AreaCause[]>();
@@ -133,7 +153,9 @@ class AreaFindings {
     if (!diff) {
       for (const areaId of ctx.state.areas.keys()) visit.add(areaId);
     } else {
-      for (const d of diff.rights) visit.add(d.decisionAreaId);
+      // The integrity and legality of an area do not depend on its consultation, nor on its level beyond
+      // who effectively decides: the most common changes leave its causes as they were.
+      for (const d of diff.rights) if (!causesStay(d)) visit.add(d.decisionAreaId);
       for (const d of diff.areas) visit.add(d.decisionAreaId);
       for (const areaId of namingAffected) visit.add(areaId);
     }

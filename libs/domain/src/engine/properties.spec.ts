@@ -205,6 +205,8 @@ describe('domain engine properties', () => {
           expect(runs[0].since).toBe(f.since);
         }
         expect(lasting.length).toBeLessThanOrEqual(perState.length);
+        // The keys are the per-state findings' keys: a board justification keyed by one still finds it.
+        expect(new Set(lasting.map((f) => f.key))).toEqual(new Set(perState.map((f) => f.key)));
         // Every state of a run has its per-state finding: a run never spans a state where the problem is gone.
         const last = plan.stages.length;
         const byId = new Set(perState.map((f) => `${f.key}@${f.stageIndex ?? 'plan'}`));

@@ -33,12 +33,19 @@ export const FINDING_SCHEMA = named('Finding', {
     rule: { type: 'string', enum: Object.keys(RULES) },
     group: { type: 'string', enum: [...RULE_GROUPS] },
     severity: { type: 'string', enum: ['blocker', 'warning', 'info'] },
-    stageIndex: { ...nullableInt, description: 'null: the plan as a whole; 0: the baseline; k: after stage k' },
+    stageIndex: {
+      ...nullableInt,
+      description: 'Where the finding is reported, the first state it holds in: null: the plan as a whole; 0: the baseline; k: after stage k',
+    },
     stageId: nullableStr,
     subjects: { type: 'array', items: { type: 'object', properties: { type: str, id: str } } },
     message: text,
     fix: text,
-    since: { ...nullableInt, description: 'First stage of the unbroken run where the problem holds' },
+    since: { ...nullableInt, description: 'First stage of the unbroken run where the problem (its key) holds' },
+    until: {
+      ...nullableInt,
+      description: 'Last state the finding holds in (a lasting problem is one finding); null: to the plan’s last state, or the plan as a whole',
+    },
   },
 });
 

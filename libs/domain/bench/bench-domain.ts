@@ -65,26 +65,61 @@ for (let i = 0; i < RUNS; i++) {
 const findings = last.length;
 const perRule = new Map<string, number>();
 for (const f of last) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
-// What a reader meets: one stage's findings, and the distinct problems across the plan (a problem that
-// holds over several stages is one finding per stage, with the same key).
+// What a reader meets: one stage's findings (those that start there; a lasting problem is one finding, with
+// the stages it holds in), and the distinct problems across the plan.
 const distinct = new Set(last.map((f) => f.key)).size;
 const perStage = new Map<number | null, number>();
 for (const f of last) perStage.set(f.stageIndex, (perStage.get(f.stageIndex) ?? 0) + 1);
 const mostInOneStage = Math.max(...perStage.values());
+const lastingCount = last.filter((f) => f.stageIndex !== null && (f.until === null || f.until > f.stageIndex)).length;
 const analysisMs = Math.round(median(analysis) * 10) / 10;
 const linearPassMs = Math.round(median(linear) * 100) / 100;
 const ratio = Math.round((analysisMs / linearPassMs) * 10) / 10;
 console.log(`Full analysis (states, diffs, gaps, findings, metrics): median ${analysisMs} ms over ${RUNS} runs (${findings} findings)`);
 console.log(`Linear pass over the same data: median ${linearPassMs} ms`);
 console.log(`Ratio full analysis / linear pass: ${ratio}× (target ≤ 10×: ${ratio <= 10 ? 'met' : 'NOT met'})`);
-console.log(`Findings: ${findings} over all states, ${distinct} distinct problems, at most ${mostInOneStage} in one state`);
-// The same analysis with one finding per decision area or change (not timed): what grouping by cause saves.
+console.log(
+  `Findings: ${findings} (${lastingCount} of them over several stages), ${distinct} distinct problems, at most ${mostInOneStage} starting in one state`,
+);
+// The same analysis (not timed) with one finding per state, and with one per decision area (or change) and
+// state: what reporting lasting problems once, and grouping by cause, save.
+const perState = analysePlan(plan, { lasting: false }).findings;
 const ungrouped = analysePlan(plan, { grouped: false }).findings;
-const perRuleUngrouped = new Map<string, number>();
-for (const f of ungrouped) perRuleUngrouped.set(f.rule, (perRuleUngrouped.get(f.rule) ?? 0) + 1);
-console.log(`Findings per rule (all states), one per cause vs one per area or change (${findings} vs ${ungrouped.length}):`);
+const countBy = (list: Finding[]) => {
+  const m = new Map<string, number>();
+  for (const f of list) m.set(f.rule, (m.get(f.rule) ?? 0) + 1);
+  return m;
+};
+const perRuleState = countBy(perState);
+const perRuleUngrouped = countBy(ungrouped);
+// Item 9's acceptance: every per-area, per-state finding lies in exactly one finding of its cause and run.
+const lastState = plan.stages.length;
+const runsByRule = new Map<string, Finding[]>();
+for (const f of last) runsByRule.set(f.rule, [...(runsByRule.get(f.rule) ?? []), f]);
+const subjectSets = new Map(last.map((f) => [f, new Set(f.subjects.map((s) => `${s.type}:${s.id}`))]));
+let lost = 0;
+let twice = 0;
+for (const f of ungrouped) {
+  const holders = (runsByRule.get(f.rule) ?? []).filter(
+    (g) =>
+      (f.stageIndex === null
+        ? g.stageIndex === null
+        : g.stageIndex !== null && g.stageIndex <= f.stageIndex && f.stageIndex <= (g.until ?? lastState)) &&
+      f.subjects.every((s) => subjectSets.get(g)?.has(`${s.type}:${s.id}`)),
+  ).length;
+  if (holders === 0) lost++;
+  if (holders > 1) twice++;
+}
+console.log(
+  `Every per-area, per-state finding in exactly one finding: ${lost === 0 && twice === 0 ? 'yes' : `NO (${lost} in none, ${twice} in several)`} (${ungrouped.length} checked)`,
+);
+console.log(
+  `Findings per rule: lasting once / one per state / one per area or change and state (${findings} / ${perState.length} / ${ungrouped.length}):`,
+);
 for (const rule of [...new Set([...perRule.keys(), ...perRuleUngrouped.keys()])].sort())
-  console.log(`  ${rule.padEnd(40)} ${String(perRule.get(rule) ?? 0).padStart(6)} ${String(perRuleUngrouped.get(rule) ?? 0).padStart(6)}`);
+  console.log(
+    `  ${rule.padEnd(40)} ${String(perRule.get(rule) ?? 0).padStart(6)} ${String(perRuleState.get(rule) ?? 0).padStart(6)} ${String(perRuleUngrouped.get(rule) ?? 0).padStart(6)}`,
+  );
 console.log(`Target: full analysis under 300 ms on one core: ${analysisMs < 300 ? 'met' : 'NOT met'}`);
 console.log(
   JSON.stringify({
@@ -92,10 +127,14 @@ console.log(
     linearPassMs,
     ratio,
     findings,
+    lastingFindings: lastingCount,
+    perStateFindings: perState.length,
     ungroupedFindings: ungrouped.length,
     distinct,
     mostInOneStage,
+    nothingLost: lost === 0 && twice === 0,
     perRule: Object.fromEntries(perRule),
+    perRuleState: Object.fromEntries(perRuleState),
     perRuleUngrouped: Object.fromEntries(perRuleUngrouped),
   }),
 );

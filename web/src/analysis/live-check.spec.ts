@@ -51,3 +51,35 @@ describe(liveCheck.name, () => {
     expect(liveCheck(plan, saved, 'etapp-2', plan.stages[1].changes)).toEqual({ added: [], resolved: [] });
   });
 });
+
+describe(`${liveCheck.name} with lasting findings`, () => {
+  // A team decides 5.6 from stage 2 to the plan's end: one finding, from stage 2 on.
+  const move = (id: string, areaId: string, to: string) => ({
+    id,
+    type: 'move_decision' as const,
+    decisionAreaId: areaId,
+    toDeciderId: to,
+    principleIds: [],
+  });
+  const lasting = withDraft(plan, 'etapp-2', [...plan.stages[1].changes, move('x', 's-5-6', 'htg-n')]);
+  const savedLasting = analysePlan(lasting).findings;
+  const team = (list: typeof saved) => list.filter((f) => f.rule === 'legality.group_delegate');
+
+  it('is one finding over the stages it holds in', () => {
+    expect(team(savedLasting).map((f) => [f.stageIndex, f.until])).toEqual([[2, null]]);
+  });
+
+  it('counts a lasting finding as resolved when a later stage ends it, and not as added', () => {
+    // Stage 4 gives 5.6 back to a person: the finding now ends with stage 3.
+    const draft = [...lasting.stages[3].changes, move('back', 's-5-6', plan.baseline.find((r) => r.decisionAreaId === 's-5-6')?.deciderId ?? '')];
+    const check = liveCheck(lasting, savedLasting, 'etapp-4', draft);
+    expect(team(check.resolved).map((f) => [f.stageIndex, f.until])).toEqual([[2, null]]);
+    expect(team(check.added)).toEqual([]);
+  });
+
+  it('counts it as added where a later stage makes it concern more', () => {
+    const check = liveCheck(lasting, savedLasting, 'etapp-4', [...lasting.stages[3].changes, move('y', 's-5-2', 'htg-n')]);
+    expect(team(check.added).map((f) => f.stageIndex)).toEqual([4]);
+    expect(team(check.resolved)).toEqual([]);
+  });
+});

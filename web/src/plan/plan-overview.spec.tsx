@@ -50,3 +50,17 @@ describe(PlanOverview.name, () => {
     expect(badges.map(order)).toEqual([...badges.map(order)].sort());
   });
 });
+
+describe(`${PlanOverview.name}, lasting findings`, () => {
+  it('shows a finding that holds over several stages once, where it starts, with the stages it holds in', async () => {
+    renderOverview();
+    const lasting = analysed.plan.stages.length;
+    // Findings of stage 1 that still hold after stage 2 say so; none of them is listed again under stage 2.
+    const region = screen.getByRole('region', { name: `Etapp 1: ${plan.stages[0].name}` });
+    const ranges = await within(region).findAllByText('Från etapp 1 och framåt (2 etapper)');
+    expect(lasting).toBe(2);
+    expect(ranges.length).toBeGreaterThan(0);
+    const first = ranges[0].closest('li') as HTMLElement;
+    expect(first.textContent).toContain('Kvarstår från etapp 1 och framåt (2 etapper).');
+  });
+});

@@ -9,6 +9,7 @@ import { PlanAnalysis } from './use-plan-analysis';
 import { MetricChart, PlanSummary } from './plan-summary';
 import { SubjectLinks } from './subject-links';
 import { MetricsTable } from './metrics-table';
+import { findingRange } from '../analysis/finding-range';
 
 /** Findings shown per stage at first, and added by each "show more". */
 const PAGE = 10;
@@ -67,6 +68,7 @@ export function PlanOverview({ planId, plan, analysis, json }: { planId: string;
               stageIndex={g.stageIndex}
               total={g.total}
               title={title(g.stageIndex)}
+              last={summary.metrics.length - 1}
             />
           ))}
       </section>
@@ -87,12 +89,15 @@ function StageFindings({
   stageIndex,
   total,
   title,
+  last,
 }: {
   planId: string;
   analysis: PlanAnalysis;
   stageIndex: number | null;
   total: number;
   title: string;
+  /** The plan's last state index: where a finding that holds "from stage X on" ends. */
+  last: number;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'sv';
@@ -111,9 +116,12 @@ function StageFindings({
           <ul className="findings">
             {items.map((shown) => {
               const f = shown.finding;
+              const range = findingRange(t, f, last);
               return (
                 <li key={f.id} className={`finding finding-${f.severity}`}>
-                  <span className={`badge badge-${f.severity}`}>{t(`severity.${f.severity}`)}</span> {f.message[lang]}
+                  <span className={`badge badge-${f.severity}`}>{t(`severity.${f.severity}`)}</span>{' '}
+                  {range && <span className="finding-range">{range}</span>}
+                  {f.message[lang]}
                   <p className="fix">
                     <strong>{t('plan.fix')}:</strong> {f.fix[lang]}
                   </p>

@@ -12,6 +12,7 @@ import { goesDown, integrityAreaCauses, integrityStateFindings } from '../rules/
 import { legalityAreaCauses } from '../rules/legality.rules';
 import { participationFindings } from '../rules/participation.rules';
 import { stepFindings } from '../rules/steps.rules';
+import { rangeText } from '../rules/text';
 import { diffStates, StateDiff } from './diff';
 import { SingleHolderTracker } from './competence-needs';
 import { CompetenceGap, competenceLedger, GapTracker } from './gaps';
@@ -76,14 +77,27 @@ function grantsPerState(states: PlanState[], diffs: StateDiff[]): Array<Readonly
   return result;
 }
 
+/** Whether two lists of effective deciders (one or two ids) hold the same actors. */
+function sameDeciders(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.length === 1 ? a[0] === b[0] : (a[0] === b[0] && a[1] === b[1]) || (a[0] === b[1] && a[1] === b[0]);
+}
+
 /**
  * Areas whose competence shortfalls may differ from the previous state: the area itself changed, or its
- * effective deciders or substitute may have (decider, delegator, level, substitute). Consultation and reporting do not matter here.
+ * effective deciders or substitute did (decider, delegator, substitute; a level only when it moves the
+ * decision between delegator and decider, which most level changes do not). Consultation and reporting
+ * do not matter here.
  */
 export function gapAreas(diff: StateDiff): Set<string> {
   const ids = new Set<string>();
   for (const d of diff.rights) {
-    if (!d.before || !d.after || d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'level' || kind === 'substitute'))
+    if (
+      !d.before ||
+      !d.after ||
+      d.kinds.some((kind) => kind === 'moved' || kind === 'delegator' || kind === 'substitute') ||
+      (d.kinds.includes('level') && !sameDeciders(d.effectiveBefore, d.effectiveAfter))
+    )
       ids.add(d.decisionAreaId);
   }
   for (const d of diff.areas) ids.add(d.decisionAreaId);
@@ -113,6 +127,13 @@ function unresolved(issues: BaselineIssue[], outcomes: ChangeOutcome[]): Baselin
   return settled.size === 0 ? issues : issues.filter((i) => !settled.has(i.decisionAreaId));
 }
 
+/** A right changed only in its consultation, or in a level that leaves its effective deciders as they were. */
+function causesStay(d: StateDiff['rights'][number]): boolean {
+  if (!d.before || !d.after) return false;
+  for (const kind of d.kinds) if (kind !== 'level' && kind !== 'consultation') return false;
+  return sameDeciders(d.effectiveBefore, d.effectiveAfter);
+}
+
 class AreaFindings {
   /** The causes found in each area. */
   private readonly causes = new Map<string, AreaCause[]>();
@@ -120,7 +141,11 @@ class AreaFindings {
   private readonly groups = new Map<string, { causes: Set<AreaCause>; finding: Finding | null }>();
   private readonly keys = new WeakMap<AreaCause, string>();
 
-  constructor(private readonly grouped: boolean) {}
+  /** `lasting`: a finding whose causes stayed is given again as it is (it only extends its run). */
+  constructor(
+    private readonly grouped: boolean,
+    private readonly lasting: boolean,
+  ) {}
 
   /** `namingAffected`: areas whose right names an actor the stage retired, reinstated or moved. */
   next(ctx: StageContext, diff: StateDiff | null, namingAffected: string[]): Finding[] {
@@ -128,7 +153,9 @@ class AreaFindings {
     if (!diff) {
       for (const areaId of ctx.state.areas.keys()) visit.add(areaId);
     } else {
-      for (const d of diff.rights) visit.add(d.decisionAreaId);
+      // The integrity and legality of an area do not depend on its consultation, nor on its level beyond
+      // who effectively decides: the most common changes leave its causes as they were.
+      for (const d of diff.rights) if (!causesStay(d)) visit.add(d.decisionAreaId);
       for (const d of diff.areas) visit.add(d.decisionAreaId);
       for (const areaId of namingAffected) visit.add(areaId);
     }
@@ -162,7 +189,12 @@ class AreaFindings {
         this.groups.delete(key);
         continue;
       }
-      group.finding = group.finding && !dirty.has(key) ? atStage(group.finding, ref) : findingsOfCauses(ctx, [...group.causes], this.grouped)[0];
+      group.finding =
+        group.finding && !dirty.has(key)
+          ? this.lasting
+            ? group.finding
+            : atStage(group.finding, ref)
+          : findingsOfCauses(ctx, [...group.causes], this.grouped)[0];
       out.push(group.finding);
     }
     return out;
@@ -237,8 +269,39 @@ export interface AnalysisOptions {
   today?: string;
   /** The organisation's own severities, for the rules where the law leaves room (others are ignored). */
   severities?: SeverityOverrides;
-  /** false: one finding per decision area instead of one per cause (for comparison; the default groups). */
+  /**
+   * false: one finding per decision area (or change) and state instead of one per cause and run of states
+   * (for comparison; the default groups).
+   */
   grouped?: boolean;
+  /**
+   * false: a problem that lasts over several states is one finding per state (grouped by cause still);
+   * by default it is one finding, reported where it starts, with the run of states it holds in.
+   */
+  lasting?: boolean;
+}
+
+/** Whether `f` says the same as `run` (the finding of the state before): then it only extends the run. */
+function sameFinding(run: Finding, f: Finding): boolean {
+  if (run.severity !== f.severity || run.subjects.length !== f.subjects.length) return false;
+  if (run.message !== f.message && (run.message.sv !== f.message.sv || run.message.en !== f.message.en)) return false;
+  if (run.fix !== f.fix && (run.fix.sv !== f.fix.sv || run.fix.en !== f.fix.en)) return false;
+  if (run.subjects === f.subjects) return true;
+  for (let i = 0; i < f.subjects.length; i++) {
+    const a = run.subjects[i];
+    const b = f.subjects[i];
+    if (a.id !== b.id || a.type !== b.type) return false;
+  }
+  return true;
+}
+
+/** The run of states in the message of each finding that holds in more than one (built once per finding). */
+function withRanges(findings: Finding[], last: number): Finding[] {
+  return findings.map((f) => {
+    if (f.stageIndex === null || (f.until ?? last) <= f.stageIndex) return f;
+    const range = rangeText(f.stageIndex, f.until, last);
+    return { ...f, message: { sv: `${f.message.sv} ${range.sv}`, en: `${f.message.en} ${range.en}` } };
+  });
 }
 
 /** Findings with the organisation's severities, re-sorted (severity orders findings within a stage). */
@@ -284,8 +347,11 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
   const gaps: CompetenceGap[][] = [];
   const metrics: StageMetrics[] = [];
   const findings: Finding[] = definitionFindings(plan, today).sort(compareFindings);
-  let previousKeys = new Map<string, number>();
-  const areaFindings = new AreaFindings(options.grouped ?? true);
+  const grouped = options.grouped ?? true;
+  const lasting = grouped && (options.lasting ?? true);
+  /** The finding of each key in the state before: its run, which a same finding now extends. */
+  let held = new Map<string, Finding>();
+  const areaFindings = new AreaFindings(grouped, lasting);
   let openIssues = fold.baselineIssues;
   const notDownward = new Map<string, DecisionRight>();
   const naming = new NamingIndex();
@@ -349,6 +415,7 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       onwardGrants: grants[k],
       today,
       clarityByActor,
+      lasting,
     };
     const stateFindings = [
       ...competenceFindings(ctx),
@@ -358,21 +425,44 @@ export function analysePlan(plan: Plan, options: AnalysisOptions = {}): Analysis
       ...stepFindings(ctx),
       ...consequenceFindings(ctx),
       ...participationFindings(ctx),
-      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes)), options.grouped ?? true),
+      ...integrityStateFindings(ctx, (openIssues = unresolved(openIssues, stageOutcomes)), grouped),
       ...controlBalanceFindings(ctx),
       ...supportFunctionFindings(ctx),
       ...areaFindings.next(ctx, diff, namingAffected),
     ];
-    const keys = new Map<string, number>();
-    for (const f of stateFindings) {
-      f.since = previousKeys.get(f.key) ?? k;
-      keys.set(f.key, f.since);
+    // One look-up per finding: the finding of its key in the state before gives both where the unbroken
+    // run of the key started (since) and, when it says the same, the run it extends.
+    const next = new Map<string, Finding>();
+    const starting: Finding[] = [];
+    const ref = { index: k, id: state.stageId };
+    for (const found of stateFindings) {
+      const before = held.get(found.key);
+      if (lasting && before && (before === found || sameFinding(before, found))) {
+        before.until = k;
+        next.set(found.key, before);
+        continue;
+      }
+      // A rule may give a finding of an earlier state as it is (ctx.lasting): one that starts here is its own.
+      const f = found.stageIndex === k ? found : atStage(found, ref);
+      f.since = before?.since ?? k;
+      next.set(f.key, f);
+      starting.push(f);
     }
-    previousKeys = keys;
+    held = next;
     // Findings are ordered by stage first, so sorting each state's own is enough.
-    stateFindings.sort(compareFindings);
-    for (const f of stateFindings) findings.push(f);
+    starting.sort(compareFindings);
+    for (const f of starting) findings.push(f);
   });
+  // What still holds in the last state holds from where it started on.
+  const last = states.length - 1;
+  if (lasting && last > 0) for (const run of held.values()) run.until = null;
 
-  return { states, diffs, outcomes, gaps, findings: withSeverities(findings, options.severities), metrics };
+  return {
+    states,
+    diffs,
+    outcomes,
+    gaps,
+    findings: withSeverities(lasting ? withRanges(findings, last) : findings, options.severities),
+    metrics,
+  };
 }

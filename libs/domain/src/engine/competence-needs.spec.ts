@@ -39,18 +39,22 @@ describe(singleHolders.name, () => {
     expect(singleHolders(states[1], competenceLedger(plan), ['law']).map((s) => s.level)).toEqual([3]);
   });
 
-  it('is raised as an info finding at each stage it holds, with the holder and the areas named', () => {
+  it('is raised as one info finding over the stages it holds, with the holder and the areas named', () => {
     const found = analysePlan(builder().build()).findings.filter((f) => f.rule === 'competence.single_holder');
-    expect(found.map((f) => [f.stageIndex, f.severity, f.key])).toEqual([
-      [1, 'info', 'competence.single_holder|competence:law|level:3'],
-      [2, 'info', 'competence.single_holder|competence:law|level:3'],
+    expect(found.map((f) => [f.stageIndex, f.until, f.severity, f.key])).toEqual([
+      [1, null, 'info', 'competence.single_holder|competence:law|level:3'],
+    ]);
+    const perState = analysePlan(builder().build(), { lasting: false }).findings.filter((f) => f.rule === 'competence.single_holder');
+    expect(perState.map((f) => [f.stageIndex, f.until, f.key])).toEqual([
+      [1, 1, 'competence.single_holder|competence:law|level:3'],
+      [2, 2, 'competence.single_holder|competence:law|level:3'],
     ]);
     expect(found[0].subjects).toEqual([
       { type: 'competence', id: 'law' },
       { type: 'actor', id: 'director' },
       { type: 'decisionArea', id: 'a1' },
     ]);
-    expect(found[1].since).toBe(1);
+    expect(perState[1].since).toBe(1);
   });
 });
 

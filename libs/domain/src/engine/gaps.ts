@@ -186,14 +186,13 @@ function gapOf(state: PlanState, ledger: CompetenceLedger, areas: Shortfall[]): 
   }
   const open = held < required;
   const expired = base < heldAtBaseline ? ledger.expiry(actorId, competenceId)?.on : undefined;
-  return {
+  const gap: CompetenceGap = {
     stageIndex: state.index,
     stageId: state.stageId,
     actorId,
     competenceId,
     required,
     heldAtBaseline,
-    ...(expired !== undefined && { expiredOn: expired }),
     held,
     decisionAreaIds: causes(areas, open ? held : base),
     status: open ? 'open' : 'closed',
@@ -201,17 +200,19 @@ function gapOf(state: PlanState, ledger: CompetenceLedger, areas: Shortfall[]): 
     lateActionIds: open ? lateActionIds : [],
     lowActionIds: open ? lowActionIds : [],
   };
+  // Added only when there is one (no spread: gaps are made by the thousand on large plans).
+  if (expired !== undefined) gap.expiredOn = expired;
+  return gap;
 }
 
 function gapAtStage(g: CompetenceGap, state: PlanState): CompetenceGap {
-  return {
+  const gap: CompetenceGap = {
     stageIndex: state.index,
     stageId: state.stageId,
     actorId: g.actorId,
     competenceId: g.competenceId,
     required: g.required,
     heldAtBaseline: g.heldAtBaseline,
-    ...(g.expiredOn !== undefined && { expiredOn: g.expiredOn }),
     held: g.held,
     decisionAreaIds: g.decisionAreaIds,
     status: g.status,
@@ -219,6 +220,8 @@ function gapAtStage(g: CompetenceGap, state: PlanState): CompetenceGap {
     lateActionIds: g.lateActionIds,
     lowActionIds: g.lowActionIds,
   };
+  if (g.expiredOn !== undefined) gap.expiredOn = g.expiredOn;
+  return gap;
 }
 
 /**

@@ -6,6 +6,7 @@ import { applyDiff } from './diff';
 import { competenceLedger, gapsAt } from './gaps';
 import { metricsAt } from './metrics';
 import { PlanState, stateAt } from './state';
+import { Finding, holdsIn } from '../rules/finding';
 
 /** A canonical, order-free rendering of a state for equality checks. */
 function canonical(state: PlanState): string {
@@ -158,21 +159,63 @@ describe('domain engine properties', () => {
     );
   });
 
-  it('loses nothing by grouping: every per-area finding lies in exactly one finding of its cause', () => {
+  it('loses nothing by grouping: every per-area, per-state finding lies in exactly one finding of its cause', () => {
     fc.assert(
       fc.property(plans, (plan) => {
         const grouped = analysePlan(plan).findings;
         const single = analysePlan(plan, { grouped: false }).findings;
+        const last = plan.stages.length;
         const inside = (outer: readonly { type: string; id: string }[], inner: readonly { type: string; id: string }[]) =>
           inner.every((s) => outer.some((o) => o.type === s.type && o.id === s.id));
+        // The states a finding holds in (plan-wide ones: null).
+        const statesOf = (f: Finding): Array<number | null> => {
+          if (f.stageIndex === null) return [null];
+          const out: number[] = [];
+          for (let k = f.stageIndex; k <= (f.until ?? last); k++) out.push(k);
+          return out;
+        };
+        const holds = (g: Finding, k: number | null) => (k === null ? g.stageIndex === null : g.stageIndex !== null && holdsIn(g, k));
         for (const f of single) {
-          const holders = grouped.filter((g) => g.rule === f.rule && g.stageIndex === f.stageIndex && inside(g.subjects, f.subjects));
+          // Without grouping every finding is one state's.
+          expect([f.id, f.until]).toEqual([f.id, f.stageIndex]);
+          const holders = grouped.filter((g) => g.rule === f.rule && holds(g, f.stageIndex) && inside(g.subjects, f.subjects));
           expect([f.id, holders.length]).toEqual([f.id, 1]);
         }
-        // And grouping never makes more findings, nor ones that hold nothing.
+        // And grouping never makes more findings, nor ones that hold nothing in a state of their run.
         expect(grouped.length).toBeLessThanOrEqual(single.length);
         for (const g of grouped)
-          expect(single.some((f) => f.rule === g.rule && f.stageIndex === g.stageIndex && inside(g.subjects, f.subjects))).toBe(true);
+          for (const k of statesOf(g))
+            expect([g.id, k, single.some((f) => f.rule === g.rule && f.stageIndex === k && inside(g.subjects, f.subjects))]).toEqual([g.id, k, true]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reports a lasting problem once: the per-state findings of a run are one finding, and runs of a key never overlap', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const lasting = analysePlan(plan).findings;
+        const perState = analysePlan(plan, { lasting: false }).findings;
+        const subjects = (f: Finding) => f.subjects.map((s) => `${s.type}:${s.id}`).join(',');
+        for (const f of perState) {
+          const runs = lasting.filter((g) => g.key === f.key && (f.stageIndex === null ? g.stageIndex === null : holdsIn(g, f.stageIndex)));
+          expect([f.id, runs.length]).toEqual([f.id, 1]);
+          expect(subjects(runs[0])).toBe(subjects(f));
+          expect(runs[0].severity).toBe(f.severity);
+          expect(runs[0].since).toBe(f.since);
+        }
+        expect(lasting.length).toBeLessThanOrEqual(perState.length);
+        // The keys are the per-state findings' keys: a board justification keyed by one still finds it.
+        expect(new Set(lasting.map((f) => f.key))).toEqual(new Set(perState.map((f) => f.key)));
+        // Every state of a run has its per-state finding: a run never spans a state where the problem is gone.
+        const last = plan.stages.length;
+        const byId = new Set(perState.map((f) => `${f.key}@${f.stageIndex ?? 'plan'}`));
+        for (const g of lasting) {
+          if (g.stageIndex === null) continue;
+          for (let k = g.stageIndex; k <= (g.until ?? last); k++) expect(byId.has(`${g.key}@${k}`)).toBe(true);
+          if (g.until === null) expect(byId.has(`${g.key}@${last}`)).toBe(true);
+          else expect(g.until < last || g.stageIndex === last).toBe(true);
+        }
       }),
       { numRuns: 40 },
     );

@@ -12,7 +12,10 @@ const base = () =>
 describe(competenceFindings.name, () => {
   it('flags a new decider whose competence is below the requirement, as a blocker with the causing decision', () => {
     const found = findingsOf(base().build(), 'competence.gap');
-    expect(found.map((f) => f.stageIndex)).toEqual([1, 2]);
+    // One finding for the gap that lasts from stage 1 to the plan's end.
+    expect(found.map((f) => [f.stageIndex, f.until])).toEqual([[1, null]]);
+    expect(found[0].message.sv).toMatch(/ Kvarstår från etapp 1 och framåt \(2 etapper\)\.$/);
+    expect(found[0].message.en).toMatch(/ Holds from stage 1 on \(2 stages\)\.$/);
     expect(found[0]).toMatchObject({ severity: 'blocker' });
     expect(found[0].subjects).toEqual(
       expect.arrayContaining([
@@ -43,7 +46,9 @@ describe(competenceFindings.name, () => {
       })
       .build();
     const found = findingsOf(plan, 'competence.gap');
-    expect(found.map((f) => [f.stageIndex, f.severity])).toEqual([[1, 'blocker']]);
+    // Closed before stage 2: it holds in stage 1 only, and says no range.
+    expect(found.map((f) => [f.stageIndex, f.until, f.severity])).toEqual([[1, 1, 'blocker']]);
+    expect(found[0].message.sv).not.toContain('Kvarstår');
     expect(found[0].fix.sv).toBe(
       'Flytta utbildningen ”Juridik för handläggare” så att den är klar före etapp 1 (i stället för etapp 2), eller skjut upp flytten av beslutet.',
     );
@@ -55,7 +60,7 @@ describe(competenceFindings.name, () => {
       .push('developmentActions', { id: 'd1', actorId: 'officer', competenceId: 'law', targetLevel: 2, kind: 'mentoring', beforeStageId: 's1' })
       .build();
     const found = findingsOf(plan, 'competence.gap');
-    expect(found.map((f) => f.severity)).toEqual(['blocker', 'blocker']);
+    expect(found.map((f) => [f.severity, f.stageIndex, f.until])).toEqual([['blocker', 1, null]]);
     expect(found[0].fix.sv).toBe('Höj målnivån för mentorskapet från 2 till 3, eller låt beslutet ligga kvar.');
   });
 

@@ -34,7 +34,9 @@ export function competenceFindings(ctx: StageContext): Finding[] {
     const carried = previousFinding.get(arrays[0]);
     const finding =
       carried && carried.arrays.length === arrays.length && carried.arrays.every((a, i) => a === arrays[i])
-        ? atStage(carried.finding, ref)
+        ? ctx.lasting
+          ? carried.finding
+          : atStage(carried.finding, ref)
         : build(gaps);
     previousFinding.set(arrays[0], { arrays, finding });
     return finding;

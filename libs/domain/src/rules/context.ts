@@ -30,6 +30,11 @@ export interface StageContext {
   today: string | null;
   /** Actors that may delegate each decision area further, as of this state (area id → actor ids). */
   onwardGrants: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Lasting problems are one finding over the states they hold in: a rule may give a finding it carries
+   * over from the state before as it is, instead of a copy for this state (which only extends its run).
+   */
+  lasting?: boolean;
 }
 
 export function actorName(ctx: StageContext, id: string): string {

@@ -96,14 +96,31 @@ export interface Finding {
   rule: RuleId;
   group: RuleGroup;
   severity: Severity;
-  /** null for the plan as a whole, 0 for the baseline, k for the state after stage k. */
+  /**
+   * null for the plan as a whole, 0 for the baseline, k for the state after stage k: where the finding is
+   * reported, the first state of the run of states it holds in unchanged.
+   */
   stageIndex: number | null;
   stageId: string | null;
   subjects: Subject[];
   message: Text;
   fix: Text;
-  /** The first stage index of the unbroken run of stages where this problem holds. */
+  /**
+   * The first stage index of the unbroken run of stages where this problem (this key) holds; earlier than
+   * `stageIndex` when what it concerns changed on the way.
+   */
   since: number | null;
+  /**
+   * The last state this finding holds in unchanged (issue 10 item 9: a lasting problem is one finding):
+   * `stageIndex` when it holds in one state only, null when it holds to the plan's last state ("from stage
+   * X on") or for the plan as a whole.
+   */
+  until: number | null;
+}
+
+/** Whether a finding holds in state `k` (0: the baseline); plan-wide findings hold in every state. */
+export function holdsIn(f: Pick<Finding, 'stageIndex' | 'until'>, k: number): boolean {
+  return f.stageIndex === null || (f.stageIndex <= k && (f.until === null || k <= f.until));
 }
 
 /** The same finding at another stage (objects of one fixed shape keep large analyses fast). */
@@ -120,6 +137,7 @@ export function atStage(f: Finding, stage: { index: number; id: string | null })
     message: f.message,
     fix: f.fix,
     since: f.since,
+    until: stage.index,
   };
 }
 
@@ -163,6 +181,7 @@ export function finding(
     message,
     fix,
     since: stage.index,
+    until: stage.index,
   };
 }
 

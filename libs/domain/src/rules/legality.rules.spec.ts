@@ -47,6 +47,18 @@ describe(legalityFindings.name, () => {
         .build();
       expect(findingsOf(plan, 'legality.non_delegable')).toEqual([]);
     });
+
+    it('follows a level change only where it moves the decision: one finding until the committee decides effectively', () => {
+      const level = (id: string, to: number) => ({ id, type: 'set_level' as const, decisionAreaId: 'budget', level: to });
+      const plan = PlanBuilder.aPlan()
+        .area('budget', { nonDelegable: true, kind: 'formal' }, { deciderId: 'director', delegatorId: 'board', level: 6, reporting: anmalan })
+        // 6 → 5: the director still decides; 5 → 3: the committee does.
+        .stage('s1', [level('l1', 5)])
+        .stage('s2', [level('l2', 3)])
+        .stage('s3', [])
+        .build();
+      expect(findingsOf(plan, 'legality.non_delegable').map((f) => [f.stageIndex, f.until])).toEqual([[0, 1]]);
+    });
   });
 
   describe('delegation to a group of employees', () => {

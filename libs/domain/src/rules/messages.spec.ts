@@ -4,7 +4,7 @@ import { move, PlanBuilder } from '../testing/plan-builder';
 import { syntheticPlan } from '../testing/synthetic-plan';
 import { RuleId } from './finding';
 import { firstInOrder } from './context';
-import { compareCodes, plural } from './text';
+import { compareCodes, plural, rangeText } from './text';
 
 const anmalan = { toId: 'board', frequency: 'monthly' as const, hoursPerYear: 4 };
 const formal = { kind: 'formal' as const };
@@ -389,6 +389,62 @@ describe('finding messages', () => {
         }
       }
     }
+  });
+});
+
+describe(rangeText.name, () => {
+  it('says the run of states a lasting finding holds in, with 1 and 2 stages, in both languages', () => {
+    expect([rangeText(0, 1, 3), rangeText(0, 2, 3), rangeText(2, 2, 3)]).toEqual([
+      { sv: 'Kvarstår från nuläget till och med etapp 1 (1 etapp).', en: 'Holds from the baseline to stage 1 (1 stage).' },
+      { sv: 'Kvarstår från nuläget till och med etapp 2 (2 etapper).', en: 'Holds from the baseline to stage 2 (2 stages).' },
+      { sv: '', en: '' },
+    ]);
+    expect([
+      rangeText(2, 3, 4),
+      rangeText(2, 4, 4),
+      rangeText(3, null, 4),
+      rangeText(2, null, 4),
+      rangeText(0, null, 2),
+      rangeText(4, null, 4),
+    ]).toEqual([
+      { sv: 'Kvarstår från etapp 2 till och med etapp 3 (2 etapper).', en: 'Holds from stage 2 to stage 3 (2 stages).' },
+      { sv: 'Kvarstår från etapp 2 till och med etapp 4 (3 etapper).', en: 'Holds from stage 2 to stage 4 (3 stages).' },
+      { sv: 'Kvarstår från etapp 3 och framåt (2 etapper).', en: 'Holds from stage 3 on (2 stages).' },
+      { sv: 'Kvarstår från etapp 2 och framåt (3 etapper).', en: 'Holds from stage 2 on (3 stages).' },
+      { sv: 'Kvarstår från nuläget och framåt (2 etapper).', en: 'Holds from the baseline on (2 stages).' },
+      { sv: '', en: '' },
+    ]);
+  });
+
+  it('ends the message of a lasting finding, reported once where it starts', () => {
+    // Nobody decides x1 from the baseline until stage 2 gives it a decider; Enhetschef is retired in stage 1
+    // and still decides y1 to the plan's end.
+    const plan = area(area(PlanBuilder.aPlan(), 'x1', '1.1', {}, null), 'y1', '1.2')
+      .stage('s1', [{ id: 'r', type: 'retire_actor', actorId: 'manager' }])
+      .stage('s2', [move('m', 'x1', 'officer')])
+      .stage('s3', [])
+      .build();
+    const found = analysePlan(plan).findings.filter((f) => f.rule === 'integrity.no_decider' || f.rule === 'integrity.retired_decider');
+    expect(found.map((f) => [f.rule, f.stageIndex, f.until, f.message])).toEqual([
+      [
+        'integrity.no_decider',
+        0,
+        1,
+        {
+          sv: '1.1 Ärende x1 har ingen beslutsfattare. Kvarstår från nuläget till och med etapp 1 (1 etapp).',
+          en: '1.1 Ärende x1 has no decider. Holds from the baseline to stage 1 (1 stage).',
+        },
+      ],
+      [
+        'integrity.retired_decider',
+        1,
+        null,
+        {
+          sv: 'Enhetschef är avvecklad men beslutar om 1.2 Ärende y1. Kvarstår från etapp 1 och framåt (3 etapper).',
+          en: 'Enhetschef is retired but still decides 1.2 Ärende y1. Holds from stage 1 on (3 stages).',
+        },
+      ],
+    ]);
   });
 });
 

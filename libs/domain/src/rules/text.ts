@@ -64,3 +64,23 @@ export function compareCodes(a: string, b: string): number {
   }
   return x.text.length - y.text.length;
 }
+
+const STAGES = { sv: { one: 'etapp', other: 'etapper' }, en: { one: 'stage', other: 'stages' } };
+
+/**
+ * The run of states a lasting finding holds in, as a sentence (issue 10 item 9): from state `from` (0: the
+ * baseline) to state `until`, or to the plan's end (`until` null, `last` the last state). Empty when it
+ * holds in one state only: the stage it is reported in says it all.
+ */
+export function rangeText(from: number, until: number | null, last: number): Text {
+  const to = until ?? last;
+  if (to <= from) return { sv: '', en: '' };
+  const stages = to - Math.max(from, 1) + 1;
+  const start = { sv: from === 0 ? 'nuläget' : `etapp ${from}`, en: from === 0 ? 'the baseline' : `stage ${from}` };
+  return both((lang) => {
+    const count = counted(lang, stages, STAGES[lang]);
+    if (lang === 'sv')
+      return until === null ? `Kvarstår från ${start.sv} och framåt (${count}).` : `Kvarstår från ${start.sv} till och med etapp ${to} (${count}).`;
+    return until === null ? `Holds from ${start.en} on (${count}).` : `Holds from ${start.en} to stage ${to} (${count}).`;
+  });
+}

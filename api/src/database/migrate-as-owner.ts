@@ -1,5 +1,7 @@
+import { migrations } from '@tillit/migrations';
+import { Client } from 'pg';
 import { DataSource, Migration } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { APP_ROLE, dataSourceOptions } from './data-source-options';
 
 const ATTEMPTS = 4;
 const RETRY_DELAY_MS = 1000;
@@ -39,5 +41,36 @@ export async function migrateAsOwner(url: string, embedded: boolean): Promise<Mi
     } finally {
       await dataSource.destroy();
     }
+  }
+}
+
+export class SchemaNotMigratedError extends Error {
+  constructor(detail: string) {
+    super(
+      `The database is not migrated to this version of Tillit (${detail}). Run \`npm run migrate\` as the schema's owner, or start with TILLIT_MIGRATE=true.`,
+    );
+    this.name = 'SchemaNotMigratedError';
+  }
+}
+
+/**
+ * For an instance that does not migrate (`TILLIT_MIGRATE=false`): checks, as the application's role,
+ * that every migration this code knows has been applied, and throws SchemaNotMigratedError otherwise.
+ */
+export async function assertMigrated(url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    let applied: Set<string>;
+    try {
+      await client.query(`SET ROLE ${APP_ROLE}`);
+      applied = new Set((await client.query<{ name: string }>(`SELECT name FROM migrations`)).rows.map((r) => r.name));
+    } catch (err) {
+      throw new SchemaNotMigratedError((err as Error).message);
+    }
+    const pending = migrations.map((m) => new m().name as string).filter((name) => !applied.has(name));
+    if (pending.length) throw new SchemaNotMigratedError(`${pending.length} pending, the first ${pending[0]}`);
+  } finally {
+    await client.end();
   }
 }

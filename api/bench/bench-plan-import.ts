@@ -2,7 +2,8 @@
 // through the real HTTP API (POST /api/plans/import, the body sent as prepared JSON bytes) into the
 // embedded database and, with BENCH_DATABASE_URL, a PostgreSQL server. The first import in a process is
 // the cold one (JIT not yet warm); the target (≤ 2 s on PostgreSQL) is read on the median of the warm ones.
-// Also prints the domain's validation of the same document alone. Prints figures; asserts nothing.
+// Also prints the domain's validation of the same document alone, and the longest another user's request
+// (GET /api/auth/me, one session lookup) waited while an import ran. Prints figures; asserts nothing.
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
@@ -21,19 +22,37 @@ async function run(label: string, databaseUrl: string | undefined, body: string)
   const env = await startBenchApp(databaseUrl);
   try {
     const times: number[] = [];
+    const waits: number[] = [];
+    const server = env.app.app.getHttpServer();
     for (let i = 0; i <= RUNS; i++) {
       const t0 = performance.now();
-      const res = await request(env.app.app.getHttpServer())
+      let importing = true;
+      const importDone = request(server)
         .post('/api/plans/import')
         .set(env.headers)
         .set('content-type', 'application/json')
-        .send(body);
-      times.push(performance.now() - t0);
+        .send(body)
+        .then((res) => {
+          times.push(performance.now() - t0);
+          importing = false;
+          return res;
+        });
+      // Another user's requests meanwhile, one after the other: how long did the longest wait?
+      let longest = 0;
+      while (importing) {
+        const t1 = performance.now();
+        const me = await request(server).get('/api/auth/me').set(env.headers);
+        if (me.status !== 200) throw new Error(`GET /api/auth/me answered ${me.status}`);
+        longest = Math.max(longest, performance.now() - t1);
+      }
+      waits.push(longest);
+      const res = await importDone;
       if (res.status !== 201) throw new Error(`import failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     }
     const [cold, ...warm] = times;
     const m = median(warm);
     console.log(`${label}: cold ${cold.toFixed(0)} ms; warm ${fmt(warm)} ms → median ${m.toFixed(0)} ms (${loadLine()})`);
+    console.log(`${label}: the longest GET /api/auth/me during each import: ${fmt(waits)} ms`);
     return m;
   } finally {
     await env.close();

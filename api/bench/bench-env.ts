@@ -32,6 +32,7 @@ export async function startBenchApp(
     dataDir,
     webDir: path.join(os.tmpdir(), 'tillit-no-web'),
     logLevel: 'error',
+    migrate: true,
     demo: false,
     loginAttemptsPerMinute: 1000,
     ...(databaseUrl && { databaseUrl }),

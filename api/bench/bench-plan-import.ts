@@ -2,7 +2,8 @@
 // through the real HTTP API (POST /api/plans/import, the body sent as prepared JSON bytes) into the
 // embedded database and, with BENCH_DATABASE_URL, a PostgreSQL server. The first import in a process is
 // the cold one (JIT not yet warm); the target (≤ 2 s on PostgreSQL) is read on the median of the warm ones.
-// Also prints the domain's validation of the same document alone. Prints figures; asserts nothing.
+// Also prints the domain's validation of the same document alone, and the longest another user's request
+// (GET /api/auth/me, one session lookup) waited while an import ran. Prints figures; asserts nothing.
 // BENCH_EMBEDDED=false leaves the embedded database out (to read the server's figure alone).
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -20,21 +21,43 @@ const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
 
 async function run(label: string, databaseUrl: string | undefined, body: string): Promise<number> {
   const env = await startBenchApp(databaseUrl);
+  const server = env.app.app.getHttpServer();
+  const importPlan = () =>
+    request(server)
+      .post('/api/plans/import')
+      .set(env.headers)
+      .set('content-type', 'application/json')
+      .send(body)
+      .then((res) => {
+        if (res.status !== 201) throw new Error(`import failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      });
   try {
+    // The import alone: nothing else runs in the process meanwhile.
     const times: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
       const t0 = performance.now();
-      const res = await request(env.app.app.getHttpServer())
-        .post('/api/plans/import')
-        .set(env.headers)
-        .set('content-type', 'application/json')
-        .send(body);
+      await importPlan();
       times.push(performance.now() - t0);
-      if (res.status !== 201) throw new Error(`import failed: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     }
     const [cold, ...warm] = times;
     const m = median(warm);
     console.log(`${label}: cold ${cold.toFixed(0)} ms; warm ${fmt(warm)} ms → median ${m.toFixed(0)} ms (${loadLine()})`);
+    // Then one more import with another user's requests meanwhile, one after the other (they share the
+    // process, so they are kept out of the figures above): how long did the longest wait?
+    let importing = true;
+    const t0 = performance.now();
+    const done = importPlan().finally(() => (importing = false));
+    let longest = 0;
+    while (importing) {
+      const t1 = performance.now();
+      const me = await request(server).get('/api/auth/me').set(env.headers);
+      if (me.status !== 200) throw new Error(`GET /api/auth/me answered ${me.status}`);
+      longest = Math.max(longest, performance.now() - t1);
+    }
+    await done;
+    console.log(
+      `${label}: an import with another user's requests beside it took ${(performance.now() - t0).toFixed(0)} ms; the longest GET /api/auth/me waited ${longest.toFixed(0)} ms`,
+    );
     return m;
   } finally {
     await env.close();

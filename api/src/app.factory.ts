@@ -13,7 +13,7 @@ import { createValidationPipe } from './common/validation';
 import { securityHeaders } from './common/security-headers';
 import { AppConfig } from './config/app-config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
-import { migrateAsOwner } from './database/migrate-as-owner';
+import { assertMigrated, migrateAsOwner } from './database/migrate-as-owner';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -29,14 +29,16 @@ export interface CreateAppOptions {
 }
 
 /**
- * Starts the database (embedded unless `config.databaseUrl`), migrates it as the owner, then starts the
- * Nest app, which works as the application's role.
+ * Starts the database (embedded unless `config.databaseUrl`), migrates it as the owner (or, with
+ * `config.migrate` off, checks that someone did), then starts the Nest app, which works as the
+ * application's role.
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<RunningApp> {
   const embedded = config.databaseUrl ? undefined : await EmbeddedPostgres.start(options.inMemory ? undefined : config.dataDir);
   try {
     const databaseUrl = config.databaseUrl ?? (embedded as EmbeddedPostgres).url;
-    await migrateAsOwner(databaseUrl, !config.databaseUrl);
+    if (config.migrate || embedded) await migrateAsOwner(databaseUrl, !config.databaseUrl);
+    else await assertMigrated(databaseUrl);
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
       logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
       abortOnError: false,

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { DataDirLockedError } from './database/data-dir-lock';
+import { SchemaNotMigratedError } from './database/migrate-as-owner';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof SchemaNotMigratedError) {
     console.error(err.message);
   } else {
     console.error(err);

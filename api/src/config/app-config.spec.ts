@@ -16,6 +16,13 @@ describe(loadConfig.name, () => {
     });
   });
 
+  it('migrates at start unless TILLIT_MIGRATE=false', () => {
+    expect(loadConfig({}).migrate).toBe(true);
+    expect(loadConfig({ TILLIT_MIGRATE: 'true' }).migrate).toBe(true);
+    expect(loadConfig({ TILLIT_MIGRATE: 'false' }).migrate).toBe(false);
+    expect(loadConfig({ TILLIT_MIGRATE: '0' }).migrate).toBe(false);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -25,6 +32,7 @@ describe(loadConfig.name, () => {
     ['LOG_LEVEL', 'loud'],
     ['TILLIT_LOGIN_ATTEMPTS_PER_MINUTE', '0'],
     ['TILLIT_ADMIN_PASSWORD', 'kort'],
+    ['TILLIT_MIGRATE', 'sometimes'],
   ])('stops with a message naming %s when it is %j', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

@@ -35,6 +35,10 @@ export class EnvironmentVariables {
   TILLIT_DEMO?: string;
 
   @IsOptional()
+  @IsIn(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  TILLIT_MIGRATE?: string;
+
+  @IsOptional()
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be between 1 and 10000' })
@@ -69,6 +73,12 @@ export interface AppConfig {
   dataDir: string;
   webDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /**
+   * Apply pending migrations at start (as the URL's user, the schema's owner). False: someone else
+   * migrates (`npm run migrate` as the owner) and the app, connected as a login that owns nothing, only
+   * checks that none is pending. The embedded database always migrates.
+   */
+  migrate: boolean;
   /** On a first start (no users yet): a demo organisation with the example plan and a user per role. */
   demo: boolean;
   /** Login attempts one client may make in a minute; the next gets 429. */
@@ -118,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     logLevel: vars.LOG_LEVEL ?? 'log',
     loginAttemptsPerMinute: vars.TILLIT_LOGIN_ATTEMPTS_PER_MINUTE ?? 10,
     trustProxy: trustProxyOf(vars.TILLIT_TRUST_PROXY),
+    migrate: vars.TILLIT_MIGRATE === undefined || vars.TILLIT_MIGRATE === 'true' || vars.TILLIT_MIGRATE === '1',
     demo: vars.TILLIT_DEMO === undefined || vars.TILLIT_DEMO === 'true' || vars.TILLIT_DEMO === '1',
     admin:
       vars.TILLIT_ADMIN_EMAIL && vars.TILLIT_ADMIN_PASSWORD

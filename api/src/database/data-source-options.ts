@@ -70,6 +70,13 @@ const poolLogger = new Logger('DatabasePool');
 /** Connections to a PostgreSQL server per app instance. */
 export const SERVER_POOL_SIZE = 10;
 
+/**
+ * How long a request may wait for the embedded database's one connection. A large import holds it for
+ * its whole transaction (seconds; PGlite runs one statement at a time and lets no other connection in
+ * while a transaction is open), and a request queued behind it should then be answered late, not 503.
+ */
+export const EMBEDDED_CONNECTION_WAIT_MS = 120_000;
+
 /** The role the running app works as: it owns nothing and may not change revisions or decisions (ADR 0005). */
 export const APP_ROLE = 'tillit_app';
 
@@ -94,7 +101,8 @@ export function dataSourceOptions(url: string, embedded = false): PostgresDataSo
     // since PostgreSQL 13; with installExtensions off no extension is created).
     uuidExtension: 'pgcrypto',
     logging: false,
-    connectTimeoutMS: 5000,
+    // Also how long a request waits for a pooled connection (pg-pool's connectionTimeoutMillis).
+    connectTimeoutMS: embedded ? EMBEDDED_CONNECTION_WAIT_MS : 5000,
     // A connection dropped by a database restart must not crash the process; the pool reconnects.
     poolErrorHandler: (err: Error) => poolLogger.warn(`Database connection lost: ${err.message}`),
     extra: { max: embedded ? 1 : SERVER_POOL_SIZE, idleTimeoutMillis: 30000 },

@@ -53,6 +53,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webDir: path.join(os.tmpdir(), 'tillit-no-web'),
     logLevel: 'error',
     demo: false,
+    migrate: true,
     loginAttemptsPerMinute: 10,
     ...overrides,
   };

@@ -4,12 +4,15 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsRepository } from './invitations.repository';
+import { InvitationsService } from './invitations.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  controllers: [AuthController, UsersController],
-  providers: [AuthService, AuthRepository, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, AuthRepository],
+  controllers: [AuthController, UsersController, InvitationsController],
+  providers: [AuthService, AuthRepository, UsersService, InvitationsService, InvitationsRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, AuthRepository, InvitationsService],
 })
 export class AuthModule {}

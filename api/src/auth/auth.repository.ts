@@ -53,8 +53,12 @@ export class AuthRepository {
       .findOne({ where: { email: email.toLowerCase() } });
   }
 
-  async memberships(userId: string): Promise<Membership[]> {
-    const rows = await this.dataSource
+  userById(id: string, em?: EntityManager): Promise<AppUserEntity | null> {
+    return this.em(em).getRepository(AppUserEntity).findOne({ where: { id } });
+  }
+
+  async memberships(userId: string, em?: EntityManager): Promise<Membership[]> {
+    const rows = await this.em(em)
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.organisation', 'o')

@@ -6,6 +6,7 @@ import { ActorEntity } from '../actors/actor.entity';
 import { ClarityAssessmentEntity } from '../assessments/clarity-assessment.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { AppUserEntity } from '../auth/app-user.entity';
+import { InvitationEntity } from '../auth/invitation.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { MembershipEntity } from '../auth/membership.entity';
 import { SessionEntity } from '../auth/session.entity';
@@ -58,6 +59,7 @@ export const entities = [
   MembershipEntity,
   SessionEntity,
   LoginAttemptEntity,
+  InvitationEntity,
   AuditLogEntity,
   PlanRevisionEntity,
   BoardDecisionEntity,

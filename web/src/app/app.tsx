@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../auth/auth-api';
+import { InvitationPage } from '../auth/invitation-page';
 import { LoginPage } from '../auth/login-page';
+import { OrganisationSwitch } from '../auth/organisation-switch';
 import { session, useSession } from '../auth/session';
 import { LANGUAGES } from '../i18n/i18n';
 import { PlanPage } from '../plan/plan-page';
@@ -40,6 +42,7 @@ export function App() {
               })}
             </p>
           )}
+          {current && current.memberships.length > 1 && <OrganisationSwitch current={current} />}
           <div className="language">
             <label htmlFor="language-select">{t('app.language')}</label>
             <select id="language-select" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
@@ -58,7 +61,9 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {!current ? (
+        {route.page === 'invitation' ? (
+          <InvitationPage token={route.token} />
+        ) : !current ? (
           <LoginPage />
         ) : route.page === 'plan' ? (
           <PlanPage key={route.planId} planId={route.planId} tab={route.tab} focus={route.focus} />

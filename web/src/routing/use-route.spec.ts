@@ -13,6 +13,19 @@ describe(parseRoute.name, () => {
   });
 });
 
+describe('parseRoute of an invitation link', () => {
+  it('reads the token of the link', () => {
+    expect(parseRoute('#/invitation/Zm9vYmFyYmF6cXV4cXV1eF9fLS1mb29iYXJiYXpxdXg')).toEqual({
+      page: 'invitation',
+      token: 'Zm9vYmFyYmF6cXV4cXV1eF9fLS1mb29iYXJiYXpxdXg',
+    });
+  });
+
+  it('takes a link with other characters for the plan list', () => {
+    expect(parseRoute('#/invitation/abc<script>')).toEqual({ page: 'plans' });
+  });
+});
+
 describe(hrefOf.name, () => {
   it('gives back the route it was read from', () => {
     const routes: Route[] = [
@@ -20,6 +33,7 @@ describe(hrefOf.name, () => {
       { page: 'plan', planId: PLAN_ID, tab: 'board' },
       { page: 'plan', planId: PLAN_ID, tab: 'map', focus: { actor: 'a1', stage: 's2' } },
       { page: 'plans' },
+      { page: 'invitation', token: 'aB3_-x'.repeat(7) + 'z' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });

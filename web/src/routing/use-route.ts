@@ -12,10 +12,18 @@ export interface Focus {
   stage?: string;
   revision?: string;
 }
-export type Route = { page: 'plans' } | { page: 'plan'; planId: string; tab: PlanTab; focus?: Focus };
+export type Route =
+  | { page: 'plans' }
+  | { page: 'plan'; planId: string; tab: PlanTab; focus?: Focus }
+  /** An invitation link's page: the token stays in the fragment, which browsers never send to a server. */
+  | { page: 'invitation'; token: string };
 
-/** `#/plans/<id>/<tab>` → a route; anything else is the plan list. */
+const TOKEN = '([A-Za-z0-9_-]{20,200})';
+
+/** `#/plans/<id>/<tab>` → a route; `#/invitation/<token>` an invitation; anything else is the plan list. */
 export function parseRoute(hash: string): Route {
+  const invitation = new RegExp(`^#/invitation/${TOKEN}$`).exec(hash);
+  if (invitation) return { page: 'invitation', token: invitation[1] };
   const match = new RegExp(`^#/plans/([0-9a-f-]{36})(?:/(${PLAN_TABS.join('|')}))?(?:\\?(.*))?$`).exec(hash);
   if (!match) return { page: 'plans' };
   const route: Route = { page: 'plan', planId: match[1], tab: (match[2] as PlanTab | undefined) ?? 'overview' };
@@ -30,6 +38,7 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   if (route.page === 'plans') return '#/';
+  if (route.page === 'invitation') return `#/invitation/${route.token}`;
   const query = new URLSearchParams(Object.entries(route.focus ?? {}).filter(([, v]) => v)).toString();
   return `#/plans/${route.planId}/${route.tab}${query ? `?${query}` : ''}`;
 }

@@ -107,4 +107,18 @@ describe(runAccountsCli.name, () => {
     const creating = Object.entries(doc.paths).filter(([path, ops]) => /organi[sz]ation/i.test(path) && ('post' in ops || 'put' in ops));
     expect(creating).toEqual([]);
   });
+
+  it('prints a one-time reset link for any account, which sets a new password', async () => {
+    const member = await signIn(env.app, 'hr');
+    const result = await run(['user', 'reset-password', '--email', member.email], 'https://tillit.norrby.se');
+    expect(result.code).toBe(0);
+    const token = /#\/reset-password\/([\w-]{43})$/m.exec(result.out)?.[1] as string;
+    expect(result.out).toContain(`  https://tillit.norrby.se/#/reset-password/${token}`);
+    await anonymous().post('/api/auth/password-reset').send({ token, password: 'Ett nytt lösenord för Hugo' }).expect(204);
+    await anonymous().post('/api/auth/login').send({ email: member.email, password: 'Ett nytt lösenord för Hugo' }).expect(200);
+    expect(await run(['user', 'reset-password', '--email', 'ingen@nowhere.se'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('No account'),
+    });
+  });
 });

@@ -7,6 +7,8 @@ import { AuthService } from './auth/auth.service';
 import { InstallationError, InstallationService } from './auth/installation.service';
 import { InvitationsRepository } from './auth/invitations.repository';
 import { InvitationsService } from './auth/invitations.service';
+import { PasswordResetsRepository } from './auth/password-resets.repository';
+import { PasswordsService } from './auth/passwords.service';
 import { AppError } from './common/app-error';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { appDataSourceOptions } from './database/data-source-options';
@@ -23,6 +25,8 @@ const USAGE = `Usage:
       every organisation with its members, admins and pending invitations
   tillit user disable --email <e-mail>
       the account can no longer log in anywhere; its sessions end
+  tillit user reset-password --email <e-mail> [--public-url <url>]
+      prints a one-time link (valid 24 hours) that sets a new password for the account
 
 The link starts with --public-url, else TILLIT_PUBLIC_URL, else ${DEFAULT_PUBLIC_URL}.
 Reads DATABASE_URL, else the embedded database in TILLIT_DATA_DIR (default ./.data; stop the app first).
@@ -113,6 +117,15 @@ export async function runAccountsCli(args: string[], ctx: AccountsCliContext): P
       ctx.out(changed ? `Disabled ${address}: it can no longer log in, and its sessions have ended.` : `${address} was disabled already.`);
       return 0;
     }
+    if (noun === 'user' && verb === 'reset-password') {
+      const found = options(rest, ['email', 'public-url']);
+      const address = email(found, 'email');
+      const base = publicUrlOf(found['public-url'], ctx.publicUrl);
+      const reset = await ctx.installation.issuePasswordReset(address);
+      ctx.out(`Send this link to ${reset.email}; it sets a new password, works once and until ${when(reset.expiresAt)}:`);
+      ctx.out(`  ${base}/#/reset-password/${reset.token}`);
+      return 0;
+    }
     ctx.err(noun === undefined ? USAGE : `Unknown command "${[noun, verb].filter(Boolean).join(' ')}".\n${USAGE}`);
     return 2;
   } catch (e) {
@@ -138,7 +151,8 @@ function installationOn(dataSource: DataSource, config: AppConfig): Installation
   const audit = new AuditRepository(dataSource);
   const auth = new AuthService(accounts, audit, config);
   const invitations = new InvitationsService(dataSource, new InvitationsRepository(dataSource), accounts, auth, audit);
-  return new InstallationService(dataSource, accounts, invitations, audit);
+  const passwords = new PasswordsService(dataSource, accounts, auth, new PasswordResetsRepository(dataSource), audit);
+  return new InstallationService(dataSource, accounts, invitations, passwords, audit);
 }
 
 /** `npx tillit org …` / `user …`: migrates as the owner, then works as the app's role, as the app does. */

@@ -18,6 +18,7 @@ import { AuditRefusals1765872000000 } from './1765872000000-audit-refusals';
 import { OrdinanceLayout1765958400000 } from './1765958400000-ordinance-layout';
 import { OrdinancePreviews1766044800000 } from './1766044800000-ordinance-previews';
 import { Invitations1766131200000 } from './1766131200000-invitations';
+import { PasswordResets1766217600000 } from './1766217600000-password-resets';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   OrdinanceLayout1765958400000,
   OrdinancePreviews1766044800000,
   Invitations1766131200000,
+  PasswordResets1766217600000,
 ];

@@ -112,6 +112,14 @@ export class AuthRepository {
     }));
   }
 
+  /** A new password hash; every session of the account ends but `keepSessionId`. */
+  async setPassword(userId: string, passwordHash: string, em: EntityManager, keepSessionId?: string): Promise<void> {
+    await em.getRepository(AppUserEntity).update({ id: userId }, { passwordHash });
+    const sessions = em.getRepository(SessionEntity).createQueryBuilder().delete().where('user_id = :userId', { userId });
+    if (keepSessionId) sessions.andWhere('id <> :keepSessionId', { keepSessionId });
+    await sessions.execute();
+  }
+
   /** The account can no longer log in, and every session of it ends. */
   async disableUser(userId: string, em: EntityManager): Promise<void> {
     await em.getRepository(AppUserEntity).update({ id: userId }, { disabled: true });

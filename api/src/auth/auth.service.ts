@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { MeResponse, MembershipResponse, PASSWORD_MAX, PASSWORD_MIN, Role, SessionResponse } from '@tillit/contract';
+import { MeResponse, MembershipResponse, Role, SessionResponse } from '@tillit/contract';
 import * as argon2 from 'argon2';
 import { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
@@ -10,6 +10,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AuthContext } from '../common/auth-context';
 import { AppUserEntity } from './app-user.entity';
 import { AuthRepository, Membership } from './auth.repository';
+import { passwordProblems } from './password-policy';
 import { hashToken, newToken } from './tokens';
 
 /** OWASP's argon2id settings: 19 MiB, 2 iterations, 1 lane. */
@@ -49,17 +50,10 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  static checkPassword(password: string): void {
-    if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-      throw AppError.validation([
-        {
-          field: 'password',
-          code: 'length',
-          params: { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX },
-          reason: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
-        },
-      ]);
-    }
+  /** Refuses a new password that breaks the policy (password-policy.ts) with 400 naming `field`. */
+  static checkPassword(password: string, email: string, field = 'password'): void {
+    const problems = passwordProblems(password, email, field);
+    if (problems.length) throw AppError.validation(problems);
   }
 
   hashPassword(password: string): Promise<string> {
@@ -71,7 +65,7 @@ export class AuthService {
     account: { email: string; displayName: string; password: string; organisationId: string; role: Role },
     em?: EntityManager,
   ): Promise<string> {
-    AuthService.checkPassword(account.password);
+    AuthService.checkPassword(account.password, account.email);
     const userId = await this.accounts.createUser(
       { email: account.email, displayName: account.displayName, passwordHash: await this.hashPassword(account.password) },
       em,

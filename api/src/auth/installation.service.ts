@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuthRepository } from './auth.repository';
 import { InvitationsService } from './invitations.service';
+import { PasswordsService, UnknownAccountError } from './passwords.service';
 
 /** Who acts through the installation's command line: recorded as the client of its audit rows. */
 export const CLI_CLIENT = 'cli';
@@ -36,8 +37,19 @@ export class InstallationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AuthRepository,
     private readonly invitations: InvitationsService,
+    private readonly passwords: PasswordsService,
     private readonly audit: AuditRepository,
   ) {}
+
+  /** A reset link for any account (the command line is trusted with every organisation). */
+  async issuePasswordReset(email: string): Promise<{ token: string; expiresAt: string; email: string }> {
+    try {
+      return await this.passwords.issue({ kind: 'cli', email });
+    } catch (e) {
+      if (e instanceof UnknownAccountError) throw new InstallationError(e.message);
+      throw e;
+    }
+  }
 
   /** A new organisation and a one-time invitation of its first admin, in one transaction. */
   async createOrganisation(name: string, adminEmail: string): Promise<{ organisationId: string; invitation: CreatedInvitationResponse }> {

@@ -111,7 +111,7 @@ export class InvitationsService {
     const invitation = await this.pendingOrFail(dto.token);
     let userId: string;
     if (dto.displayName !== undefined) {
-      AuthService.checkPassword(dto.password);
+      AuthService.checkPassword(dto.password, invitation.email);
       const passwordHash = await this.auth.hashPassword(dto.password);
       userId = await this.dataSource.transaction(async (em) => {
         if (await this.accounts.userByEmail(invitation.email, em))

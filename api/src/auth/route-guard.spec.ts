@@ -5,8 +5,15 @@ import { signIn, useTestApp } from '../testing/test-app';
 import { allows, Permission } from './permissions';
 
 type Doc = { paths: Record<string, Record<string, { responses?: Record<string, { description?: string }> }>> };
-/** Routes anyone may call: an invitation link's holder has no session yet. */
-const PUBLIC = new Set(['/api/health', '/api/auth/login', '/api/invitations/preview', '/api/invitations/accept']);
+/** Routes anyone may call: an invitation or reset link's holder has no session yet. */
+const PUBLIC = new Set([
+  '/api/health',
+  '/api/auth/login',
+  '/api/invitations/preview',
+  '/api/invitations/accept',
+  '/api/auth/password-reset/preview',
+  '/api/auth/password-reset',
+]);
 
 /** Every route in the OpenAPI document, with its method, and a plan's ids filled in. */
 async function routes(http: () => ReturnType<typeof request.agent>, planId: string) {

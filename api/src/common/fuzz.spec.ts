@@ -259,6 +259,9 @@ describe('fuzzing every write route', () => {
           .expect(201)
       ).body as { id: string; token: string };
     let invitation = route.includes('invitation') ? await inviteSomeone() : undefined;
+    /** A reset link of the viewer's account, made anew for each body that uses it up. */
+    const resetLink = async () => (await http().post(`/api/users/${member.userId}/password-reset`).set(auth()).expect(201)).body.token as string;
+    let resetToken = route.startsWith('/api/auth/password-reset') ? await resetLink() : undefined;
     // The plan as imported: what valid-ish bodies are made of (only their versions are read afresh).
     let exported: Record<string, unknown> | undefined;
 
@@ -295,6 +298,14 @@ describe('fuzzing every write route', () => {
         return { body: { token: invitation.token, displayName: 'Fuzz', password: 'ett långt lösenord' }, query: null };
       }
       if (route === '/api/invitations/{invitationId}') return { body: undefined, query: null };
+      if (route === '/api/auth/password')
+        return { body: { currentPassword: env.user.password, newPassword: 'Bo byter etapper i Tillit' }, query: null };
+      if (route === '/api/users/{userId}/password-reset') return { body: undefined, query: null };
+      if (route === '/api/auth/password-reset/preview') return { body: { token: resetToken }, query: null };
+      if (route === '/api/auth/password-reset') {
+        resetToken = await resetLink();
+        return { body: { token: resetToken, password: 'Ett nytt lösenord för fuzz' }, query: null };
+      }
       if (route === '/api/users/{userId}') return { body: method === 'patch' ? { role: 'hr' } : undefined, query: null };
       if (route === '/api/plans') return { body: aPlanRequest(), query: null };
       if (route === '/api/plans/import') return { body: EXAMPLE_PLAN, query: null };

@@ -241,6 +241,16 @@ export const INVITATION_PREVIEW_SCHEMA = named('InvitationPreview', {
   properties: { organisationName: str, role: { type: 'string', enum: [...ROLES] }, email: str, expiresAt: { ...str, format: 'date-time' } },
 });
 
+export const PASSWORD_RESET_SCHEMA = named('PasswordReset', {
+  type: 'object',
+  properties: {
+    token: { ...str, description: 'Shown once: the link is `<public URL>/#/reset-password/<token>`' },
+    expiresAt: { ...str, format: 'date-time' },
+  },
+});
+
+export const PASSWORD_RESET_PREVIEW_SCHEMA = named('PasswordResetPreview', { type: 'object', properties: { email: str } });
+
 export const AUDIT_ENTRY_SCHEMA = named('AuditEntry', {
   type: 'object',
   properties: {

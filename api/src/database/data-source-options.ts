@@ -8,6 +8,7 @@ import { AuditLogEntity } from '../audit/audit-log.entity';
 import { AppUserEntity } from '../auth/app-user.entity';
 import { InvitationEntity } from '../auth/invitation.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
+import { PasswordResetEntity } from '../auth/password-reset.entity';
 import { MembershipEntity } from '../auth/membership.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { CompetenceEntity } from '../competence/competence.entity';
@@ -60,6 +61,7 @@ export const entities = [
   SessionEntity,
   LoginAttemptEntity,
   InvitationEntity,
+  PasswordResetEntity,
   AuditLogEntity,
   PlanRevisionEntity,
   BoardDecisionEntity,

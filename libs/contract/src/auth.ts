@@ -96,3 +96,28 @@ export interface AuditEntryResponse {
   after: unknown;
   client: string | null;
 }
+
+/** Hours a password reset link stays valid. */
+export const PASSWORD_RESET_HOURS = 24;
+
+/** A signed-in user changes their own password; their other sessions end. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** A reset link for an account: `token` is shown once; the link is `#/reset-password/<token>`. */
+export interface PasswordResetResponse {
+  token: string;
+  expiresAt: string;
+}
+
+/** What the reset link's holder sees: whose password it sets. */
+export interface PasswordResetPreviewResponse {
+  email: string;
+}
+
+export interface CompletePasswordResetRequest {
+  token: string;
+  password: string;
+}

@@ -70,6 +70,10 @@ export const FIELD_ERROR_CODES = [
   'damaged_file',
   'no_header',
   'account_exists',
+  'password_common',
+  'password_contains_email',
+  'wrong_password',
+  'shared_account',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -3,6 +3,8 @@ import { authApi } from '../auth/auth-api';
 import { InvitationPage } from '../auth/invitation-page';
 import { LoginPage } from '../auth/login-page';
 import { OrganisationSwitch } from '../auth/organisation-switch';
+import { PasswordPage } from '../auth/password-page';
+import { ResetPasswordPage } from '../auth/reset-password-page';
 import { session, useSession } from '../auth/session';
 import { LANGUAGES } from '../i18n/i18n';
 import { PlanPage } from '../plan/plan-page';
@@ -54,6 +56,11 @@ export function App() {
             </select>
           </div>
           {current && (
+            <a className="header-link" href="#/account/password">
+              {t('app.changePassword')}
+            </a>
+          )}
+          {current && (
             <button type="button" className="secondary" onClick={() => void logout()}>
               {t('app.logout')}
             </button>
@@ -63,8 +70,12 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {route.page === 'invitation' ? (
           <InvitationPage token={route.token} />
+        ) : route.page === 'reset-password' ? (
+          <ResetPasswordPage token={route.token} />
         ) : !current ? (
           <LoginPage />
+        ) : route.page === 'password' ? (
+          <PasswordPage />
         ) : route.page === 'plan' ? (
           <PlanPage key={route.planId} planId={route.planId} tab={route.tab} focus={route.focus} />
         ) : (

@@ -34,6 +34,8 @@ describe(hrefOf.name, () => {
       { page: 'plan', planId: PLAN_ID, tab: 'map', focus: { actor: 'a1', stage: 's2' } },
       { page: 'plans' },
       { page: 'invitation', token: 'aB3_-x'.repeat(7) + 'z' },
+      { page: 'reset-password', token: 'aB3_-x'.repeat(7) + 'z' },
+      { page: 'password' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });

@@ -16,7 +16,11 @@ export type Route =
   | { page: 'plans' }
   | { page: 'plan'; planId: string; tab: PlanTab; focus?: Focus }
   /** An invitation link's page: the token stays in the fragment, which browsers never send to a server. */
-  | { page: 'invitation'; token: string };
+  | { page: 'invitation'; token: string }
+  /** A password reset link's page (the token, too, only in the fragment). */
+  | { page: 'reset-password'; token: string }
+  /** The signed-in user's own password. */
+  | { page: 'password' };
 
 const TOKEN = '([A-Za-z0-9_-]{20,200})';
 
@@ -24,6 +28,9 @@ const TOKEN = '([A-Za-z0-9_-]{20,200})';
 export function parseRoute(hash: string): Route {
   const invitation = new RegExp(`^#/invitation/${TOKEN}$`).exec(hash);
   if (invitation) return { page: 'invitation', token: invitation[1] };
+  const reset = new RegExp(`^#/reset-password/${TOKEN}$`).exec(hash);
+  if (reset) return { page: 'reset-password', token: reset[1] };
+  if (hash === '#/account/password') return { page: 'password' };
   const match = new RegExp(`^#/plans/([0-9a-f-]{36})(?:/(${PLAN_TABS.join('|')}))?(?:\\?(.*))?$`).exec(hash);
   if (!match) return { page: 'plans' };
   const route: Route = { page: 'plan', planId: match[1], tab: (match[2] as PlanTab | undefined) ?? 'overview' };
@@ -39,6 +46,8 @@ export function parseRoute(hash: string): Route {
 export function hrefOf(route: Route): string {
   if (route.page === 'plans') return '#/';
   if (route.page === 'invitation') return `#/invitation/${route.token}`;
+  if (route.page === 'reset-password') return `#/reset-password/${route.token}`;
+  if (route.page === 'password') return '#/account/password';
   const query = new URLSearchParams(Object.entries(route.focus ?? {}).filter(([, v]) => v)).toString();
   return `#/plans/${route.planId}/${route.tab}${query ? `?${query}` : ''}`;
 }

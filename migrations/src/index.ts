@@ -17,6 +17,8 @@ import { ContentKeys1765785600000 } from './1765785600000-content-keys';
 import { AuditRefusals1765872000000 } from './1765872000000-audit-refusals';
 import { OrdinanceLayout1765958400000 } from './1765958400000-ordinance-layout';
 import { OrdinancePreviews1766044800000 } from './1766044800000-ordinance-previews';
+import { Invitations1766131200000 } from './1766131200000-invitations';
+import { PasswordResets1766217600000 } from './1766217600000-password-resets';
 import { AppReadsMigrations1766304000000 } from './1766304000000-app-reads-migrations';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
@@ -40,5 +42,7 @@ export const migrations = [
   AuditRefusals1765872000000,
   OrdinanceLayout1765958400000,
   OrdinancePreviews1766044800000,
+  Invitations1766131200000,
+  PasswordResets1766217600000,
   AppReadsMigrations1766304000000,
 ];

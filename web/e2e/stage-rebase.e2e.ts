@@ -7,7 +7,7 @@ import { DEMO, logIn } from './session';
 const artifacts = path.resolve(__dirname, '../../e2e-artifacts');
 const STAGE = 'Etapp 4: Tillit i ekonomiskt bistånd';
 /** A second change lead of the demo organisation, so that two people edit the same stage. */
-const OTHER_LEAD = { email: 'forandringsledare2@demo.tillit.se', displayName: 'Bo Förändringsledare', password: DEMO.password, role: 'change_lead' };
+const OTHER_LEAD = { email: 'forandringsledare2@demo.tillit.se', displayName: 'Bo Förändringsledare', password: DEMO.password };
 
 async function tokenOf(request: APIRequestContext, email: string): Promise<string> {
   const res = await request.post('/api/auth/login', { data: { email, password: DEMO.password } });
@@ -15,12 +15,18 @@ async function tokenOf(request: APIRequestContext, email: string): Promise<strin
   return (await res.json()).token;
 }
 
-/** Adds the second change lead once per server (the tests share one). */
+/** Adds the second change lead once per server (the tests share one): the admin invites, the person accepts. */
 async function ensureOtherLead(request: APIRequestContext): Promise<void> {
   const headers = { authorization: `Bearer ${await tokenOf(request, DEMO.admin)}` };
   const members: Array<{ email: string }> = await (await request.get('/api/users', { headers })).json();
   if (members.some((m) => m.email === OTHER_LEAD.email)) return;
-  expect((await request.post('/api/users', { headers, data: OTHER_LEAD })).status()).toBe(201);
+  const invited = await request.post('/api/invitations', { headers, data: { email: OTHER_LEAD.email, role: 'change_lead' } });
+  expect(invited.status()).toBe(201);
+  const { token } = await invited.json();
+  const accepted = await request.post('/api/invitations/accept', {
+    data: { token, displayName: OTHER_LEAD.displayName, password: OTHER_LEAD.password },
+  });
+  expect(accepted.status()).toBe(200);
 }
 
 async function savedChanges(

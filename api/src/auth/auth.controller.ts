@@ -8,7 +8,7 @@ import { AuthContext } from '../common/auth-context';
 import { CurrentAuth, Public, SignedIn } from '../common/auth.decorators';
 import { clientOf } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginDto } from './dto/login.dto';
+import { LoginDto, SwitchOrganisationDto } from './dto/login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -27,9 +27,24 @@ export class AuthController {
       'Too many failed attempts: 10 a minute for this account from this address, or the account’s back-off after 5 failures in a row (Retry-After says how long)',
     schema: ERROR_SCHEMA,
   })
+  @ApiResponse({
+    status: 409,
+    description: 'The account belongs to several organisations: `memberships` lists them; log in again with one as `organisationId`',
+    schema: ERROR_SCHEMA,
+  })
   @ApiErrors(400)
   login(@Body() dto: LoginDto, @Req() req: Request): Promise<SessionResponse> {
     return this.auth.login(dto.email, dto.password, dto.organisationId, clientOf(req));
+  }
+
+  @Post('switch')
+  @SignedIn()
+  @ApiOperation({ summary: 'Switch to another of your organisations', operationId: 'switchOrganisation' })
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'A new session in that organisation; this one has ended', schema: SESSION_SCHEMA })
+  @ApiErrors(400, 404)
+  switch(@CurrentAuth() auth: AuthContext, @Body() dto: SwitchOrganisationDto): Promise<SessionResponse> {
+    return this.auth.switchOrganisation(auth, dto.organisationId);
   }
 
   @Post('logout')

@@ -4,6 +4,7 @@ import { Role } from '@tillit/contract';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { AppUserEntity } from './app-user.entity';
+import { InvitationEntity } from './invitation.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { MembershipEntity } from './membership.entity';
 import { SessionEntity } from './session.entity';
@@ -53,8 +54,12 @@ export class AuthRepository {
       .findOne({ where: { email: email.toLowerCase() } });
   }
 
-  async memberships(userId: string): Promise<Membership[]> {
-    const rows = await this.dataSource
+  userById(id: string, em?: EntityManager): Promise<AppUserEntity | null> {
+    return this.em(em).getRepository(AppUserEntity).findOne({ where: { id } });
+  }
+
+  async memberships(userId: string, em?: EntityManager): Promise<Membership[]> {
+    const rows = await this.em(em)
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.organisation', 'o')
@@ -70,6 +75,55 @@ export class AuthRepository {
       .getRepository(OrganisationEntity)
       .insert({ name, ...(id && { id }) });
     return insertedId(result.identifiers);
+  }
+
+  organisationsNamed(name: string): Promise<OrganisationEntity[]> {
+    return this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o').where('lower(o.name) = lower(:name)', { name }).getMany();
+  }
+
+  /** Every organisation with its counts of members, admins and pending invitations, by name. */
+  async organisationSummaries(): Promise<
+    Array<{ id: string; name: string; members: number; admins: number; pendingInvitations: number; createdAt: Date }>
+  > {
+    const rows = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .select(['o.id AS id', 'o.name AS name', 'o.createdAt AS "createdAt"'])
+      .addSelect((q) => q.select('count(*)::int').from(MembershipEntity, 'm').where('m.organisationId = o.id'), 'members')
+      .addSelect((q) => q.select('count(*)::int').from(MembershipEntity, 'a').where(`a.organisationId = o.id AND a.role = 'admin'`), 'admins')
+      .addSelect(
+        (q) =>
+          q
+            .select('count(*)::int')
+            .from(InvitationEntity, 'i')
+            .where('i.organisationId = o.id AND i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > now()'),
+        'pending',
+      )
+      .orderBy('o.name')
+      .addOrderBy('o.id')
+      .getRawMany<{ id: string; name: string; createdAt: Date; members: number; admins: number; pending: number }>();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      members: Number(r.members),
+      admins: Number(r.admins),
+      pendingInvitations: Number(r.pending),
+      createdAt: new Date(r.createdAt),
+    }));
+  }
+
+  /** A new password hash; every session of the account ends but `keepSessionId`. */
+  async setPassword(userId: string, passwordHash: string, em: EntityManager, keepSessionId?: string): Promise<void> {
+    await em.getRepository(AppUserEntity).update({ id: userId }, { passwordHash });
+    const sessions = em.getRepository(SessionEntity).createQueryBuilder().delete().where('user_id = :userId', { userId });
+    if (keepSessionId) sessions.andWhere('id <> :keepSessionId', { keepSessionId });
+    await sessions.execute();
+  }
+
+  /** The account can no longer log in, and every session of it ends. */
+  async disableUser(userId: string, em: EntityManager): Promise<void> {
+    await em.getRepository(AppUserEntity).update({ id: userId }, { disabled: true });
+    await em.getRepository(SessionEntity).delete({ userId });
   }
 
   organisationExists(id: string): Promise<boolean> {

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { MeResponse, MembershipResponse, PASSWORD_MAX, PASSWORD_MIN, Role, SessionResponse } from '@tillit/contract';
+import { MeResponse, MembershipResponse, Role, SessionResponse } from '@tillit/contract';
 import * as argon2 from 'argon2';
 import { EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
@@ -8,7 +8,10 @@ import { AppError } from '../common/app-error';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AuthContext } from '../common/auth-context';
+import { AppUserEntity } from './app-user.entity';
 import { AuthRepository, Membership } from './auth.repository';
+import { passwordProblems } from './password-policy';
+import { hashToken, newToken } from './tokens';
 
 /** OWASP's argon2id settings: 19 MiB, 2 iterations, 1 lane. */
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -29,8 +32,6 @@ export function backoffSeconds(failures: number): number {
   return failures < FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES), MAX_BACKOFF_SECONDS);
 }
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
-
 function membership(row: Membership): MembershipResponse {
   return { organisationId: row.organisationId, organisationName: row.organisationName, role: row.role };
 }
@@ -49,17 +50,10 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  static checkPassword(password: string): void {
-    if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-      throw AppError.validation([
-        {
-          field: 'password',
-          code: 'length',
-          params: { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX },
-          reason: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
-        },
-      ]);
-    }
+  /** Refuses a new password that breaks the policy (password-policy.ts) with 400 naming `field`. */
+  static checkPassword(password: string, email: string, field = 'password'): void {
+    const problems = passwordProblems(password, email, field);
+    if (problems.length) throw AppError.validation(problems);
   }
 
   hashPassword(password: string): Promise<string> {
@@ -71,7 +65,7 @@ export class AuthService {
     account: { email: string; displayName: string; password: string; organisationId: string; role: Role },
     em?: EntityManager,
   ): Promise<string> {
-    AuthService.checkPassword(account.password);
+    AuthService.checkPassword(account.password, account.email);
     const userId = await this.accounts.createUser(
       { email: account.email, displayName: account.displayName, passwordHash: await this.hashPassword(account.password) },
       em,
@@ -85,8 +79,31 @@ export class AuthService {
    * locks anyone out for long: failures per address and account are limited per minute, and an account's
    * failures in a row (from any address) make each next attempt wait longer. A right password is refused
    * only while its own account waits, never for other accounts' failures from the same address.
+   *
+   * An account of several organisations names the one to act in: without `organisationId` the answer is
+   * 409 `organisation_required` with the organisations to pick from (the password was right, so this
+   * tells the person nothing they may not know), never a session in whichever comes first.
    */
   async login(email: string, password: string, organisationId: string | undefined, client: string): Promise<SessionResponse> {
+    const { user, memberships } = await this.verifyPassword(email, password, client, (ms) =>
+      organisationId ? ms.some((m) => m.organisationId === organisationId) : ms.length > 0,
+    );
+    if (!organisationId && memberships.length > 1) throw AppError.organisationRequired(memberships.map(membership));
+    const chosen = (organisationId ? memberships.find((m) => m.organisationId === organisationId) : memberships[0]) as Membership;
+    return this.openSession(user, chosen, memberships, client);
+  }
+
+  /**
+   * The throttled password check of a login (and of accepting an invitation with an existing account):
+   * the account and its memberships, or 429 / 401 (recorded in the audit log). `usable` says whether the
+   * account may go on with these memberships; when not, it counts as a failed attempt.
+   */
+  async verifyPassword(
+    email: string,
+    password: string,
+    client: string,
+    usable: (memberships: Membership[]) => boolean,
+  ): Promise<{ user: AppUserEntity; memberships: Membership[] }> {
     const account = email.trim().toLowerCase();
     const failures = await this.accounts.failures(client, account, LOGIN_WINDOW_SECONDS, MAX_BACKOFF_SECONDS);
     const wait = Math.ceil(backoffSeconds(failures.inARow) - failures.secondsSinceLast);
@@ -99,12 +116,23 @@ export class AuthService {
     const user = await this.accounts.userByEmail(email);
     const ok = user && !user.disabled ? await argon2.verify(user.passwordHash, password) : await this.decoyVerify(password);
     const memberships = user && ok ? await this.accounts.memberships(user.id) : [];
-    const chosen = organisationId ? memberships.find((m) => m.organisationId === organisationId) : memberships[0];
-    await this.accounts.recordAttempt(client, account, !user || !ok || !chosen);
-    if (!user || !ok || !chosen) {
+    const accepted = !!user && ok && usable(memberships);
+    await this.accounts.recordAttempt(client, account, !accepted);
+    if (!user || !accepted) {
       await this.recordRefusedLogin('login.failure', user?.id ?? null, email, client);
       throw AppError.unauthenticated('Wrong e-mail or password');
     }
+    return { user, memberships };
+  }
+
+  /** A new session in one of the user's organisations, recorded there as a login. */
+  async openSession(
+    user: Pick<AppUserEntity, 'id' | 'email' | 'displayName'>,
+    chosen: Membership,
+    memberships: Membership[],
+    client: string,
+    via?: 'switch' | 'invitation' | 'password_reset',
+  ): Promise<SessionResponse> {
     const { token, expiresAt, sessionId } = await this.startSession(user.id, chosen.organisationId);
     await this.audit.append({
       organisationId: chosen.organisationId,
@@ -112,6 +140,7 @@ export class AuthService {
       action: 'login.success',
       entity: 'session',
       entityId: sessionId,
+      ...(via && { after: { via } }),
       client,
     });
     return {
@@ -121,6 +150,20 @@ export class AuthService {
       organisation: membership(chosen),
       memberships: memberships.map(membership),
     };
+  }
+
+  /**
+   * The caller moves to another of their organisations: this session ends (a logout in the organisation
+   * it was in) and a new one starts there. Not a member there (or no such organisation): 404, as for
+   * anything of another organisation.
+   */
+  async switchOrganisation(auth: AuthContext, organisationId: string): Promise<SessionResponse> {
+    const memberships = await this.accounts.memberships(auth.userId);
+    const chosen = memberships.find((m) => m.organisationId === organisationId);
+    const user = await this.accounts.userById(auth.userId);
+    if (!chosen || !user) throw AppError.notFound('Organisation');
+    await this.logout(auth);
+    return this.openSession(user, chosen, memberships, auth.client, 'switch');
   }
 
   /**
@@ -146,9 +189,9 @@ export class AuthService {
 
   /** A new session for a member of an organisation: its bearer token (only its hash is stored). */
   async startSession(userId: string, organisationId: string): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
-    const token = randomBytes(32).toString('base64url');
+    const { token, hash } = newToken();
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600 * 1000);
-    const sessionId = await this.accounts.createSession({ tokenHash: sha256(token), userId, organisationId, expiresAt });
+    const sessionId = await this.accounts.createSession({ tokenHash: hash, userId, organisationId, expiresAt });
     return { token, expiresAt, sessionId };
   }
 
@@ -166,7 +209,7 @@ export class AuthService {
 
   /** The session a bearer token stands for, or null. */
   async authenticate(token: string, client: string): Promise<(AuthContext & { me: MeResponse }) | null> {
-    const session = await this.accounts.sessionByTokenHash(sha256(token));
+    const session = await this.accounts.sessionByTokenHash(hashToken(token));
     if (!session || !session.role) return null;
     return {
       userId: session.userId,

@@ -1,11 +1,11 @@
 import { MEMBER_SCHEMA } from '../common/openapi-schemas';
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AuthContext } from '../common/auth-context';
 import { CurrentAuth, RequirePermission } from '../common/auth.decorators';
-import { AddMemberDto, SetRoleDto } from './dto/member.dto';
+import { SetRoleDto } from './dto/member.dto';
 import { MemberResponse, UsersService } from './users.service';
 
 @ApiTags('users')
@@ -19,15 +19,6 @@ export class UsersController {
   @ApiOkResponse({ description: 'The organisation’s members and their roles', schema: { type: 'array', items: MEMBER_SCHEMA } })
   list(@CurrentAuth() auth: AuthContext): Promise<MemberResponse[]> {
     return this.users.list(auth);
-  }
-
-  @Post()
-  @ApiOperation({ summary: 'Add a member', operationId: 'addMember' })
-  @RequirePermission('user.manage')
-  @ApiCreatedResponse({ description: 'The new member', schema: MEMBER_SCHEMA })
-  @ApiErrors(400)
-  add(@CurrentAuth() auth: AuthContext, @Body() dto: AddMemberDto): Promise<MemberResponse> {
-    return this.users.add(auth, dto);
   }
 
   @Patch(':userId')

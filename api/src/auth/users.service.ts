@@ -6,8 +6,6 @@ import { AuditRepository } from '../audit/audit.repository';
 import { AppError } from '../common/app-error';
 import { AuthContext } from '../common/auth-context';
 import { AuthRepository } from './auth.repository';
-import { AuthService } from './auth.service';
-import { AddMemberDto } from './dto/member.dto';
 
 export interface MemberResponse {
   userId: string;
@@ -17,13 +15,12 @@ export interface MemberResponse {
   memberSince: string;
 }
 
-/** An organisation's admin manages who is a member and with which role. */
+/** An organisation's admin manages who is a member and with which role (new members come by invitation). */
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AuthRepository,
-    private readonly auth: AuthService,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -35,26 +32,6 @@ export class UsersService {
       role: m.role,
       memberSince: m.createdAt.toISOString(),
     }));
-  }
-
-  /** Adds a member: a new account, or an existing one (another organisation's user) by e-mail. */
-  async add(caller: AuthContext, dto: AddMemberDto): Promise<MemberResponse> {
-    const passwordHash = dto.password ? await this.auth.hashPassword(dto.password) : undefined;
-    const userId = await this.dataSource.transaction(async (em) => {
-      const existing = await this.accounts.userByEmail(dto.email, em);
-      let id = existing?.id;
-      if (!id) {
-        if (!passwordHash) throw AppError.validation([{ field: 'password', code: 'required', reason: 'is needed for a new account' }]);
-        id = await this.accounts.createUser({ email: dto.email, displayName: dto.displayName, passwordHash }, em);
-      }
-      const members = await this.accounts.members(caller.organisationId, em);
-      if (members.some((m) => m.userId === id))
-        throw AppError.validation([{ field: 'email', code: 'already_member', reason: 'is already a member of this organisation' }]);
-      await this.accounts.addMembership(caller.organisationId, id, dto.role, em);
-      await this.record(em, caller, 'member.add', id, undefined, { email: dto.email, role: dto.role });
-      return id;
-    });
-    return (await this.list(caller)).find((m) => m.userId === userId) as MemberResponse;
   }
 
   async setRole(caller: AuthContext, userId: string, role: Role): Promise<MemberResponse> {

@@ -1,11 +1,17 @@
-import { ErrorCode, FieldError } from '@tillit/contract';
+import { ErrorCode, FieldError, MembershipResponse } from '@tillit/contract';
 
 /** The one error type services throw; AppExceptionFilter turns its code into an HTTP answer. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[]; currentVersion?: number; status?: string; retryAfter?: number } = {},
+    readonly details: {
+      errors?: FieldError[];
+      currentVersion?: number;
+      status?: string;
+      retryAfter?: number;
+      memberships?: MembershipResponse[];
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -30,6 +36,16 @@ export class AppError extends Error {
   static validation(errors: FieldError[]): AppError {
     const summary = errors.map((e) => `${e.field}: ${e.reason}`).join('; ');
     return new AppError(ErrorCode.ValidationFailed, `Invalid input: ${summary}`, { errors });
+  }
+
+  static organisationRequired(memberships: MembershipResponse[]): AppError {
+    return new AppError(
+      ErrorCode.OrganisationRequired,
+      'The account belongs to several organisations: log in again with one of them as organisationId',
+      {
+        memberships,
+      },
+    );
   }
 
   static payloadTooLarge(limit: string): AppError {

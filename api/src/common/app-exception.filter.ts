@@ -24,6 +24,7 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.GONE;
     case ErrorCode.VersionConflict:
     case ErrorCode.PlanFrozen:
+    case ErrorCode.OrganisationRequired:
       return HttpStatus.CONFLICT;
     case ErrorCode.DatabaseUnavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;

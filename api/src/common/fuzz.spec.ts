@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -29,10 +30,16 @@ interface OpenApiDocument {
   components: { schemas: Record<string, JsonSchema> };
 }
 
-/** Every write route but logout (it would end the session every other request uses). */
+/**
+ * Routes that end the session every other request uses: logging out, and switching organisation (which
+ * ends this session for one in another organisation).
+ */
+const SESSION_ENDING = ['/api/auth/logout', '/api/auth/switch'];
+
+/** Every write route but those that end the session. */
 function writeRoutes(doc: OpenApiDocument): Array<[Method, string]> {
   return Object.entries(doc.paths).flatMap(([route, ops]) =>
-    WRITE_METHODS.filter((method) => ops[method] && route !== '/api/auth/logout').map((method): [Method, string] => [method, route]),
+    WRITE_METHODS.filter((method) => ops[method] && !SESSION_ENDING.includes(route)).map((method): [Method, string] => [method, route]),
   );
 }
 
@@ -242,6 +249,19 @@ describe('fuzzing every write route', () => {
     let member = await signIn(env.app, 'viewer', env.user.organisationId);
     let counter = 0;
     let restores = 0;
+    /** A pending invitation of the admin's organisation, made anew for each body that uses up its link. */
+    const inviteSomeone = async () =>
+      (
+        await http()
+          .post('/api/invitations')
+          .set(auth())
+          .send({ email: `fuzz-invited-${++counter}-${randomUUID().slice(0, 8)}@test.tillit.se`, role: 'viewer' })
+          .expect(201)
+      ).body as { id: string; token: string };
+    let invitation = route.includes('invitation') ? await inviteSomeone() : undefined;
+    /** A reset link of the viewer's account, made anew for each body that uses it up. */
+    const resetLink = async () => (await http().post(`/api/users/${member.userId}/password-reset`).set(auth()).expect(201)).body.token as string;
+    let resetToken = route.startsWith('/api/auth/password-reset') ? await resetLink() : undefined;
     // The plan as imported: what valid-ish bodies are made of (only their versions are read afresh).
     let exported: Record<string, unknown> | undefined;
 
@@ -250,6 +270,7 @@ describe('fuzzing every write route', () => {
         if (name === 'id') return plan.id;
         if (name === 'key') return keyOf();
         if (name === 'userId') return member.userId;
+        if (name === 'invitationId') return invitation?.id ?? '';
         if (name === 'n') return '1';
         if (name === 'decisionId') return '00000000-0000-4000-8000-000000000000';
         const list = rowList(segments);
@@ -270,11 +291,20 @@ describe('fuzzing every write route', () => {
     const validBody = async (): Promise<{ body: unknown; query: string | null; before?: Record<string, unknown> }> => {
       const target = url();
       if (route === '/api/auth/login') return { body: { email: member.email, password: member.password }, query: null };
-      if (route === '/api/users' && method === 'post') {
-        return {
-          body: { email: `fuzz-${++counter}@test.tillit.se`, displayName: 'Fuzz', role: 'viewer', password: 'ett långt lösenord' },
-          query: null,
-        };
+      if (route === '/api/invitations') return { body: { email: `fuzz-${++counter}@test.tillit.se`, role: 'viewer' }, query: null };
+      if (route === '/api/invitations/preview') return { body: { token: invitation?.token }, query: null };
+      if (route === '/api/invitations/accept') {
+        invitation = await inviteSomeone();
+        return { body: { token: invitation.token, displayName: 'Fuzz', password: 'ett långt lösenord' }, query: null };
+      }
+      if (route === '/api/invitations/{invitationId}') return { body: undefined, query: null };
+      if (route === '/api/auth/password')
+        return { body: { currentPassword: env.user.password, newPassword: 'Bo byter etapper i Tillit' }, query: null };
+      if (route === '/api/users/{userId}/password-reset') return { body: undefined, query: null };
+      if (route === '/api/auth/password-reset/preview') return { body: { token: resetToken }, query: null };
+      if (route === '/api/auth/password-reset') {
+        resetToken = await resetLink();
+        return { body: { token: resetToken, password: 'Ett nytt lösenord för fuzz' }, query: null };
       }
       if (route === '/api/users/{userId}') return { body: method === 'patch' ? { role: 'hr' } : undefined, query: null };
       if (route === '/api/plans') return { body: aPlanRequest(), query: null };
@@ -311,6 +341,7 @@ describe('fuzzing every write route', () => {
       if (route === '/api/plans/{id}') {
         plan = ++restores % 10 === 0 ? await importPlan() : (await http().post('/api/plans').set(auth()).send(aPlanRequest()).expect(201)).body;
       } else if (route === '/api/users/{userId}') member = await signIn(env.app, 'viewer', env.user.organisationId);
+      else if (route === '/api/invitations/{invitationId}') invitation = await inviteSomeone();
       else if (deleted && rowList(segments)) {
         // A row is made again by a PUT without a version; a requirement goes by its decision area's version,
         // which the delete moved on.

@@ -225,6 +225,39 @@ export const MEMBER_SCHEMA = named('Member', {
   properties: { userId: str, email: str, displayName: str, role: { type: 'string', enum: [...ROLES] }, memberSince: str },
 });
 
+const invitationProperties = {
+  id: { ...str, format: 'uuid' },
+  email: str,
+  role: { type: 'string', enum: [...ROLES] },
+  createdAt: { ...str, format: 'date-time' },
+  expiresAt: { ...str, format: 'date-time' },
+};
+
+export const INVITATION_SCHEMA = named('Invitation', { type: 'object', properties: invitationProperties });
+
+export const CREATED_INVITATION_SCHEMA = named('CreatedInvitation', {
+  type: 'object',
+  properties: {
+    ...invitationProperties,
+    token: { ...str, description: 'Shown once: the invitation link is `<public URL>/#/invitation/<token>`' },
+  },
+});
+
+export const INVITATION_PREVIEW_SCHEMA = named('InvitationPreview', {
+  type: 'object',
+  properties: { organisationName: str, role: { type: 'string', enum: [...ROLES] }, email: str, expiresAt: { ...str, format: 'date-time' } },
+});
+
+export const PASSWORD_RESET_SCHEMA = named('PasswordReset', {
+  type: 'object',
+  properties: {
+    token: { ...str, description: 'Shown once: the link is `<public URL>/#/reset-password/<token>`' },
+    expiresAt: { ...str, format: 'date-time' },
+  },
+});
+
+export const PASSWORD_RESET_PREVIEW_SCHEMA = named('PasswordResetPreview', { type: 'object', properties: { email: str } });
+
 export const AUDIT_ENTRY_SCHEMA = named('AuditEntry', {
   type: 'object',
   properties: {
@@ -293,6 +326,11 @@ export const ERROR_SCHEMA = named('ErrorResponse', {
     currentVersion: { type: 'integer', description: 'With 409 version_conflict: the version stored now' },
     status: { type: 'string', description: 'With 409 plan_frozen: the plan status' },
     retryAfter: { type: 'integer', description: 'With 429: seconds to wait before trying again (also the Retry-After header)' },
+    memberships: {
+      type: 'array',
+      description: 'With 409 organisation_required: the organisations the account may log in to',
+      items: membership,
+    },
   },
   required: ['statusCode', 'code', 'message'],
 });

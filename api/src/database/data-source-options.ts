@@ -6,7 +6,9 @@ import { ActorEntity } from '../actors/actor.entity';
 import { ClarityAssessmentEntity } from '../assessments/clarity-assessment.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { AppUserEntity } from '../auth/app-user.entity';
+import { InvitationEntity } from '../auth/invitation.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
+import { PasswordResetEntity } from '../auth/password-reset.entity';
 import { MembershipEntity } from '../auth/membership.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { CompetenceEntity } from '../competence/competence.entity';
@@ -58,6 +60,8 @@ export const entities = [
   MembershipEntity,
   SessionEntity,
   LoginAttemptEntity,
+  InvitationEntity,
+  PasswordResetEntity,
   AuditLogEntity,
   PlanRevisionEntity,
   BoardDecisionEntity,

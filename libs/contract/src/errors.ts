@@ -1,3 +1,5 @@
+import type { MembershipResponse } from './auth';
+
 /** Machine-readable error codes the API answers with; the web maps them to messages. */
 export enum ErrorCode {
   ValidationFailed = 'validation_failed',
@@ -10,6 +12,8 @@ export enum ErrorCode {
   VersionConflict = 'version_conflict',
   /** The plan is before the board, decided or archived: nothing in it may change. */
   PlanFrozen = 'plan_frozen',
+  /** The account belongs to several organisations: log in again naming one of `memberships`. */
+  OrganisationRequired = 'organisation_required',
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
   DatabaseUnavailable = 'database_unavailable',
@@ -65,6 +69,11 @@ export const FIELD_ERROR_CODES = [
   'empty_file',
   'damaged_file',
   'no_header',
+  'account_exists',
+  'password_common',
+  'password_contains_email',
+  'wrong_password',
+  'shared_account',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -108,4 +117,6 @@ export interface ErrorResponse {
   status?: string;
   /** Present on 429: seconds to wait before trying again (also sent as Retry-After). */
   retryAfter?: number;
+  /** Present on 409 organisation_required: the organisations the account may log in to. */
+  memberships?: MembershipResponse[];
 }

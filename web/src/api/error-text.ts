@@ -69,6 +69,11 @@ export function fieldErrorText(t: TFunction, e: FieldError): string {
     case 'outcome_unmoved':
     case 'not_before_board':
     case 'not_approved':
+    case 'account_exists':
+    case 'password_common':
+    case 'password_contains_email':
+    case 'wrong_password':
+    case 'shared_account':
       return t(`apiErrors.field.${e.code}`, p);
     case 'unjustified_blocker':
       return t('apiErrors.field.unjustified_blocker', { count: num(p.count) });

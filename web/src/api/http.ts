@@ -1,4 +1,4 @@
-import { ErrorCode, ErrorResponse, FieldError } from '@tillit/contract';
+import { ErrorCode, ErrorResponse, FieldError, MembershipResponse } from '@tillit/contract';
 import { session } from '../auth/session';
 import { i18n } from '../i18n/i18n';
 import { errorCodeText, fieldErrorText, whereText } from './error-text';
@@ -14,6 +14,8 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: ShownFieldError[] = [],
     readonly currentVersion?: number,
+    /** With 409 organisation_required: the organisations to log in to. */
+    readonly memberships?: MembershipResponse[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -59,5 +61,5 @@ export function apiErrorOf(status: number, body: unknown): ApiError {
     const where = whereText(t, e);
     return { ...e, reason: fieldErrorText(t, e), ...(where && { where }) };
   });
-  return new ApiError(status, code, errorCodeText(t, code), shown, error.currentVersion);
+  return new ApiError(status, code, errorCodeText(t, code), shown, error.currentVersion, error.memberships);
 }

@@ -2,7 +2,11 @@ import { allows } from '@tillit/contract';
 import { useTranslation } from 'react-i18next';
 import { AdminPage } from '../admin/admin-page';
 import { authApi } from '../auth/auth-api';
+import { InvitationPage } from '../auth/invitation-page';
 import { LoginPage } from '../auth/login-page';
+import { OrganisationSwitch } from '../auth/organisation-switch';
+import { PasswordPage } from '../auth/password-page';
+import { ResetPasswordPage } from '../auth/reset-password-page';
 import { session, useSession } from '../auth/session';
 import { LANGUAGES } from '../i18n/i18n';
 import { PlanPage } from '../plan/plan-page';
@@ -42,6 +46,7 @@ export function App() {
               })}
             </p>
           )}
+          {current && current.memberships.length > 1 && <OrganisationSwitch current={current} />}
           <div className="language">
             <label htmlFor="language-select">{t('app.language')}</label>
             <select id="language-select" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
@@ -62,6 +67,11 @@ export function App() {
             </a>
           )}
           {current && (
+            <a className="header-link" href="#/account/password">
+              {t('app.changePassword')}
+            </a>
+          )}
+          {current && (
             <button type="button" className="secondary" onClick={() => void logout()}>
               {t('app.logout')}
             </button>
@@ -69,10 +79,16 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {!current ? (
+        {route.page === 'invitation' ? (
+          <InvitationPage token={route.token} />
+        ) : route.page === 'reset-password' ? (
+          <ResetPasswordPage token={route.token} />
+        ) : !current ? (
           <LoginPage />
         ) : route.page === 'admin' && allows('user.manage', current.organisation.role) ? (
           <AdminPage section={route.section} selfId={current.user.id} />
+        ) : route.page === 'password' ? (
+          <PasswordPage />
         ) : route.page === 'plan' ? (
           <PlanPage key={route.planId} planId={route.planId} tab={route.tab} focus={route.focus} />
         ) : (

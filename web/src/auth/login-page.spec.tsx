@@ -61,4 +61,32 @@ describe(LoginPage.name, () => {
     fillAndSubmit();
     expect(await screen.findByText(/För många inloggningsförsök/)).toBeTruthy();
   });
+
+  it('asks a member of several organisations to pick one, then logs in to it', async () => {
+    const memberships = [
+      { organisationId: 'o1', organisationName: 'Norrby kommun', role: 'hr' },
+      { organisationId: 'o2', organisationName: 'Söderby kommun', role: 'viewer' },
+    ];
+    fetchMock.mockResolvedValueOnce(json(409, { statusCode: 409, code: 'organisation_required', message: 'Choose', memberships }));
+    fillAndSubmit();
+    const choice = await screen.findByRole('radio', { name: 'Söderby kommun (som läsare)' });
+    expect(session.get()).toBeNull();
+    fireEvent.click(choice);
+    fetchMock.mockResolvedValueOnce(
+      json(200, {
+        token: 'tok2',
+        expiresAt: '2030-01-01T00:00:00.000Z',
+        user: { id: 'u', email: 'lead@kommun.se', displayName: 'Lead' },
+        organisation: memberships[1],
+        memberships,
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Fortsätt' }));
+    await vi.waitFor(() => expect(session.get()?.token).toBe('tok2'));
+    expect(JSON.parse(String(fetchMock.mock.calls[1][1]?.body))).toEqual({
+      email: 'lead@kommun.se',
+      password: 'ett långt lösenord',
+      organisationId: 'o2',
+    });
+  });
 });

@@ -21,6 +21,19 @@ describe('admin routes', () => {
   });
 });
 
+describe('parseRoute of an invitation link', () => {
+  it('reads the token of the link', () => {
+    expect(parseRoute('#/invitation/Zm9vYmFyYmF6cXV4cXV1eF9fLS1mb29iYXJiYXpxdXg')).toEqual({
+      page: 'invitation',
+      token: 'Zm9vYmFyYmF6cXV4cXV1eF9fLS1mb29iYXJiYXpxdXg',
+    });
+  });
+
+  it('takes a link with other characters for the plan list', () => {
+    expect(parseRoute('#/invitation/abc<script>')).toEqual({ page: 'plans' });
+  });
+});
+
 describe(hrefOf.name, () => {
   it('gives back the route it was read from', () => {
     const routes: Route[] = [
@@ -31,6 +44,9 @@ describe(hrefOf.name, () => {
       { page: 'admin', section: 'members' },
       { page: 'admin', section: 'audit' },
       { page: 'admin', section: 'organisation' },
+      { page: 'invitation', token: 'aB3_-x'.repeat(7) + 'z' },
+      { page: 'reset-password', token: 'aB3_-x'.repeat(7) + 'z' },
+      { page: 'password' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
   });

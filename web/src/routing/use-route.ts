@@ -14,12 +14,32 @@ export interface Focus {
 }
 export const ADMIN_SECTIONS = ['members', 'audit', 'organisation'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
-export type Route = { page: 'plans' } | { page: 'plan'; planId: string; tab: PlanTab; focus?: Focus } | { page: 'admin'; section: AdminSection };
+export type Route =
+  | { page: 'plans' }
+  | { page: 'plan'; planId: string; tab: PlanTab; focus?: Focus }
+  /** The admin's screens. */
+  | { page: 'admin'; section: AdminSection }
+  /** An invitation link's page: the token stays in the fragment, which browsers never send to a server. */
+  | { page: 'invitation'; token: string }
+  /** A password reset link's page (the token, too, only in the fragment). */
+  | { page: 'reset-password'; token: string }
+  /** The signed-in user's own password. */
+  | { page: 'password' };
 
-/** `#/plans/<id>/<tab>` or `#/admin/<section>` → a route; anything else is the plan list. */
+const TOKEN = '([A-Za-z0-9_-]{20,200})';
+
+/**
+ * `#/plans/<id>/<tab>` → a route; `#/admin/<section>` the admin's screens; `#/invitation/<token>` an
+ * invitation; anything else is the plan list.
+ */
 export function parseRoute(hash: string): Route {
   const admin = new RegExp(`^#/admin(?:/(${ADMIN_SECTIONS.join('|')}))?$`).exec(hash);
   if (admin) return { page: 'admin', section: (admin[1] as AdminSection | undefined) ?? 'members' };
+  const invitation = new RegExp(`^#/invitation/${TOKEN}$`).exec(hash);
+  if (invitation) return { page: 'invitation', token: invitation[1] };
+  const reset = new RegExp(`^#/reset-password/${TOKEN}$`).exec(hash);
+  if (reset) return { page: 'reset-password', token: reset[1] };
+  if (hash === '#/account/password') return { page: 'password' };
   const match = new RegExp(`^#/plans/([0-9a-f-]{36})(?:/(${PLAN_TABS.join('|')}))?(?:\\?(.*))?$`).exec(hash);
   if (!match) return { page: 'plans' };
   const route: Route = { page: 'plan', planId: match[1], tab: (match[2] as PlanTab | undefined) ?? 'overview' };
@@ -35,6 +55,9 @@ export function parseRoute(hash: string): Route {
 export function hrefOf(route: Route): string {
   if (route.page === 'plans') return '#/';
   if (route.page === 'admin') return `#/admin/${route.section}`;
+  if (route.page === 'invitation') return `#/invitation/${route.token}`;
+  if (route.page === 'reset-password') return `#/reset-password/${route.token}`;
+  if (route.page === 'password') return '#/account/password';
   const query = new URLSearchParams(Object.entries(route.focus ?? {}).filter(([, v]) => v)).toString();
   return `#/plans/${route.planId}/${route.tab}${query ? `?${query}` : ''}`;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LoginRequest, PASSWORD_MAX } from '@tillit/contract';
+import { LoginRequest, PASSWORD_MAX, SwitchOrganisationRequest } from '@tillit/contract';
 import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
@@ -18,4 +18,10 @@ export class LoginDto implements LoginRequest {
   @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })
   organisationId?: string;
+}
+
+export class SwitchOrganisationDto implements SwitchOrganisationRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  organisationId!: string;
 }

@@ -17,6 +17,8 @@ import { ContentKeys1765785600000 } from './1765785600000-content-keys';
 import { AuditRefusals1765872000000 } from './1765872000000-audit-refusals';
 import { OrdinanceLayout1765958400000 } from './1765958400000-ordinance-layout';
 import { OrdinancePreviews1766044800000 } from './1766044800000-ordinance-previews';
+import { CommentAuthors1766476800000 } from './1766476800000-comment-authors';
+import { UnionRepresentatives1766563200000 } from './1766563200000-union-representatives';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -39,4 +41,6 @@ export const migrations = [
   AuditRefusals1765872000000,
   OrdinanceLayout1765958400000,
   OrdinancePreviews1766044800000,
+  CommentAuthors1766476800000,
+  UnionRepresentatives1766563200000,
 ];

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PASSWORD_MAX, PASSWORD_MIN, Role, ROLES } from '@tillit/contract';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class AddMemberDto {
   @ApiProperty({ example: 'ny.kollega@kommun.se' })
@@ -29,7 +29,13 @@ export class AddMemberDto {
 }
 
 export class SetRoleDto {
-  @ApiProperty({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
-  role!: Role;
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'Appointed by a union as its representative: their comments on stages are marked as such' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  unionRep?: boolean;
 }

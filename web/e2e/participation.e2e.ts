@@ -37,7 +37,13 @@ test.describe('Participation', () => {
     const mine = stage.getByRole('article', { name: 'Kommentar från Maja Medarbetare' });
     await expect(mine).toContainText('Vi behöver en introduktion innan vi tar över besluten.');
     await expect(mine).toContainText('för Biståndshandläggare äldre');
-    await expect(page.getByRole('listitem').filter({ has: mine }).getByText('Inte besvarad än')).toBeVisible();
+    const byMaja = page.getByRole('article', { name: 'Kommentar från Maja Medarbetare' });
+    await expect(page.getByRole('listitem').filter({ has: byMaja }).getByText('Inte besvarad än')).toBeVisible();
+    // Her own comment is hers to delete; the union's is not.
+    await expect(mine.getByRole('button', { name: 'Ta bort' })).toBeVisible();
+    await expect(
+      stage.getByRole('article', { name: 'Kommentar från Vision, arbetsplatsombud' }).getByRole('button', { name: 'Ta bort' }),
+    ).toHaveCount(0);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: path.join(artifacts, 'participation-contributor.png'), fullPage: true });
 
@@ -47,10 +53,12 @@ test.describe('Participation', () => {
     await openTab(page, 'Delaktighet');
     await expect(page.getByRole('status').filter({ hasText: '1 kommentar väntar på svar.' })).toBeVisible();
     const thread = page.getByRole('listitem').filter({ has: page.getByRole('article', { name: 'Kommentar från Maja Medarbetare' }) });
-    await thread.getByRole('button', { name: 'Svara Maja Medarbetare' }).click();
+    await thread.getByRole('button', { name: 'Svara på kommentaren från Maja Medarbetare' }).click();
     await thread.getByLabel('Ditt svar till Maja Medarbetare').fill('Introduktionen hålls i april, före etappen.');
     await thread.getByRole('button', { name: 'Svara och markera som besvarad' }).click();
-    await expect(thread.getByRole('article', { name: 'Kommentar från Frida Förändringsledare' })).toContainText('Förändringsledarens svar');
+    const answer = thread.getByRole('article', { name: 'Kommentar från Frida Förändringsledare' });
+    await expect(answer).toContainText('Förändringsledarens svar');
+    await expect(answer).not.toContainText('för Biståndshandläggare äldre');
     await expect(thread.getByText('Besvarad', { exact: true })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: '0 kommentarer väntar på svar.' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);

@@ -4,10 +4,11 @@ import { FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { reasonOf } from '../api/http';
 import { useSession } from '../auth/session';
+import { ConfirmDialog } from '../common/confirm-dialog';
 import { Thread, threadsOf } from './comment-threads';
 import { commentsApi, newCommentId, ShownComment } from './comments-api';
 
-const UNIT_KEY = (planId: string) => `tillit.unit.${planId}`;
+const UNIT_KEY = (userId: string | undefined, planId: string) => `tillit.unit.${userId ?? ''}.${planId}`;
 
 /**
  * Employees and union representatives comment on the stages that affect their unit and reply; the
@@ -16,11 +17,13 @@ const UNIT_KEY = (planId: string) => `tillit.unit.${planId}`;
  */
 export function ParticipationPage({ planId, plan, frozen }: { planId: string; plan: Plan; frozen: boolean }) {
   const { t } = useTranslation();
-  const role = useSession()?.organisation.role;
+  const current = useSession();
+  const role = current?.organisation.role;
+  const unitKey = UNIT_KEY(current?.user.id, planId);
   const api = useMemo(() => commentsApi(planId), [planId]);
   const [comments, setComments] = useState<ShownComment[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [unit, setUnit] = useState<string>(() => localStorage.getItem(UNIT_KEY(planId)) ?? '');
+  const [unit, setUnit] = useState<string>(() => localStorage.getItem(unitKey) ?? '');
   const canComment = !frozen && allows('comment.write', role);
   const canAnswer = !frozen && allows('plan.write', role);
 
@@ -38,8 +41,8 @@ export function ParticipationPage({ planId, plan, frozen }: { planId: string; pl
 
   function chooseUnit(id: string) {
     setUnit(id);
-    if (id) localStorage.setItem(UNIT_KEY(planId), id);
-    else localStorage.removeItem(UNIT_KEY(planId));
+    if (id) localStorage.setItem(unitKey, id);
+    else localStorage.removeItem(unitKey);
   }
 
   return (
@@ -147,12 +150,12 @@ function StageComments(props: {
                 label={t('participation.replyLabel', { author: thread.comment.author })}
                 submit={props.canAnswer ? t('participation.answer') : t('participation.reply')}
                 onSubmit={(text) =>
-                  props.onPost({
-                    text,
-                    replyTo: thread.comment.id,
-                    ...(props.canAnswer && { answer: true }),
-                    ...(props.unit && { actorId: props.unit }),
-                  })
+                  // The change lead answers for the plan, not for a unit.
+                  props.onPost(
+                    props.canAnswer
+                      ? { text, replyTo: thread.comment.id, answer: true }
+                      : { text, replyTo: thread.comment.id, ...(props.unit && { actorId: props.unit }) },
+                  )
                 }
               />
             )}
@@ -183,6 +186,7 @@ function CommentView({
 }) {
   const { t, i18n } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const unit = unitName(comment.actorId);
   const when = comment.createdAt ? new Date(comment.createdAt) : null;
   return (
@@ -201,9 +205,22 @@ function CommentView({
       </p>
       <p className="comment-text">{comment.text}</p>
       {(comment.own || canDelete) && (
-        <button type="button" className="secondary-dark" onClick={() => void onDelete(comment).catch((err: unknown) => setFailure(reasonOf(err)))}>
+        <button type="button" className="secondary-dark" onClick={() => setConfirming(true)}>
           {t('participation.delete')}
         </button>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('participation.deleteTitle')}
+          message={t('participation.deleteMessage', { author: comment.author })}
+          confirmLabel={t('participation.delete')}
+          cancelLabel={t('form.cancel')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            onDelete(comment).catch((err: unknown) => setFailure(reasonOf(err)));
+          }}
+        />
       )}
       {failure && (
         <p role="alert" className="error">
@@ -234,7 +251,7 @@ function CommentForm({
   const [failure, setFailure] = useState<string | null>(null);
   if (!open) {
     return (
-      <button type="button" className="secondary" onClick={() => setOpen(true)}>
+      <button type="button" className="secondary-dark" onClick={() => setOpen(true)}>
         {opener}
       </button>
     );

@@ -28,7 +28,7 @@ const EDIT = {
   properties: {
     version: { type: 'integer', minimum: 1, description: 'The version last read' },
     text: { type: 'string', minLength: 1, maxLength: 4000 },
-    actorId: { type: 'string', nullable: true, description: 'The unit the author speaks for; null removes it' },
+    actorId: { anyOf: [{ type: 'string' }, { type: 'null' }], description: 'The unit the author speaks for; null removes it' },
   },
   additionalProperties: false,
 };

@@ -13,7 +13,13 @@ function unitOf(state: PlanState, actorId: string): Set<string> {
   }
   const unit = new Set<string>([actorId]);
   const queue = [actorId];
-  while (queue.length) for (const child of children.get(queue.pop() as string) ?? []) if (!unit.has(child)) (unit.add(child), queue.push(child));
+  while (queue.length) {
+    for (const child of children.get(queue.pop() as string) ?? []) {
+      if (unit.has(child)) continue;
+      unit.add(child);
+      queue.push(child);
+    }
+  }
   return unit;
 }
 

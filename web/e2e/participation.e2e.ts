@@ -64,4 +64,25 @@ test.describe('Participation', () => {
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: path.join(artifacts, 'participation-change-lead.png'), fullPage: true });
   });
+
+  test('a viewer reads every stage’s goal, dates and criteria, and the comments, with no editor wording', async ({ page, request }) => {
+    const title = `Läsare ${Date.now()}`;
+    const planId = await copyOfDemo(request, title);
+    await logIn(page, DEMO.viewer);
+    await openPlan(page, planId, title);
+    await openTab(page, 'Etapper');
+    await page.getByLabel('Visa etapp').selectOption({ label: 'Etapp 2: Biståndsbeslut närmare den enskilde' });
+    await expect(page.getByText('Alla biståndshandläggare har gått IBIC-utbildningen')).toBeVisible();
+    await expect(page.getByText('2027-05-01 – 2027-09-30')).toBeVisible();
+    await expect(page.getByText('Etapp att redigera')).toHaveCount(0);
+    await expect(page.getByText('Kontroll av utkastet')).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+
+    await openTab(page, 'Delaktighet');
+    await expect(page.getByRole('article', { name: 'Kommentar från Kommunal, huvudskyddsombud' })).toContainText('Facklig företrädare');
+    await expect(page.getByRole('region', { name: /^Etapp 3:/ })).toContainText('MBL-förhandling genomförd');
+    await expect(page.getByRole('button', { name: 'Skicka kommentaren' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Ta bort' })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+  });
 });

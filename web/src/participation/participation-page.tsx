@@ -4,6 +4,7 @@ import { FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { reasonOf } from '../api/http';
 import { useSession } from '../auth/session';
+import { StageFacts } from '../stages/stage-facts';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { Thread, threadsOf } from './comment-threads';
 import { commentsApi, newCommentId, ShownComment } from './comments-api';
@@ -120,12 +121,7 @@ function StageComments(props: {
   return (
     <section aria-labelledby={`${id}-h`} className="stage-comments">
       <h3 id={`${id}-h`}>{title}</h3>
-      <dl className="stage-facts">
-        <dt>{t('participation.goal')}</dt>
-        <dd>{stage.goal || t('participation.noGoal')}</dd>
-        <dt>{t('participation.dates')}</dt>
-        <dd>{stage.startDate || stage.endDate ? `${stage.startDate ?? '…'} – ${stage.endDate ?? '…'}` : t('participation.noDates')}</dd>
-      </dl>
+      <StageFacts stage={stage} />
       <h4>{t('participation.comments', { count: threads.length })}</h4>
       {threads.length === 0 && <p>{t('participation.none')}</p>}
       <ul className="comment-list">

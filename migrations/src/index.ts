@@ -20,6 +20,8 @@ import { OrdinancePreviews1766044800000 } from './1766044800000-ordinance-previe
 import { Invitations1766131200000 } from './1766131200000-invitations';
 import { PasswordResets1766217600000 } from './1766217600000-password-resets';
 import { AppReadsMigrations1766304000000 } from './1766304000000-app-reads-migrations';
+import { CommentAuthors1766476800000 } from './1766476800000-comment-authors';
+import { UnionRepresentatives1766563200000 } from './1766563200000-union-representatives';
 
 /** Every migration, oldest first. Never edit one after it is committed: add a new one. */
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   Invitations1766131200000,
   PasswordResets1766217600000,
   AppReadsMigrations1766304000000,
+  CommentAuthors1766476800000,
+  UnionRepresentatives1766563200000,
 ];

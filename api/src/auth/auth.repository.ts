@@ -20,6 +20,7 @@ export interface Member {
   email: string;
   displayName: string;
   role: Role;
+  unionRep: boolean;
   createdAt: Date;
 }
 
@@ -151,8 +152,22 @@ export class AuthRepository {
       .addOrderBy('u.email')
       .getMany();
     return rows.flatMap((m) =>
-      m.user ? [{ userId: m.userId, email: m.user.email, displayName: m.user.displayName, role: m.role, createdAt: m.createdAt }] : [],
+      m.user
+        ? [{ userId: m.userId, email: m.user.email, displayName: m.user.displayName, role: m.role, unionRep: m.unionRep, createdAt: m.createdAt }]
+        : [],
     );
+  }
+
+  /** What a member's own writes carry: their name, and whether a union appointed them its representative. */
+  async author(organisationId: string, userId: string, em?: EntityManager): Promise<{ displayName: string; unionRep: boolean } | null> {
+    const m = await this.em(em)
+      .getRepository(MembershipEntity)
+      .findOne({ where: { organisationId, userId }, relations: { user: true } });
+    return m?.user ? { displayName: m.user.displayName, unionRep: m.unionRep } : null;
+  }
+
+  async setUnionRep(organisationId: string, userId: string, unionRep: boolean, em: EntityManager): Promise<void> {
+    await em.getRepository(MembershipEntity).update({ organisationId, userId }, { unionRep });
   }
 
   async setRole(organisationId: string, userId: string, role: Role, em: EntityManager): Promise<void> {

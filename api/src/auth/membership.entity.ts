@@ -28,6 +28,10 @@ export class MembershipEntity {
   @Column({ type: 'text' })
   role!: Role;
 
+  /** Appointed by a union as its representative here: their comments on stages are marked as the union's. */
+  @Column({ name: 'union_rep', type: 'boolean', default: false })
+  unionRep!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -22,7 +22,7 @@ export class UsersController {
   }
 
   @Patch(':userId')
-  @ApiOperation({ summary: 'Change the role of a member', operationId: 'setMemberRole' })
+  @ApiOperation({ summary: 'Change the role of a member, or mark them a union representative', operationId: 'setMemberRole' })
   @RequirePermission('user.manage')
   @ApiOkResponse({ description: 'The member with the new role', schema: MEMBER_SCHEMA })
   @ApiErrors(400, 404)
@@ -31,7 +31,7 @@ export class UsersController {
     @Param('userId', new UuidParamPipe('userId')) userId: string,
     @Body() dto: SetRoleDto,
   ): Promise<MemberResponse> {
-    return this.users.setRole(auth, userId, dto.role);
+    return this.users.update(auth, userId, dto);
   }
 
   @Delete(':userId')

@@ -12,6 +12,7 @@ export interface MemberResponse {
   email: string;
   displayName: string;
   role: Role;
+  unionRep: boolean;
   memberSince: string;
 }
 
@@ -30,16 +31,28 @@ export class UsersService {
       email: m.email,
       displayName: m.displayName,
       role: m.role,
+      unionRep: m.unionRep,
       memberSince: m.createdAt.toISOString(),
     }));
   }
 
-  async setRole(caller: AuthContext, userId: string, role: Role): Promise<MemberResponse> {
+  /** Changes a member's role, or whether they are a union representative, or both. */
+  async update(caller: AuthContext, userId: string, change: { role?: Role; unionRep?: boolean }): Promise<MemberResponse> {
+    if (change.role === undefined && change.unionRep === undefined) {
+      throw AppError.validation([{ field: 'role', code: 'required', reason: 'send a role, unionRep or both' }]);
+    }
     await this.dataSource.transaction(async (em) => {
       const member = await this.memberOrFail(caller, userId, em);
-      if (member.role === 'admin' && role !== 'admin') await this.keepAnAdmin(caller, em);
-      await this.accounts.setRole(caller.organisationId, userId, role, em);
-      await this.record(em, caller, 'member.role', userId, { role: member.role }, { role });
+      const role = change.role;
+      if (role !== undefined) {
+        if (member.role === 'admin' && role !== 'admin') await this.keepAnAdmin(caller, em);
+        await this.accounts.setRole(caller.organisationId, userId, role, em);
+        await this.record(em, caller, 'member.role', userId, { role: member.role }, { role });
+      }
+      if (change.unionRep !== undefined) {
+        await this.accounts.setUnionRep(caller.organisationId, userId, change.unionRep, em);
+        await this.record(em, caller, 'member.union_rep', userId, { unionRep: member.unionRep }, { unionRep: change.unionRep });
+      }
     });
     return (await this.list(caller)).find((m) => m.userId === userId) as MemberResponse;
   }

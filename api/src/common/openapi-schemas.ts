@@ -222,7 +222,14 @@ export const ME_SCHEMA = named('Me', { type: 'object', properties: { user, organ
 
 export const MEMBER_SCHEMA = named('Member', {
   type: 'object',
-  properties: { userId: str, email: str, displayName: str, role: { type: 'string', enum: [...ROLES] }, memberSince: str },
+  properties: {
+    userId: str,
+    email: str,
+    displayName: str,
+    role: { type: 'string', enum: [...ROLES] },
+    unionRep: { type: 'boolean', description: 'A union representative: their comments on stages are marked as such' },
+    memberSince: str,
+  },
 });
 
 const invitationProperties = {

@@ -6,6 +6,7 @@ export * from './engine/effective-deciders';
 export * from './engine/legal-roles';
 export * from './engine/limits';
 export * from './engine/diff';
+export * from './engine/affected-units';
 export * from './engine/gaps';
 export * from './engine/metrics';
 export * from './engine/analyse';

@@ -12,6 +12,7 @@ import { StageEditor } from '../stages/stage-editor';
 import { BoardPage } from '../board/board-page';
 import { ChangedSinceMarker } from '../board/changed-since-marker';
 import { OrdinancePanel } from '../ordinance/ordinance-panel';
+import { ParticipationPage } from '../participation/participation-page';
 import { PlanOverview } from './plan-overview';
 import { usePlanAnalysis } from './use-plan-analysis';
 
@@ -88,6 +89,7 @@ export function PlanPage({ planId, tab, focus }: { planId: string; tab: PlanTab;
           )}
           {tab === 'competence' && <CompetencePage key={focus?.stage} ctx={ctx(load.plan)} analysis={load.analysis} initialStage={focus?.stage} />}
           {tab === 'definition' && <DefinitionEditor ctx={ctx(load.plan)} />}
+          {tab === 'participation' && <ParticipationPage planId={planId} plan={load.plan} frozen={frozen} />}
           {tab === 'board' && (
             <BoardPage load={load} revision={focus?.revision && /^\d+$/.test(focus.revision) ? Number(focus.revision) : undefined} />
           )}

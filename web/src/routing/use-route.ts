@@ -1,6 +1,17 @@
 import { useSyncExternalStore } from 'react';
 
-export const PLAN_TABS = ['overview', 'map', 'matrix', 'stages', 'organisation', 'decisions', 'competence', 'definition', 'board'] as const;
+export const PLAN_TABS = [
+  'overview',
+  'map',
+  'matrix',
+  'stages',
+  'organisation',
+  'decisions',
+  'competence',
+  'definition',
+  'participation',
+  'board',
+] as const;
 export type PlanTab = (typeof PLAN_TABS)[number];
 /**
  * What a link can point at inside a tab: an actor (its history on the map), an area (in the matrix), a

@@ -15,6 +15,7 @@ import { DraftConflictPanel } from './draft-conflict';
 import { chooseSide, discardDraft, DraftState, freshDraft, hasUnsavedDraft, keepDraft, SavedChanges, withLatest } from './draft-state';
 import { sameChanges } from './rebase-draft';
 import { NewStageForm, StageDetails } from './stage-details';
+import { StageFacts } from './stage-facts';
 
 /**
  * The stages of a plan and the changes of one, edited as a draft: the domain engine checks the draft in
@@ -231,7 +232,7 @@ export function StageEditor({
       )}
       {plan.stages.length > 0 && (
         <div className="field">
-          <label htmlFor={`${ids}-stage`}>{t('stages.pick')}</label>
+          <label htmlFor={`${ids}-stage`}>{canWrite ? t('stages.pick') : t('stages.pickRead')}</label>
           <select id={`${ids}-stage`} value={stageId} onChange={(e) => leaveTo(e.target.value)}>
             {plan.stages.map((s, i) => (
               <option key={s.id} value={s.id}>
@@ -243,6 +244,7 @@ export function StageEditor({
       )}
       {stage && (
         <div className="stage-editor">
+          {!canWrite && <StageFacts stage={stage} />}
           <h3>{t('stages.changes', { name: stage.name })}</h3>
           {conflict ? (
             <DraftConflictPanel
@@ -284,7 +286,7 @@ export function StageEditor({
               ) : (
                 canWrite && <ChangeForm options={options} onSave={(c) => setDraft((d) => [...d, c])} />
               )}
-              <LiveCheckPanel check={checkDraft} stageId={stage.id} draft={draft} unsaved={unsaved} />
+              {canWrite && <LiveCheckPanel check={checkDraft} stageId={stage.id} draft={draft} unsaved={unsaved} />}
               {canWrite && (
                 <button type="button" onClick={() => void save()} disabled={!unsaved || version === null}>
                   {t('stages.save')}

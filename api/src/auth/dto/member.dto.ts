@@ -1,9 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Role, ROLES } from '@tillit/contract';
-import { IsIn } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 export class SetRoleDto {
-  @ApiProperty({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
-  role!: Role;
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'Appointed by a union as its representative: their comments on stages are marked as such' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  unionRep?: boolean;
 }

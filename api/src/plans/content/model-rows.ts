@@ -384,6 +384,10 @@ export const commentRows: EntityMapping<Comment, StageCommentEntity> = {
     author: c.author,
     text: c.text,
     postedAt: c.createdAt === undefined ? null : new Date(c.createdAt),
+    actorKey: orNull(c.actorId),
+    unionRep: c.unionRep ?? false,
+    replyTo: orNull(c.replyTo),
+    answer: c.answer ?? false,
   }),
   fromRow: (c) => ({
     id: c.key,
@@ -391,5 +395,9 @@ export const commentRows: EntityMapping<Comment, StageCommentEntity> = {
     author: c.author,
     text: c.text,
     ...(c.postedAt !== null && { createdAt: c.postedAt.toISOString() }),
+    ...(c.actorKey !== null && { actorId: c.actorKey }),
+    ...(c.unionRep && { unionRep: true }),
+    ...(c.replyTo !== null && { replyTo: c.replyTo }),
+    ...(c.answer && { answer: true }),
   }),
 };

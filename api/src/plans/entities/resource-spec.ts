@@ -1,6 +1,5 @@
 import {
   actorSchema,
-  commentSchema,
   competenceSchema,
   consequenceSchema,
   consultationSchema,
@@ -15,7 +14,6 @@ import { ReferencedKind } from '../plan-references';
 import { z } from 'zod';
 import {
   actorRows,
-  commentRows,
   competenceRows,
   consequenceRows,
   consultationRows,
@@ -102,12 +100,5 @@ export const RESOURCES = {
     schema: consultationSchema,
     mapping: consultationRows,
     references: refs(referencesOf.consultation),
-  },
-  comment: {
-    name: 'comment',
-    path: 'comments',
-    schema: commentSchema,
-    mapping: commentRows,
-    references: refs(referencesOf.comment),
   },
 } satisfies Record<string, ResourceSpec>;

@@ -20,7 +20,6 @@ const SAMPLES: Record<keyof typeof RESOURCES, { entity: Record<string, unknown>;
     patch: { impact: 3 },
   },
   consultation: { entity: { id: 'g-dial', stageId: 'etapp-1', format: 'survey' }, patch: { summary: 'Enkät till alla' } },
-  comment: { entity: { id: 'g-kom', stageId: 'etapp-1', author: 'Medarbetare', text: 'Bra!' }, patch: { text: 'Mycket bra!' } },
 };
 
 describe('plan resources', () => {

@@ -148,6 +148,7 @@ export const referencesOf = {
   comment: (c: Comment): Refs => {
     const refs: Refs = [];
     push(refs, 'stage', c.stageId, ['stageId']);
+    push(refs, 'actor', c.actorId, ['actorId']);
     return refs;
   },
   competence: (): Refs => [],

@@ -33,6 +33,19 @@ describe(validatePlan.name, () => {
     expect(paths).toEqual(expect.arrayContaining(['$.actors[1].kind', '$.stages[0].changes[0].level', '$.colour']));
   });
 
+  it('refuses a reply to a comment on another stage, and a comment naming an unknown unit', () => {
+    const input = PlanBuilder.aPlan()
+      .stage('s1', [])
+      .stage('s2', [])
+      .push('comments', { id: 'k1', stageId: 's1', author: 'A', text: 'x' })
+      .push('comments', { id: 'k2', stageId: 's2', author: 'B', text: 'y', replyTo: 'k1', actorId: 'nobody' })
+      .input_();
+    expect(errorsOf(input).map((e) => [e.path, e.code])).toEqual([
+      ['$.comments[1].actorId', 'unknown_reference'],
+      ['$.comments[1].replyTo', 'unknown_reference'],
+    ]);
+  });
+
   it('names an unknown field', () => {
     const errors = errorsOf({ formatVersion: 1, title: 'x', colour: 'blue' });
     expect(errors).toEqual([{ path: '$.colour', code: 'unknown_field', message: 'is not a known field' }]);

@@ -125,7 +125,13 @@ function referenceErrors(plan: Plan): PlanError[] {
     }
   });
   plan.consultations.forEach((c, i) => check(referencesOf.consultation(c), ['consultations', i]));
-  plan.comments.forEach((c, i) => check(referencesOf.comment(c), ['comments', i]));
+  const commentStages = new Map(plan.comments.map((c) => [c.id, c.stageId]));
+  plan.comments.forEach((c, i) => {
+    check(referencesOf.comment(c), ['comments', i]);
+    if (c.replyTo !== undefined && (commentStages.get(c.replyTo) !== c.stageId || c.replyTo === c.id)) {
+      err(['comments', i, 'replyTo'], 'unknown_reference', { kind: 'comment', id: c.replyTo }, `unknown comment "${c.replyTo}" on this stage`);
+    }
+  });
   return errors;
 }
 

@@ -319,7 +319,17 @@ export const consultationSchema = z
   .strict();
 
 export const commentSchema = z
-  .object({ id, stageId: id, author: z.string().min(1).max(200), text: z.string().min(1).max(4000), createdAt: z.iso.datetime().optional() })
+  .object({
+    id,
+    stageId: id,
+    author: z.string().min(1).max(200).describe("The author's name; the API sets it from the session"),
+    text: z.string().min(1).max(4000),
+    createdAt: z.iso.datetime().optional().describe('When it was posted; the API sets it'),
+    actorId: id.optional().describe('The unit (actor) the author works in and speaks for'),
+    unionRep: z.boolean().optional().describe('Posted by a union representative (a membership the admin grants)'),
+    replyTo: id.optional().describe('The comment, on the same stage, this one replies to'),
+    answer: z.boolean().optional().describe("The change lead's answer: the comment it replies to is answered"),
+  })
   .strict();
 
 export const settingsSchema = z

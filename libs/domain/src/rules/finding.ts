@@ -34,6 +34,7 @@ export const RULES = {
   'participation.not_consulted': 'participation',
   'participation.no_union_negotiation': 'participation',
   'participation.planned': 'participation',
+  'participation.unanswered_comments': 'participation',
   'integrity.no_decider': 'integrity',
   'integrity.two_deciders': 'integrity',
   'integrity.retired_decider': 'integrity',
@@ -71,6 +72,7 @@ export const CONFIGURABLE_RULES = [
   'consequences.unmitigated_risk',
   'participation.not_consulted',
   'participation.planned',
+  'participation.unanswered_comments',
   'control_balance.reporting_not_reduced',
   'control_balance.support_function_core',
 ] as const satisfies readonly RuleId[];

@@ -55,6 +55,49 @@ describe(participationFindings.name, () => {
     expect(found[0].message.sv).toContain('Handläggare lämnar a1 Ärende a1');
   });
 
+  describe('comments', () => {
+    const comment = (id: string, extra: Record<string, unknown> = {}) => ({ id, stageId: 's1', author: 'A', text: 'Synpunkt', ...extra });
+
+    it('counts a comment from a unit posted before the stage starts as that unit heard', () => {
+      const plan = moveToOfficer()
+        .with({ stages: [] })
+        .stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'board' })], { startDate: '2027-03-01' })
+        .push('comments', comment('k1', { actorId: 'officer', createdAt: '2027-02-01T10:00:00Z' }))
+        .build();
+      // The officer spoke for itself; its manager is heard through its people.
+      expect(findingsOf(plan, 'participation.not_consulted')).toEqual([]);
+    });
+
+    it('does not count a comment posted after the stage started, nor one naming no unit', () => {
+      const plan = moveToOfficer()
+        .with({ stages: [] })
+        .stage('s1', [move('c1', 'a1', 'officer', { delegatorId: 'board' })], { startDate: '2027-03-01' })
+        .push('comments', comment('k1', { actorId: 'officer', createdAt: '2027-03-02T10:00:00Z' }))
+        .push('comments', comment('k2', { createdAt: '2027-02-01T10:00:00Z' }))
+        .build();
+      expect(findingsOf(plan, 'participation.not_consulted')).toHaveLength(2);
+    });
+
+    it('lists the comments the change lead has not answered, and how many came from union representatives', () => {
+      const plan = moveToOfficer()
+        .push('comments', comment('k1', { unionRep: true }))
+        .push('comments', comment('k2'))
+        .push('comments', comment('k3', { replyTo: 'k2' }))
+        .build();
+      const [found] = findingsOf(plan, 'participation.unanswered_comments');
+      expect(found).toMatchObject({ severity: 'info', stageIndex: 1 });
+      expect(found.message.sv).toBe('Etapp 1 ”Etapp s1” har 2 obesvarade kommentarer, varav 1 från fackliga företrädare.');
+    });
+
+    it('takes an answer as answering the comment it replies to', () => {
+      const plan = moveToOfficer()
+        .push('comments', comment('k1'))
+        .push('comments', comment('k2', { replyTo: 'k1', answer: true }))
+        .build();
+      expect(findingsOf(plan, 'participation.unanswered_comments')).toEqual([]);
+    });
+  });
+
   describe('dates', () => {
     const dated = (date: string | undefined) =>
       moveToOfficer()

@@ -22,7 +22,12 @@ export function participationFindings(ctx: StageContext): Finding[] {
   const inTime = (c: Consultation) => !start || (c.date !== undefined && c.date < start);
   const consultations = own.filter(inTime);
   const late = own.filter((c) => !inTime(c));
-  const heard = new Set(consultations.flatMap((c) => c.actorIds));
+  // Employees' own comments on the stage, posted in time, count too: the unit they speak for was heard.
+  const comments = ctx.plan.comments.filter((c) => c.stageId === stage.id);
+  const commentedInTime = comments.filter(
+    (c) => c.actorId !== undefined && !c.answer && (!start || (c.createdAt !== undefined && c.createdAt.slice(0, 10) < start)),
+  );
+  const heard = new Set([...consultations.flatMap((c) => c.actorIds), ...commentedInTime.map((c) => c.actorId as string)]);
   const levels = new Set(consultations.flatMap((c) => c.levels));
   // A role is also heard when the people under it took part (its unit or team).
   const heardThroughTheirPeople = new Set<string>();
@@ -157,6 +162,30 @@ export function participationFindings(ctx: StageContext): Finding[] {
         {
           sv: 'Dokumentera vad som kom fram när dialogen har hållits.',
           en: 'Record what came up once the consultation has been held.',
+        },
+      ),
+    );
+  }
+  const answered = new Set(comments.filter((c) => c.answer && c.replyTo !== undefined).map((c) => c.replyTo));
+  const unanswered = comments.filter((c) => c.replyTo === undefined && !answered.has(c.id));
+  if (unanswered.length > 0) {
+    const union = unanswered.filter((c) => c.unionRep).length;
+    const unionNote = union
+      ? { sv: `, varav ${union} från fackliga företrädare`, en: `, ${union} of them from union representatives` }
+      : { sv: '', en: '' };
+    findings.push(
+      finding(
+        'participation.unanswered_comments',
+        'info',
+        stageRef(ctx),
+        [{ type: 'stage', id: stage.id }],
+        {
+          sv: `${capitalise(at.sv)} har ${counted('sv', unanswered.length, { one: 'obesvarad kommentar', other: 'obesvarade kommentarer' })}${unionNote.sv}.`,
+          en: `${capitalise(at.en)} has ${counted('en', unanswered.length, { one: 'unanswered comment', other: 'unanswered comments' })}${unionNote.en}.`,
+        },
+        {
+          sv: 'Svara på kommentarerna under Delaktighet och markera dem som besvarade.',
+          en: 'Answer the comments under Participation and mark them as answered.',
         },
       ),
     );

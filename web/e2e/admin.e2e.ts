@@ -17,7 +17,30 @@ test('the admin manages roles, reads and exports the audit log and renames the o
   const viewerName = (await viewerRow.getByRole('rowheader').innerText()).trim();
   await viewerRow.getByRole('combobox', { name: `Roll för ${viewerName}` }).selectOption({ label: 'medarbetare' });
   await expect(page.getByRole('status').filter({ hasText: `${viewerName} är nu medarbetare.` })).toBeVisible();
+
+  // Disabling the account signs them out; enabling lets them in again.
+  await viewerRow.getByRole('button', { name: `Stäng av ${viewerName}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Kontot för ${viewerName} är avstängt` })).toBeVisible();
+  await expect(viewerRow).toContainText('Avstängt');
+  await viewerRow.getByRole('button', { name: `Aktivera ${viewerName}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${viewerName} kan logga in igen.` })).toBeVisible();
+
+  // An invitation: a link shown once, pending until revoked.
+  const invitations = page.getByRole('region', { name: 'Inbjudningar' });
+  const form = invitations.getByRole('form', { name: 'Bjud in en ny medlem' });
+  await form.getByRole('button', { name: 'Bjud in' }).click();
+  await expect(form.getByText('Skriv personens e-postadress.')).toBeVisible();
+  await form.getByLabel('E-postadress').fill('ny.kollega@exempel.se');
+  await form.getByLabel('Roll').selectOption({ label: 'HR' });
+  await form.getByRole('button', { name: 'Bjud in' }).click();
+  const shown = page.getByRole('region', { name: 'Inbjudan till ny.kollega@exempel.se' });
+  await expect(shown.getByLabel('Länk')).toHaveValue(/#\/invitation\/[A-Za-z0-9_-]{20,}$/);
+  const pending = invitations.getByRole('table', { name: '1 inbjudan väntar' });
+  await expect(pending.getByRole('row').filter({ hasText: 'ny.kollega@exempel.se' })).toContainText('HR');
   await expectNoSeriousA11yViolations(page);
+  await pending.getByRole('button', { name: 'Återkalla inbjudan till ny.kollega@exempel.se' }).click();
+  await expect(invitations.getByRole('status').filter({ hasText: 'Inbjudan till ny.kollega@exempel.se är återkallad.' })).toBeVisible();
+  await expect(invitations.getByText('Inga inbjudningar väntar på svar.')).toBeVisible();
 
   // The audit log, filtered to role changes: who did it and whom it concerns, in words.
   await page.getByRole('link', { name: 'Händelselogg' }).click();

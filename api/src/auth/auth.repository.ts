@@ -21,6 +21,8 @@ export interface Member {
   displayName: string;
   role: Role;
   unionRep: boolean;
+  /** The account is disabled (everywhere): it cannot log in. */
+  disabled: boolean;
   createdAt: Date;
 }
 
@@ -127,6 +129,11 @@ export class AuthRepository {
     await em.getRepository(SessionEntity).delete({ userId });
   }
 
+  /** The account can log in again (its sessions ended when it was disabled). */
+  async enableUser(userId: string, em: EntityManager): Promise<void> {
+    await em.getRepository(AppUserEntity).update({ id: userId }, { disabled: false });
+  }
+
   organisationExists(id: string): Promise<boolean> {
     return this.dataSource.getRepository(OrganisationEntity).exists({ where: { id } });
   }
@@ -153,7 +160,17 @@ export class AuthRepository {
       .getMany();
     return rows.flatMap((m) =>
       m.user
-        ? [{ userId: m.userId, email: m.user.email, displayName: m.user.displayName, role: m.role, unionRep: m.unionRep, createdAt: m.createdAt }]
+        ? [
+            {
+              userId: m.userId,
+              email: m.user.email,
+              displayName: m.user.displayName,
+              role: m.role,
+              unionRep: m.unionRep,
+              disabled: m.user.disabled,
+              createdAt: m.createdAt,
+            },
+          ]
         : [],
     );
   }

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { signIn, useTestApp } from '../testing/test-app';
+import { AuthRepository } from './auth.repository';
 import { UsersController } from './users.controller';
 
 describe(UsersController.name, () => {
@@ -24,6 +25,33 @@ describe(UsersController.name, () => {
     const res = await http().post('/api/users').send({ email: stranger.email, displayName: 'X', role: 'admin' });
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain('Test viewer');
+  });
+
+  it('disables a member’s account, which ends their sessions and stops their login, and enables it again', async () => {
+    const member = await signIn(env.app, 'contributor', env.user.organisationId);
+    const disabled = (await http().patch(`/api/users/${member.userId}`).send({ disabled: true }).expect(200)).body;
+    expect(disabled).toMatchObject({ userId: member.userId, disabled: true, role: 'contributor' });
+    const server = () => request(env.app.app.getHttpServer());
+    await server().get('/api/plans').set(member.headers).expect(401);
+    await server().post('/api/auth/login').send({ email: member.email, password: member.password }).expect(401);
+    const log = (await http().get(`/api/audit?action=member.disable`).expect(200)).body;
+    expect(log[0]).toMatchObject({ entityId: member.userId, userId: env.user.userId, after: { disabled: true } });
+
+    expect((await http().patch(`/api/users/${member.userId}`).send({ disabled: false }).expect(200)).body.disabled).toBe(false);
+    const login = await server().post('/api/auth/login').send({ email: member.email, password: member.password });
+    expect(login.status).toBeLessThan(300);
+  });
+
+  it('disables neither one’s own account nor an account that other organisations share', async () => {
+    const own = await http().patch(`/api/users/${env.user.userId}`).send({ disabled: true }).expect(400);
+    expect(own.body.errors).toContainEqual(expect.objectContaining({ field: 'disabled', code: 'own_account' }));
+
+    const shared = await signIn(env.app, 'viewer');
+    await env.app.app.get(AuthRepository).addMembership(env.user.organisationId, shared.userId, 'viewer');
+    const res = await http().patch(`/api/users/${shared.userId}`).send({ disabled: true }).expect(400);
+    expect(res.body.errors).toContainEqual(expect.objectContaining({ field: 'disabled', code: 'shared_account', params: { action: 'disable' } }));
+    await request(env.app.app.getHttpServer()).get('/api/plans').set(shared.headers).expect(200);
+    await http().patch(`/api/users/${shared.userId}`).send({ disabled: 'yes' }).expect(400);
   });
 
   it('keeps at least one admin', async () => {

@@ -22,7 +22,7 @@ export class UsersController {
   }
 
   @Patch(':userId')
-  @ApiOperation({ summary: 'Change the role of a member, or mark them a union representative', operationId: 'setMemberRole' })
+  @ApiOperation({ summary: 'Change the role of a member, mark them a union representative, or disable their account', operationId: 'setMemberRole' })
   @RequirePermission('user.manage')
   @ApiOkResponse({ description: 'The member with the new role', schema: MEMBER_SCHEMA })
   @ApiErrors(400, 404)

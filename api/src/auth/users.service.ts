@@ -13,6 +13,8 @@ export interface MemberResponse {
   displayName: string;
   role: Role;
   unionRep: boolean;
+  /** The account is disabled: it cannot log in anywhere. */
+  disabled: boolean;
   memberSince: string;
 }
 
@@ -32,14 +34,20 @@ export class UsersService {
       displayName: m.displayName,
       role: m.role,
       unionRep: m.unionRep,
+      disabled: m.disabled,
       memberSince: m.createdAt.toISOString(),
     }));
   }
 
-  /** Changes a member's role, or whether they are a union representative, or both. */
-  async update(caller: AuthContext, userId: string, change: { role?: Role; unionRep?: boolean }): Promise<MemberResponse> {
-    if (change.role === undefined && change.unionRep === undefined) {
-      throw AppError.validation([{ field: 'role', code: 'required', reason: 'send a role, unionRep or both' }]);
+  /**
+   * Changes a member's role, whether they are a union representative, or whether their account is
+   * disabled. An account opens every organisation it belongs to, so an admin may disable (or enable) only
+   * an account that belongs to their organisation alone (else 400 `shared_account`: the installation
+   * does it, `npx tillit user disable`), never their own, and never the last admin's.
+   */
+  async update(caller: AuthContext, userId: string, change: { role?: Role; unionRep?: boolean; disabled?: boolean }): Promise<MemberResponse> {
+    if (change.role === undefined && change.unionRep === undefined && change.disabled === undefined) {
+      throw AppError.validation([{ field: 'role', code: 'required', reason: 'send a role, unionRep, disabled or more' }]);
     }
     await this.dataSource.transaction(async (em) => {
       const member = await this.memberOrFail(caller, userId, em);
@@ -52,6 +60,31 @@ export class UsersService {
       if (change.unionRep !== undefined) {
         await this.accounts.setUnionRep(caller.organisationId, userId, change.unionRep, em);
         await this.record(em, caller, 'member.union_rep', userId, { unionRep: member.unionRep }, { unionRep: change.unionRep });
+      }
+      if (change.disabled !== undefined && change.disabled !== member.disabled) {
+        if (userId === caller.userId)
+          throw AppError.validation([{ field: 'disabled', code: 'own_account', reason: 'you cannot disable your own account' }]);
+        if ((await this.accounts.memberships(userId, em)).length > 1)
+          throw AppError.validation([
+            {
+              field: 'disabled',
+              code: 'shared_account',
+              params: { action: 'disable' },
+              reason: 'the account belongs to other organisations too: the installation disables it (npx tillit user disable)',
+            },
+          ]);
+        if (change.disabled) {
+          if (member.role === 'admin') await this.keepAnAdmin(caller, em);
+          await this.accounts.disableUser(userId, em);
+        } else await this.accounts.enableUser(userId, em);
+        await this.record(
+          em,
+          caller,
+          change.disabled ? 'member.disable' : 'member.enable',
+          userId,
+          { disabled: member.disabled },
+          { disabled: change.disabled },
+        );
       }
     });
     return (await this.list(caller)).find((m) => m.userId === userId) as MemberResponse;
@@ -73,7 +106,7 @@ export class UsersService {
   }
 
   private async keepAnAdmin(caller: AuthContext, em: EntityManager): Promise<void> {
-    const admins = (await this.accounts.members(caller.organisationId, em)).filter((m) => m.role === 'admin');
+    const admins = (await this.accounts.members(caller.organisationId, em)).filter((m) => m.role === 'admin' && !m.disabled);
     if (admins.length <= 1)
       throw AppError.validation([{ field: 'role', code: 'last_admin', reason: 'the organisation must keep at least one admin' }]);
   }

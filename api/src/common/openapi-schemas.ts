@@ -228,6 +228,7 @@ export const MEMBER_SCHEMA = named('Member', {
     displayName: str,
     role: { type: 'string', enum: [...ROLES] },
     unionRep: { type: 'boolean', description: 'A union representative: their comments on stages are marked as such' },
+    disabled: { type: 'boolean', description: 'The account is disabled: it cannot log in anywhere' },
     memberSince: str,
   },
 });

@@ -74,6 +74,7 @@ export const FIELD_ERROR_CODES = [
   'password_contains_email',
   'wrong_password',
   'shared_account',
+  'own_account',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -1,4 +1,12 @@
-import { AuditEntryResponse, AuditFacetsResponse, OrganisationResponse, Role } from '@tillit/contract';
+import {
+  AuditEntryResponse,
+  AuditFacetsResponse,
+  CreatedInvitationResponse,
+  InvitationResponse,
+  OrganisationResponse,
+  PasswordResetResponse,
+  Role,
+} from '@tillit/contract';
 import { api } from '../api/http';
 
 /** A member of the organisation as GET /api/users answers. */
@@ -7,8 +15,13 @@ export interface Member {
   email: string;
   displayName: string;
   role: Role;
+  unionRep: boolean;
+  disabled: boolean;
   memberSince: string;
 }
+
+/** What an admin may change of a member. */
+export type MemberChange = { role?: Role; unionRep?: boolean; disabled?: boolean };
 
 /** The audit log's filters; each is left out when empty. */
 export interface AuditFilter {
@@ -27,7 +40,11 @@ const query = (params: Record<string, string | number | undefined>) =>
 
 export const adminApi = {
   members: () => api<Member[]>('/users'),
-  setRole: (userId: string, role: Role) => api<Member>(`/users/${userId}`, { method: 'PATCH', body: { role } }),
+  update: (userId: string, change: MemberChange) => api<Member>(`/users/${userId}`, { method: 'PATCH', body: change }),
+  issueReset: (userId: string) => api<PasswordResetResponse>(`/users/${userId}/password-reset`, { method: 'POST' }),
+  invitations: () => api<InvitationResponse[]>('/invitations'),
+  invite: (email: string, role: Role) => api<CreatedInvitationResponse>('/invitations', { method: 'POST', body: { email, role } }),
+  revokeInvitation: (id: string) => api<void>(`/invitations/${id}`, { method: 'DELETE' }),
   remove: (userId: string) => api<void>(`/users/${userId}`, { method: 'DELETE' }),
   audit: (filter: AuditFilter, offset = 0, limit = AUDIT_PAGE) => api<AuditEntryResponse[]>(`/audit?${query({ ...filter, limit, offset })}`),
   auditFacets: () => api<AuditFacetsResponse>('/audit/facets'),

@@ -1,4 +1,4 @@
-import { AuditEntryResponse, AuditFacetsResponse, OrganisationResponse, Role, ROLES } from '@tillit/contract';
+import { AuditEntryResponse, AuditFacetsResponse, InvitationResponse, OrganisationResponse, Role, ROLES } from '@tillit/contract';
 import Papa from 'papaparse';
 import { FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { session } from '../auth/session';
 import { ConfirmDialog } from '../common/confirm-dialog';
 import { saveFile } from '../common/save-file';
 import { ADMIN_SECTIONS, AdminSection, hrefOf } from '../routing/use-route';
-import { AUDIT_PAGE, AuditFilter, adminApi, Member } from './admin-api';
+import { AUDIT_PAGE, AuditFilter, adminApi, Member, MemberChange } from './admin-api';
 import { actionLabel, entityLabel } from './audit-labels';
 
 /** The admin's screens: the organisation's members and roles, its audit log, its settings. */
@@ -65,21 +65,25 @@ function Loading<T>({ load, children }: { load: Load<T>; children: (value: T) =>
   return <>{children(load.value)}</>;
 }
 
+/** A link shown once (an invitation or a password reset): the admin passes it on. */
+type ShownLink = { kind: 'invitation' | 'reset'; email: string; url: string; expiresAt: string };
+
 function MembersSection({ selfId }: { selfId: string }) {
   const { t, i18n } = useTranslation();
   const [load, setMembers] = useLoad(adminApi.members, 'members');
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [link, setLink] = useState<ShownLink | null>(null);
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
 
-  async function setRole(members: Member[], member: Member, role: Role) {
+  async function change(members: Member[], member: Member, what: MemberChange, done: string) {
     setNotice(null);
     try {
-      const updated = await adminApi.setRole(member.userId, role);
+      const updated = await adminApi.update(member.userId, what);
       setMembers(members.map((m) => (m.userId === member.userId ? updated : m)));
-      setNotice({ ok: true, text: t('admin.members.roleChanged', { name: member.displayName, role: t(`roles.${role}`) }) });
+      setNotice({ ok: true, text: done });
     } catch (err) {
-      setNotice({ ok: false, text: t('admin.members.roleFailed', { name: member.displayName, reason: reasonOf(err) }) });
+      setNotice({ ok: false, text: t('admin.members.changeFailed', { name: member.displayName, reason: reasonOf(err) }) });
     }
   }
 
@@ -95,66 +99,288 @@ function MembersSection({ selfId }: { selfId: string }) {
     }
   }
 
+  async function reset(member: Member) {
+    setNotice(null);
+    try {
+      const issued = await adminApi.issueReset(member.userId);
+      setLink({
+        kind: 'reset',
+        email: member.email,
+        url: linkTo(hrefOf({ page: 'reset-password', token: issued.token })),
+        expiresAt: issued.expiresAt,
+      });
+    } catch (err) {
+      setNotice({ ok: false, text: t('admin.members.resetFailed', { name: member.displayName, reason: reasonOf(err) }) });
+    }
+  }
+
   return (
-    <section aria-labelledby="admin-members-heading">
-      <h2 id="admin-members-heading">{t('admin.members.heading')}</h2>
-      <p className="lead">{t('admin.members.intro')}</p>
-      <Loading load={load}>
-        {(members) => (
-          <>
-            <div className="table-scroll">
-              <table className="data">
-                <caption className="visually-hidden">{t('admin.members.caption', { count: members.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.members.name')}</th>
-                    <th scope="col">{t('admin.members.email')}</th>
-                    <th scope="col">{t('admin.members.role')}</th>
-                    <th scope="col">{t('admin.members.since')}</th>
-                    <th scope="col">{t('admin.members.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((member) => (
-                    <tr key={member.userId}>
-                      <th scope="row">
-                        {member.displayName}
-                        {member.userId === selfId && <> {t('admin.members.you')}</>}
-                      </th>
-                      <td>{member.email}</td>
-                      <td>
-                        <select
-                          aria-label={t('admin.members.roleOf', { name: member.displayName })}
-                          value={member.role}
-                          onChange={(e) => void setRole(members, member, e.target.value as Role)}
-                        >
-                          {ROLES.map((role) => (
-                            <option key={role} value={role}>
-                              {t(`roles.${role}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td>{dates.format(new Date(member.memberSince))}</td>
-                      <td>
-                        <button type="button" className="secondary-dark" onClick={() => setRemoving(member)}>
-                          {t('admin.members.remove', { name: member.displayName })}
-                        </button>
-                      </td>
+    <>
+      <section aria-labelledby="admin-members-heading">
+        <h2 id="admin-members-heading">{t('admin.members.heading')}</h2>
+        <p className="lead">{t('admin.members.intro')}</p>
+        <Loading load={load}>
+          {(members) => (
+            <>
+              <div className="table-scroll">
+                <table className="data">
+                  <caption className="visually-hidden">{t('admin.members.caption', { count: members.length })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('admin.members.name')}</th>
+                      <th scope="col">{t('admin.members.email')}</th>
+                      <th scope="col">{t('admin.members.role')}</th>
+                      <th scope="col">{t('admin.members.unionRep')}</th>
+                      <th scope="col">{t('admin.members.account')}</th>
+                      <th scope="col">{t('admin.members.since')}</th>
+                      <th scope="col">{t('admin.members.actions')}</th>
                     </tr>
+                  </thead>
+                  <tbody>
+                    {members.map((member) => {
+                      const self = member.userId === selfId;
+                      return (
+                        <tr key={member.userId}>
+                          <th scope="row">
+                            {member.displayName}
+                            {self && <> {t('admin.members.you')}</>}
+                          </th>
+                          <td>{member.email}</td>
+                          <td>
+                            <select
+                              aria-label={t('admin.members.roleOf', { name: member.displayName })}
+                              value={member.role}
+                              onChange={(e) => {
+                                const role = e.target.value as Role;
+                                void change(
+                                  members,
+                                  member,
+                                  { role },
+                                  t('admin.members.roleChanged', { name: member.displayName, role: t(`roles.${role}`) }),
+                                );
+                              }}
+                            >
+                              {ROLES.map((role) => (
+                                <option key={role} value={role}>
+                                  {t(`roles.${role}`)}
+                                </option>
+                              ))}
+                            </select>
+                          </td>
+                          <td>
+                            <input
+                              type="checkbox"
+                              aria-label={t('admin.members.unionRepOf', { name: member.displayName })}
+                              checked={member.unionRep}
+                              onChange={(e) => {
+                                const unionRep = e.target.checked;
+                                void change(
+                                  members,
+                                  member,
+                                  { unionRep },
+                                  t(unionRep ? 'admin.members.unionRepOn' : 'admin.members.unionRepOff', { name: member.displayName }),
+                                );
+                              }}
+                            />
+                          </td>
+                          <td>{member.disabled ? t('admin.members.disabled') : t('admin.members.active')}</td>
+                          <td>{dates.format(new Date(member.memberSince))}</td>
+                          <td className="member-actions">
+                            {!self && (
+                              <button
+                                type="button"
+                                className="secondary-dark"
+                                aria-label={t(member.disabled ? 'admin.members.enable' : 'admin.members.disable', { name: member.displayName })}
+                                onClick={() =>
+                                  void change(
+                                    members,
+                                    member,
+                                    { disabled: !member.disabled },
+                                    t(member.disabled ? 'admin.members.enabledNow' : 'admin.members.disabledNow', { name: member.displayName }),
+                                  )
+                                }
+                              >
+                                {t(member.disabled ? 'admin.members.enableShort' : 'admin.members.disableShort')}
+                              </button>
+                            )}
+                            {!self && (
+                              <button
+                                type="button"
+                                className="secondary-dark"
+                                aria-label={t('admin.members.reset', { name: member.displayName })}
+                                onClick={() => void reset(member)}
+                              >
+                                {t('admin.members.resetShort')}
+                              </button>
+                            )}
+                            <button
+                              type="button"
+                              className="secondary-dark"
+                              aria-label={t('admin.members.remove', { name: member.displayName })}
+                              onClick={() => setRemoving(member)}
+                            >
+                              {t('admin.members.removeShort')}
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              {removing && (
+                <ConfirmDialog
+                  title={t('admin.members.removeTitle', { name: removing.displayName })}
+                  message={t('admin.members.removeMessage', { name: removing.displayName })}
+                  confirmLabel={t('admin.members.removeConfirm')}
+                  cancelLabel={t('admin.cancel')}
+                  onConfirm={() => void remove(members, removing)}
+                  onCancel={() => setRemoving(null)}
+                />
+              )}
+            </>
+          )}
+        </Loading>
+        <div role="status" aria-live="polite" className={notice && !notice.ok ? 'error' : 'success'}>
+          {notice?.text}
+        </div>
+      </section>
+      {link && <LinkPanel link={link} />}
+      <InvitationsSection onInvited={setLink} />
+    </>
+  );
+}
+
+/** The app's address of a route, for a link the admin passes on. */
+function linkTo(href: string): string {
+  return `${window.location.origin}${window.location.pathname}${href}`;
+}
+
+function LinkPanel({ link }: { link: ShownLink }) {
+  const { t, i18n } = useTranslation();
+  const ids = useId();
+  const until = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(link.expiresAt));
+  return (
+    <section className="panel" aria-labelledby={`${ids}-heading`}>
+      <h2 id={`${ids}-heading`}>{t(`admin.link.${link.kind}.heading`, { email: link.email })}</h2>
+      <p>{t(`admin.link.${link.kind}.intro`, { email: link.email, until })}</p>
+      <div className="field">
+        <label htmlFor={`${ids}-url`}>{t('admin.link.label')}</label>
+        <input id={`${ids}-url`} readOnly value={link.url} onFocus={(e) => e.target.select()} />
+      </div>
+    </section>
+  );
+}
+
+function InvitationsSection({ onInvited }: { onInvited: (link: ShownLink) => void }) {
+  const { t, i18n } = useTranslation();
+  const ids = useId();
+  const [load, setInvitations] = useLoad(adminApi.invitations, 'invitations');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('contributor');
+  const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+
+  async function invite(event: FormEvent, pending: InvitationResponse[]) {
+    event.preventDefault();
+    setError(undefined);
+    setNotice(null);
+    if (!email.trim()) {
+      setError(t('admin.invitations.emailRequired'));
+      return;
+    }
+    try {
+      const created = await adminApi.invite(email.trim(), role);
+      const { token, ...invitation } = created;
+      setInvitations([invitation, ...pending.filter((p) => p.email !== invitation.email)]);
+      onInvited({ kind: 'invitation', email: invitation.email, url: linkTo(hrefOf({ page: 'invitation', token })), expiresAt: invitation.expiresAt });
+      setEmail('');
+    } catch (err) {
+      setError(reasonOf(err));
+    }
+  }
+
+  async function revoke(pending: InvitationResponse[], invitation: InvitationResponse) {
+    setNotice(null);
+    try {
+      await adminApi.revokeInvitation(invitation.id);
+      setInvitations(pending.filter((p) => p.id !== invitation.id));
+      setNotice({ ok: true, text: t('admin.invitations.revoked', { email: invitation.email }) });
+    } catch (err) {
+      setNotice({ ok: false, text: t('admin.invitations.revokeFailed', { email: invitation.email, reason: reasonOf(err) }) });
+    }
+  }
+
+  return (
+    <section aria-labelledby="admin-invitations-heading">
+      <h2 id="admin-invitations-heading">{t('admin.invitations.heading')}</h2>
+      <p className="lead">{t('admin.invitations.intro')}</p>
+      <Loading load={load}>
+        {(pending) => (
+          <>
+            <form className="filters" onSubmit={(e) => void invite(e, pending)} noValidate aria-label={t('admin.invitations.form')}>
+              <div className="field">
+                <label htmlFor={`${ids}-email`}>{t('admin.invitations.email')}</label>
+                <input
+                  id={`${ids}-email`}
+                  type="email"
+                  autoComplete="off"
+                  value={email}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${ids}-email-error` : undefined}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+                {error && (
+                  <p id={`${ids}-email-error`} className="field-error">
+                    {error}
+                  </p>
+                )}
+              </div>
+              <div className="field">
+                <label htmlFor={`${ids}-role`}>{t('admin.invitations.role')}</label>
+                <select id={`${ids}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
                   ))}
-                </tbody>
-              </table>
-            </div>
-            {removing && (
-              <ConfirmDialog
-                title={t('admin.members.removeTitle', { name: removing.displayName })}
-                message={t('admin.members.removeMessage', { name: removing.displayName })}
-                confirmLabel={t('admin.members.removeConfirm')}
-                cancelLabel={t('admin.cancel')}
-                onConfirm={() => void remove(members, removing)}
-                onCancel={() => setRemoving(null)}
-              />
+                </select>
+              </div>
+              <button type="submit">{t('admin.invitations.submit')}</button>
+            </form>
+            {pending.length === 0 ? (
+              <p>{t('admin.invitations.none')}</p>
+            ) : (
+              <div className="table-scroll">
+                <table className="data">
+                  <caption className="visually-hidden">{t('admin.invitations.caption', { count: pending.length })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('admin.invitations.email')}</th>
+                      <th scope="col">{t('admin.invitations.role')}</th>
+                      <th scope="col">{t('admin.invitations.sent')}</th>
+                      <th scope="col">{t('admin.invitations.expires')}</th>
+                      <th scope="col">{t('admin.members.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {pending.map((invitation) => (
+                      <tr key={invitation.id}>
+                        <th scope="row">{invitation.email}</th>
+                        <td>{t(`roles.${invitation.role}`)}</td>
+                        <td>{dates.format(new Date(invitation.createdAt))}</td>
+                        <td>{dates.format(new Date(invitation.expiresAt))}</td>
+                        <td>
+                          <button type="button" className="secondary-dark" onClick={() => void revoke(pending, invitation)}>
+                            {t('admin.invitations.revoke', { email: invitation.email })}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </>
         )}

@@ -32,6 +32,18 @@ const ACTIONS = [
   'member.role',
   'member.remove',
   'organisation.update',
+  'member.union_rep',
+  'member.disable',
+  'member.enable',
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.accept',
+  'password.change',
+  'password.reset_issued',
+  'password.reset',
+  'user.disable',
+  'organisation.create',
+  'comments.update',
   'actors.create',
   'actors.update',
   'actors.delete',
@@ -48,7 +60,21 @@ const ACTIONS = [
   'clarity_assessment.delete',
   'holdings.replace',
 ];
-const ENTITIES = ['plan', 'actor', 'stage', 'decision_area', 'decision_right', 'holding', 'clarity_assessment', 'member', 'session', 'organisation'];
+const ENTITIES = [
+  'plan',
+  'actor',
+  'stage',
+  'decision_area',
+  'decision_right',
+  'holding',
+  'clarity_assessment',
+  'member',
+  'session',
+  'organisation',
+  'user',
+  'invitation',
+  'comment',
+];
 
 describe('audit labels', () => {
   for (const language of ['sv', 'en']) {

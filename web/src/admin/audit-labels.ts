@@ -30,6 +30,7 @@ const NOUN_OF: Record<string, string> = {
   consultations: 'consultation',
   consultation: 'consultation',
   comments: 'comment',
+  comment: 'comment',
   stage_comment: 'comment',
   principle: 'principle',
   principles: 'principle',
@@ -38,6 +39,8 @@ const NOUN_OF: Record<string, string> = {
   organisation: 'organisation',
   session: 'session',
   revision: 'revision',
+  user: 'user',
+  invitation: 'invitation',
 };
 
 const VERBS = ['create', 'update', 'delete', 'replace', 'reorder', 'add', 'set'] as const;

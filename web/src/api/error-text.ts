@@ -73,8 +73,10 @@ export function fieldErrorText(t: TFunction, e: FieldError): string {
     case 'password_common':
     case 'password_contains_email':
     case 'wrong_password':
-    case 'shared_account':
+    case 'own_account':
       return t(`apiErrors.field.${e.code}`, p);
+    case 'shared_account':
+      return t(p.action === 'disable' ? 'apiErrors.field.shared_account_disable' : 'apiErrors.field.shared_account');
     case 'unjustified_blocker':
       return t('apiErrors.field.unjustified_blocker', { count: num(p.count) });
     case 'ordinance_errors':

@@ -12,4 +12,11 @@ export class SetRoleDto {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   unionRep?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Disable the account (it can no longer log in; its sessions end) or enable it again. Only for an account of no other organisation.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  disabled?: boolean;
 }

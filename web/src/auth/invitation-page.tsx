@@ -5,6 +5,7 @@ import { ApiError } from '../api/http';
 import { authApi } from './auth-api';
 import { loginErrorText } from './login-page';
 import { session } from './session';
+import { NewPasswordFields } from './new-password-fields';
 
 type Loaded = { state: 'loading' } | { state: 'invalid' } | { state: 'failed' } | { state: 'ready'; invitation: InvitationPreviewResponse };
 
@@ -95,32 +96,13 @@ export function InvitationPage({ token }: { token: string }) {
               <label htmlFor={`${ids}-name`}>{t('invitation.displayName')}</label>
               <input id={`${ids}-name`} autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
             </div>
-            <div className="field">
-              <label htmlFor={`${ids}-new-password`}>{t('invitation.newPassword')}</label>
-              <input
-                id={`${ids}-new-password`}
-                type="password"
-                autoComplete="new-password"
-                aria-describedby={`${ids}-rules`}
-                value={newPassword}
-                onChange={(e) => setNewPassword(e.target.value)}
-                required
-              />
-              <p id={`${ids}-rules`} className="hint">
-                {t('password.rules', { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX })}
-              </p>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-repeat`}>{t('invitation.repeatPassword')}</label>
-              <input
-                id={`${ids}-repeat`}
-                type="password"
-                autoComplete="new-password"
-                value={repeated}
-                onChange={(e) => setRepeated(e.target.value)}
-                required
-              />
-            </div>
+            <NewPasswordFields
+              label={t('invitation.newPassword')}
+              value={newPassword}
+              repeated={repeated}
+              onChange={setNewPassword}
+              onRepeatedChange={setRepeated}
+            />
             <button type="submit" disabled={busy}>
               {t('invitation.create')}
             </button>

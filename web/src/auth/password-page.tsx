@@ -1,9 +1,9 @@
-import { PASSWORD_MAX, PASSWORD_MIN } from '@tillit/contract';
 import { FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { authApi } from './auth-api';
 import { loginErrorText } from './login-page';
+import { NewPasswordFields } from './new-password-fields';
 
 /** The signed-in user's own password: the current one, then the new one twice. Other sessions end. */
 export function PasswordPage() {
@@ -50,32 +50,7 @@ export function PasswordPage() {
             required
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${ids}-new`}>{t('password.new')}</label>
-          <input
-            id={`${ids}-new`}
-            type="password"
-            autoComplete="new-password"
-            aria-describedby={`${ids}-rules`}
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            required
-          />
-          <p id={`${ids}-rules`} className="hint">
-            {t('password.rules', { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX })}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${ids}-repeat`}>{t('invitation.repeatPassword')}</label>
-          <input
-            id={`${ids}-repeat`}
-            type="password"
-            autoComplete="new-password"
-            value={repeated}
-            onChange={(e) => setRepeated(e.target.value)}
-            required
-          />
-        </div>
+        <NewPasswordFields label={t('password.new')} value={next} repeated={repeated} onChange={setNext} onRepeatedChange={setRepeated} />
         <button type="submit" disabled={busy}>
           {t('password.submit')}
         </button>

@@ -1,9 +1,9 @@
-import { PASSWORD_MAX, PASSWORD_MIN } from '@tillit/contract';
 import { FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { authApi } from './auth-api';
 import { session } from './session';
+import { NewPasswordFields } from './new-password-fields';
 
 type State = { state: 'loading' } | { state: 'invalid' } | { state: 'failed' } | { state: 'ready'; email: string } | { state: 'done' };
 
@@ -68,32 +68,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
       {state.state === 'ready' && (
         <form onSubmit={(e) => void submit(e)} noValidate>
           <p>{t('password.resetFor', { email: state.email })}</p>
-          <div className="field">
-            <label htmlFor={`${ids}-new`}>{t('password.new')}</label>
-            <input
-              id={`${ids}-new`}
-              type="password"
-              autoComplete="new-password"
-              aria-describedby={`${ids}-rules`}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-            <p id={`${ids}-rules`} className="hint">
-              {t('password.rules', { minimum: PASSWORD_MIN, maximum: PASSWORD_MAX })}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-repeat`}>{t('invitation.repeatPassword')}</label>
-            <input
-              id={`${ids}-repeat`}
-              type="password"
-              autoComplete="new-password"
-              value={repeated}
-              onChange={(e) => setRepeated(e.target.value)}
-              required
-            />
-          </div>
+          <NewPasswordFields label={t('password.new')} value={password} repeated={repeated} onChange={setPassword} onRepeatedChange={setRepeated} />
           <button type="submit" disabled={busy}>
             {t('password.resetSubmit')}
           </button>
